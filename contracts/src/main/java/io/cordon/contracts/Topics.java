@@ -1,0 +1,5 @@
+package io.cordon.contracts;
+
+public final class Topics {
+  private Topics() {}
+}
