@@ -1,0 +1,48 @@
+package io.cordon.account.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "compromise_report")
+public class CompromiseReportEntity extends PanacheEntityBase {
+  @Id public UUID id;
+
+  @Column(name = "incident_id")
+  public String incidentId;
+
+  @Column(name = "incident_title")
+  public String incidentTitle;
+
+  public String severity;
+
+  @Column(name = "requested_playbook")
+  public String requestedPlaybook;
+
+  public String source;
+
+  @Column(name = "source_label")
+  public String sourceLabel;
+
+  @Column(name = "reported_by")
+  public String reportedBy;
+
+  @Column(name = "received_at")
+  public Instant receivedAt;
+
+  @Column(name = "accepted_count")
+  public int acceptedCount;
+
+  @Column(name = "rejected_count")
+  public int rejectedCount;
+
+  @Column(name = "duplicate_count")
+  public int duplicateCount;
+
+  public String status;
+}

@@ -1,0 +1,66 @@
+package io.cordon.account.repository;
+
+import io.cordon.account.service.AccountIdentifier;
+import io.cordon.account.service.EntryRejection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+
+/** Writes a report with all its entries in one transaction, flushing in JDBC batches. */
+@ApplicationScoped
+public class ReportStore {
+  private static final int FLUSH_EVERY = 1000;
+
+  @Inject EntityManager entityManager;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void saveEntries(
+      UUID reportId, List<AccountIdentifier> accepted, List<EntryRejection> rejected) {
+    for (int i = 0; i < accepted.size(); i++) {
+      entityManager.persist(pendingAccount(reportId, i, accepted.get(i)));
+      flushEvery(i);
+    }
+    for (int i = 0; i < rejected.size(); i++) {
+      ReportRejectionEntity rejection = new ReportRejectionEntity();
+      rejection.key = new ReportRejectionEntity.Key(reportId, i);
+      rejection.input = rejected.get(i).input();
+      rejection.reason = rejected.get(i).reason();
+      entityManager.persist(rejection);
+      flushEvery(i);
+    }
+  }
+
+  public List<ReportAccountEntity> accountsPage(UUID reportId, int afterPosition, int limit) {
+    return ReportAccountEntity.find(
+            "reportId = ?1 and position > ?2 order by position", reportId, afterPosition)
+        .page(0, limit)
+        .list();
+  }
+
+  public long countByResolution(UUID reportId, String resolution) {
+    return ReportAccountEntity.count("reportId = ?1 and resolution = ?2", reportId, resolution);
+  }
+
+  private static ReportAccountEntity pendingAccount(
+      UUID reportId, int position, AccountIdentifier identifier) {
+    ReportAccountEntity account = new ReportAccountEntity();
+    account.id = UUID.randomUUID();
+    account.reportId = reportId;
+    account.position = position;
+    account.identifierKind = identifier.kind().name();
+    account.identifier = identifier.value();
+    account.tenantHint = identifier.tenant();
+    account.resolution = Resolution.PENDING.name();
+    return account;
+  }
+
+  private void flushEvery(int index) {
+    if (index > 0 && index % FLUSH_EVERY == 0) {
+      entityManager.flush();
+      entityManager.clear();
+    }
+  }
+}

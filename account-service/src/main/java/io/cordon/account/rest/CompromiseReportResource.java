@@ -1,0 +1,124 @@
+package io.cordon.account.rest;
+
+import io.cordon.account.service.CompromiseIntakeService;
+import io.cordon.account.service.CsvAccountReader;
+import io.cordon.account.service.IntakeReceipt;
+import io.cordon.account.service.JsonAccountEntries;
+import io.cordon.account.service.ParsedEntries;
+import io.cordon.account.service.ReportQueryService;
+import io.cordon.account.service.ReportSubmission;
+import io.cordon.account.service.ReportView;
+import io.cordon.commons.paging.PageRequest;
+import io.cordon.commons.problem.ProblemException;
+import io.cordon.commons.security.CurrentPrincipal;
+import io.cordon.commons.security.Roles;
+import io.cordon.contracts.ReportSource;
+import io.cordon.contracts.Severity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
+import java.util.Locale;
+import java.util.UUID;
+
+@Path("/api/v1/compromise-reports")
+@Produces(MediaType.APPLICATION_JSON)
+public class CompromiseReportResource {
+  @Inject CompromiseIntakeService intake;
+  @Inject ReportQueryService reports;
+  @Inject CurrentPrincipal principal;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.RESPONDER)
+  public Response submitJson(@NotNull @Valid CompromiseReportRequest request, UriInfo uri) {
+    ParsedEntries parsed = JsonAccountEntries.read(request.accounts());
+    ReportSubmission submission =
+        new ReportSubmission(
+            request.incident().id().strip(),
+            request.incident().title(),
+            request.incident().severity() == null ? Severity.HIGH : request.incident().severity(),
+            request.playbook(),
+            ReportSource.MANUAL,
+            request.source(),
+            principal.name());
+    return accepted(intake.submit(submission, parsed.entries(), parsed.rejections()), uri);
+  }
+
+  @POST
+  @Consumes("text/csv")
+  @RolesAllowed(Roles.RESPONDER)
+  public Response submitCsv(
+      String body,
+      @QueryParam("incidentId") String incidentId,
+      @QueryParam("title") String title,
+      @QueryParam("severity") String severity,
+      @QueryParam("playbook") String playbook,
+      UriInfo uri) {
+    if (incidentId == null || incidentId.isBlank() || incidentId.length() > 200) {
+      throw ProblemException.invalidField("incidentId", "query parameter required (1-200 chars)");
+    }
+    ParsedEntries parsed =
+        CsvAccountReader.read(new StringReader(body), CompromiseIntakeService.MAX_ENTRIES);
+    ReportSubmission submission =
+        new ReportSubmission(
+            incidentId.strip(),
+            title,
+            parseSeverity(severity),
+            playbook,
+            ReportSource.CSV,
+            null,
+            principal.name());
+    return accepted(intake.submit(submission, parsed.entries(), parsed.rejections()), uri);
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
+  public ReportView get(
+      @PathParam("id") String id,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    return reports.find(parseId(id), PageRequest.of(limit, cursor));
+  }
+
+  private static Response accepted(IntakeReceipt receipt, UriInfo uri) {
+    IntakeResponse body =
+        new IntakeResponse(
+            receipt.reportId(), receipt.accepted(), receipt.rejected(), receipt.duplicates());
+    return Response.accepted(body)
+        .location(
+            uri.getBaseUriBuilder().path("api/v1/compromise-reports/{id}").build(body.reportId()))
+        .build();
+  }
+
+  private static Severity parseSeverity(String severity) {
+    if (severity == null || severity.isBlank()) {
+      return Severity.HIGH;
+    }
+    try {
+      return Severity.valueOf(severity.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalidField("severity", "must be one of LOW, MEDIUM, HIGH, CRITICAL");
+    }
+  }
+
+  private static UUID parseId(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalidField("id", "not a report id");
+    }
+  }
+}

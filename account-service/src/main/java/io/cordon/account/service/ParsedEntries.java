@@ -1,0 +1,6 @@
+package io.cordon.account.service;
+
+import java.util.List;
+
+/** Entries to validate, and entries already refused because of their shape. */
+public record ParsedEntries(List<RawEntry> entries, List<EntryRejection> rejections) {}

@@ -1,0 +1,70 @@
+package io.cordon.account.service;
+
+import io.cordon.account.repository.CompromiseReportEntity;
+import io.cordon.account.repository.ReportAccountEntity;
+import io.cordon.account.repository.ReportStore;
+import io.cordon.account.repository.Resolution;
+import io.cordon.commons.paging.Page;
+import io.cordon.commons.paging.PageRequest;
+import io.cordon.commons.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ReportQueryService {
+  @Inject ReportStore reportStore;
+
+  public ReportView find(UUID id, PageRequest page) {
+    CompromiseReportEntity report = CompromiseReportEntity.findById(id);
+    if (report == null) {
+      throw ProblemException.notFound("Compromise report " + id);
+    }
+    List<ReportAccountEntity> rows =
+        reportStore.accountsPage(id, page.afterPosition(), page.limit() + 1);
+    boolean more = rows.size() > page.limit();
+    List<ReportAccountEntity> shown = more ? rows.subList(0, page.limit()) : rows;
+    String next =
+        more ? PageRequest.encode(Integer.toString(shown.get(shown.size() - 1).position)) : null;
+    return new ReportView(
+        report.id,
+        new ReportView.Incident(report.incidentId, report.incidentTitle, report.severity),
+        report.requestedPlaybook,
+        report.source,
+        report.reportedBy,
+        report.receivedAt,
+        report.status,
+        counts(report),
+        new Page<>(shown.stream().map(ReportQueryService::view).toList(), next));
+  }
+
+  private ReportView.Counts counts(CompromiseReportEntity report) {
+    return new ReportView.Counts(
+        report.acceptedCount,
+        report.rejectedCount,
+        report.duplicateCount,
+        reportStore.countByResolution(report.id, Resolution.RESOLVED.name()),
+        reportStore.countByResolution(report.id, Resolution.USER_NOT_FOUND.name()),
+        reportStore.countByResolution(report.id, Resolution.PENDING.name()));
+  }
+
+  private static ReportView.AccountView view(ReportAccountEntity row) {
+    List<String> roles =
+        row.privilegedRoles == null || row.privilegedRoles.isEmpty()
+            ? List.of()
+            : Arrays.asList(row.privilegedRoles.split(","));
+    return new ReportView.AccountView(
+        row.identifier,
+        row.tenantHint,
+        row.resolution,
+        row.resolutionReason,
+        row.objectId,
+        row.userPrincipalName,
+        row.userType,
+        row.onPremisesSynced,
+        roles,
+        row.resolvedAt);
+  }
+}

@@ -1,0 +1,36 @@
+package io.cordon.account.service;
+
+import io.cordon.commons.paging.Page;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A report as the API shows it: metadata, counts, and one page of its accounts. */
+public record ReportView(
+    UUID reportId,
+    Incident incident,
+    String playbook,
+    String source,
+    String reportedBy,
+    Instant receivedAt,
+    String status,
+    Counts counts,
+    Page<AccountView> accounts) {
+
+  public record Incident(String id, String title, String severity) {}
+
+  public record Counts(
+      int accepted, int rejected, int duplicates, long resolved, long notFound, long pending) {}
+
+  public record AccountView(
+      String input,
+      String tenant,
+      String resolution,
+      String reason,
+      String objectId,
+      String userPrincipalName,
+      String userType,
+      Boolean onPremisesSynced,
+      List<String> privilegedRoles,
+      Instant resolvedAt) {}
+}

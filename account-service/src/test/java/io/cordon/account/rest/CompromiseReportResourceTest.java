@@ -1,0 +1,189 @@
+package io.cordon.account.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.cordon.testsupport.EmbeddedKafkaResource;
+import io.cordon.testsupport.EmbeddedPostgresResource;
+import io.cordon.testsupport.TestJwt;
+import io.cordon.testsupport.TestJwtResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(EmbeddedKafkaResource.class)
+@QuarkusTestResource(TestJwtResource.class)
+class CompromiseReportResourceTest {
+  private static final String RESPONDER =
+      TestJwt.token("responder@jaxa.example", TestJwt.RESPONDER);
+  private static final String VIEWER = TestJwt.token("viewer@jaxa.example", TestJwt.VIEWER);
+
+  @Test
+  void jsonReportIsAcceptedEntryByEntry() {
+    String body =
+        """
+        {"incident": {"id": "INC-2024-001", "title": "VPN intrusion", "severity": "CRITICAL"},
+         "accounts": ["Taro@JAXA.example", "taro@jaxa.example",
+                      {"objectId": "6F1C2D3E-4A5B-4C6D-8E9F-0A1B2C3D4E5F", "tenantId": "jaxa.example"},
+                      "not an account", 42],
+         "playbook": "revoke-only"}
+        """;
+
+    Response response =
+        given()
+            .auth()
+            .oauth2(RESPONDER)
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("/api/v1/compromise-reports");
+
+    response
+        .then()
+        .statusCode(202)
+        .header("Location", containsString("/api/v1/compromise-reports/"))
+        .body("accepted", equalTo(2))
+        .body("duplicates", equalTo(1))
+        .body("rejected", hasSize(2))
+        .body("rejected[0].input", equalTo("accounts[4]: 42"))
+        .body("rejected[1].input", equalTo("accounts[3]: not an account"));
+    String reportId = response.path("reportId");
+
+    given()
+        .auth()
+        .oauth2(VIEWER)
+        .get("/api/v1/compromise-reports/" + reportId)
+        .then()
+        .statusCode(200)
+        .body("incident.id", equalTo("INC-2024-001"))
+        .body("incident.severity", equalTo("CRITICAL"))
+        .body("playbook", equalTo("revoke-only"))
+        .body("reportedBy", equalTo("responder@jaxa.example"))
+        .body("counts.accepted", equalTo(2))
+        .body("counts.rejected", equalTo(2))
+        .body(
+            "accounts.items.input",
+            equalTo(List.of("taro@jaxa.example", "6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f")))
+        .body("accounts.items[0].resolution", equalTo("PENDING"));
+  }
+
+  @Test
+  void csvReportIsAcceptedWithPerLineRejections() {
+    String csv =
+        "account,tenant\nhanako@jaxa.example,\nbroken line,\n\"x@y.example\",jaxa.example\n";
+
+    given()
+        .auth()
+        .oauth2(RESPONDER)
+        .contentType("text/csv")
+        .queryParam("incidentId", "INC-CSV")
+        .body(csv)
+        .post("/api/v1/compromise-reports")
+        .then()
+        .statusCode(202)
+        .body("accepted", equalTo(2))
+        .body("rejected[0].input", equalTo("line 3: broken line"));
+  }
+
+  @Test
+  void csvWithoutIncidentIdNamesTheParameter() {
+    given()
+        .auth()
+        .oauth2(RESPONDER)
+        .contentType("text/csv")
+        .body("account\na@b.example\n")
+        .post("/api/v1/compromise-reports")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("incidentId"));
+  }
+
+  @Test
+  void reportAccountsArePaged() {
+    String accounts =
+        IntStream.range(0, 250)
+            .mapToObj(i -> "\"user" + i + "@jaxa.example\"")
+            .collect(Collectors.joining(","));
+    String reportId =
+        given()
+            .auth()
+            .oauth2(RESPONDER)
+            .contentType(ContentType.JSON)
+            .body("{\"incident\":{\"id\":\"INC-PAGED\"},\"accounts\":[" + accounts + "]}")
+            .post("/api/v1/compromise-reports")
+            .path("reportId");
+
+    String next =
+        given()
+            .auth()
+            .oauth2(VIEWER)
+            .queryParam("limit", 200)
+            .get("/api/v1/compromise-reports/" + reportId)
+            .then()
+            .statusCode(200)
+            .body("accounts.items", hasSize(200))
+            .extract()
+            .path("accounts.next");
+    List<String> rest =
+        given()
+            .auth()
+            .oauth2(VIEWER)
+            .queryParam("limit", 200)
+            .queryParam("cursor", next)
+            .get("/api/v1/compromise-reports/" + reportId)
+            .then()
+            .statusCode(200)
+            .body("accounts.next", nullValue())
+            .extract()
+            .path("accounts.items.input");
+
+    assertThat(rest).hasSize(50).first().isEqualTo("user200@jaxa.example");
+  }
+
+  @Test
+  void limitOutOfRangeIsRefused() {
+    given()
+        .auth()
+        .oauth2(VIEWER)
+        .queryParam("limit", 5000)
+        .get("/api/v1/compromise-reports/6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("limit"));
+  }
+
+  @Test
+  void unknownReportIs404() {
+    given()
+        .auth()
+        .oauth2(VIEWER)
+        .get("/api/v1/compromise-reports/6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f")
+        .then()
+        .statusCode(404)
+        .body("instance", endsWith("6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f"));
+  }
+
+  @Test
+  void unknownSeverityNamesTheField() {
+    given()
+        .auth()
+        .oauth2(RESPONDER)
+        .contentType(ContentType.JSON)
+        .body("{\"incident\":{\"id\":\"I\",\"severity\":\"APOCALYPTIC\"},\"accounts\":[]}")
+        .post("/api/v1/compromise-reports")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("incident.severity"));
+  }
+}

@@ -1,0 +1,15 @@
+package io.cordon.contracts;
+
+/** A remediation action a playbook step can run (DESIGN.md §5). */
+public enum ActionType {
+  REVOKE_SESSIONS,
+  RESET_PASSWORD,
+  DISABLE_ACCOUNT,
+  CONFIRM_COMPROMISED,
+  REMOVE_MFA_METHODS,
+  ISSUE_TEMPORARY_ACCESS_PASS,
+  REVOKE_OAUTH_GRANTS,
+  REMOVE_FORWARDING_RULES,
+  REMOVE_PRIVILEGED_ROLES,
+  NOTIFY_PARTNERS
+}

@@ -1,0 +1,38 @@
+package io.cordon.contracts;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
+/** Why an action, approval or account ended the way it did; documented in docs/api.md. */
+public enum ReasonCode {
+  OK("Completed as requested"),
+  USER_NOT_FOUND("The account does not exist in the tenant"),
+  INSUFFICIENT_PRIVILEGES("Graph refused the call: the app lacks the privileges for this account"),
+  ON_PREMISES_SYNCED("The account is synced from on-premises AD; change it there"),
+  GUEST_ACCOUNT("The account is a guest; the action applies in its home tenant"),
+  NOT_APPLICABLE("The action does not apply to this account"),
+  ALREADY_DONE("The account was already in the requested state"),
+  INVALID_REQUEST("Graph rejected the request as invalid"),
+  THROTTLED("Graph throttled the request"),
+  GRAPH_UNAVAILABLE("Graph was unavailable or timed out"),
+  RETRIES_EXHAUSTED("All retry attempts failed"),
+  TIMED_OUT("The step did not finish within its timeout"),
+  APPROVAL_REJECTED("An approver rejected the step"),
+  APPROVAL_TIMED_OUT("No approver decided before the approval timeout"),
+  CANCELLED("The run was cancelled"),
+  MISSING_PERMISSION("The app registration lacks a Graph permission the action needs"),
+  CONDITION_NOT_MET("The step's when-condition does not hold for this account"),
+  // a newer producer may send codes this reader does not know yet; they must not poison the topic
+  @JsonEnumDefaultValue
+  UNKNOWN_ERROR("An unexpected error occurred");
+
+  private final String description;
+
+  ReasonCode(String description) {
+    this.description = description;
+  }
+
+  /** A short human-readable explanation for dashboards and notices. */
+  public String description() {
+    return description;
+  }
+}

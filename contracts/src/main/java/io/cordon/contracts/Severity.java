@@ -1,0 +1,9 @@
+package io.cordon.contracts;
+
+/** Incident severity. */
+public enum Severity {
+  LOW,
+  MEDIUM,
+  HIGH,
+  CRITICAL
+}

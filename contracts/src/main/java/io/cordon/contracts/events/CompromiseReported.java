@@ -1,0 +1,95 @@
+package io.cordon.contracts.events;
+
+import io.cordon.contracts.EventFormatException;
+import io.cordon.contracts.OptionalField;
+import io.cordon.contracts.ReportSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Accounts of a compromise report, resolved against Graph; topic {@code cordon.compromise-reports},
+ * key {@link #reportId()}. A report larger than {@link #MAX_ACCOUNTS_PER_EVENT} is published as
+ * {@link #chunks()} events sharing the report id.
+ *
+ * @param chunk 1-based position of this event among the report's {@code chunks}
+ * @param requestedPlaybook absent when the reporter did not ask for one; the default playbook runs
+ * @param reportedBy principal that submitted the report
+ */
+public record CompromiseReported(
+    int schemaVersion,
+    String eventId,
+    String reportId,
+    int chunk,
+    int chunks,
+    IncidentRef incident,
+    List<ResolvedAccount> accounts,
+    @OptionalField String requestedPlaybook,
+    ReportSource source,
+    String reportedBy,
+    Instant reportedAt)
+    implements CordonEvent {
+
+  public static final int SCHEMA_VERSION = 1;
+  public static final int MAX_ACCOUNTS_PER_EVENT = 500;
+  private static final String TYPE = "CompromiseReported";
+
+  public CompromiseReported {
+    Check.schemaVersion(schemaVersion, SCHEMA_VERSION, TYPE);
+    Check.text(eventId, TYPE, "eventId");
+    Check.text(reportId, TYPE, "reportId");
+    Check.atLeast(chunk, 1, TYPE, "chunk");
+    Check.atLeast(chunks, chunk, TYPE, "chunks");
+    Check.required(incident, TYPE, "incident");
+    accounts = Check.list(accounts, TYPE, "accounts");
+    if (accounts.isEmpty() || accounts.size() > MAX_ACCOUNTS_PER_EVENT) {
+      throw EventFormatException.invalidField(
+          TYPE,
+          "accounts",
+          "must hold 1 to " + MAX_ACCOUNTS_PER_EVENT + " accounts but held " + accounts.size());
+    }
+    Check.optionalText(requestedPlaybook, TYPE, "requestedPlaybook");
+    Check.required(source, TYPE, "source");
+    Check.text(reportedBy, TYPE, "reportedBy");
+    Check.required(reportedAt, TYPE, "reportedAt");
+  }
+
+  /**
+   * Splits a report into events of at most {@link #MAX_ACCOUNTS_PER_EVENT} accounts, numbered from
+   * 1, with event ids derived from report id and chunk so a re-published report is deduplicated. No
+   * accounts give no events: there is nothing to remediate.
+   */
+  public static List<CompromiseReported> chunked(
+      String reportId,
+      IncidentRef incident,
+      List<ResolvedAccount> accounts,
+      String requestedPlaybook,
+      ReportSource source,
+      String reportedBy,
+      Instant reportedAt) {
+    int chunks = (accounts.size() + MAX_ACCOUNTS_PER_EVENT - 1) / MAX_ACCOUNTS_PER_EVENT;
+    List<CompromiseReported> events = new ArrayList<>(chunks);
+    for (int chunk = 1; chunk <= chunks; chunk++) {
+      int from = (chunk - 1) * MAX_ACCOUNTS_PER_EVENT;
+      int to = Math.min(from + MAX_ACCOUNTS_PER_EVENT, accounts.size());
+      events.add(
+          new CompromiseReported(
+              SCHEMA_VERSION,
+              eventIdFor(reportId, chunk),
+              reportId,
+              chunk,
+              chunks,
+              incident,
+              accounts.subList(from, to),
+              requestedPlaybook,
+              source,
+              reportedBy,
+              reportedAt));
+    }
+    return List.copyOf(events);
+  }
+
+  public static String eventIdFor(String reportId, int chunk) {
+    return EventIds.derived("compromise-reported", reportId, Integer.toString(chunk));
+  }
+}

@@ -1,0 +1,24 @@
+package io.cordon.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+  @Test
+  void listsSixDistinctCordonTopics() {
+    assertThat(Topics.ALL)
+        .hasSize(6)
+        .doesNotHaveDuplicates()
+        .allMatch(topic -> topic.startsWith("cordon."))
+        .containsExactly(
+            Topics.COMPROMISE_REPORTS,
+            Topics.ACCOUNT_ACTIONS,
+            Topics.ACCOUNT_ACTION_RESULTS,
+            Topics.PARTNER_NOTIFICATIONS,
+            Topics.NOTIFICATION_RESULTS,
+            Topics.REMEDIATION_EVENTS);
+    assertThat(Topics.ACCOUNT_ACTION_RESULTS).isEqualTo("cordon.account-action-results");
+  }
+}

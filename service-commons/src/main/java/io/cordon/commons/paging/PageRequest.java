@@ -1,0 +1,48 @@
+package io.cordon.commons.paging;
+
+import io.cordon.commons.problem.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * {@code limit} (default 100, max 1,000) and an opaque {@code cursor}: the encoded sort key of the
+ * last item already returned.
+ */
+public record PageRequest(int limit, String after) {
+  public static final int DEFAULT_LIMIT = 100;
+  public static final int MAX_LIMIT = 1000;
+
+  public static PageRequest of(Integer limit, String cursor) {
+    int size = limit == null ? DEFAULT_LIMIT : limit;
+    if (size < 1 || size > MAX_LIMIT) {
+      throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
+    }
+    return new PageRequest(size, cursor == null || cursor.isBlank() ? null : decode(cursor));
+  }
+
+  public static String encode(String sortKey) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(sortKey.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String decode(String cursor) {
+    try {
+      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalidField("cursor", "not a cursor this API returned");
+    }
+  }
+
+  /** The cursor as an integer position, for collections ordered by a numeric key. */
+  public int afterPosition() {
+    if (after == null) {
+      return -1;
+    }
+    try {
+      return Integer.parseInt(after);
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalidField("cursor", "not a cursor this API returned");
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.cordon.commons.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error a service answers leaves as application/problem+json (RFC 9457). */
+public class ProblemExceptionMappers {
+  private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e, UriInfo uri) {
+    return respond(e.toProblem(), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+    List<Problem.FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new Problem.FieldError(JsonErrorPaths.of(v), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.FieldError::field))
+            .toList();
+    String detail =
+        String.join("; ", errors.stream().map(f -> f.field() + ": " + f.reason()).toList());
+    return respond(Problem.of(ProblemType.VALIDATION_FAILED, detail, errors), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unreadableJson(JsonParseException e, UriInfo uri) {
+    String detail = "Body is not valid JSON: " + e.getOriginalMessage();
+    return respond(
+        Problem.of(
+            ProblemType.MALFORMED_BODY, detail, List.of(new Problem.FieldError("body", detail))),
+        uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unmappableJson(JsonMappingException e, UriInfo uri) {
+    String field = JsonErrorPaths.of(e);
+    String reason = firstLine(e.getOriginalMessage());
+    return respond(
+        Problem.of(
+            ProblemType.MALFORMED_BODY,
+            field + ": " + reason,
+            List.of(new Problem.FieldError(field, reason))),
+        uri);
+  }
+
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public Response unauthorized(RuntimeException e, UriInfo uri) {
+    return respond(
+        Problem.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required", List.of()), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            ProblemType.FORBIDDEN, "The caller's roles do not allow this operation", List.of()),
+        uri);
+  }
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e, UriInfo uri) {
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      return internal(e, uri);
+    }
+    ProblemType type = ProblemType.forStatus(status);
+    String detail = e.getMessage() == null ? type.title() : e.getMessage();
+    return respond(new Problem(type.uri(), type.title(), status, detail, null, List.of()), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Exception e, UriInfo uri) {
+    return internal(e, uri);
+  }
+
+  private Response internal(Exception e, UriInfo uri) {
+    String errorId = UUID.randomUUID().toString();
+    // the exception text may carry request data; it goes to the log under an id, never to the
+    // caller
+    LOG.errorf(e, "Unhandled error %s on %s", errorId, uri.getPath());
+    return respond(
+        Problem.of(ProblemType.INTERNAL_ERROR, "Internal error, reference " + errorId, List.of()),
+        uri);
+  }
+
+  private static Response respond(Problem problem, UriInfo uri) {
+    return ProblemResponses.of(problem.at(uri.getPath()));
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "invalid value";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

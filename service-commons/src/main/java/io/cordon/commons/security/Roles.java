@@ -1,0 +1,12 @@
+package io.cordon.commons.security;
+
+/** The roles of DESIGN §4, taken from the token's {@code groups} claim or Entra's {@code roles}. */
+public final class Roles {
+  public static final String VIEWER = "viewer";
+  public static final String RESPONDER = "responder";
+  public static final String APPROVER = "approver";
+  public static final String DETECTOR = "detector";
+  public static final String ADMIN = "admin";
+
+  private Roles() {}
+}

@@ -1,0 +1,37 @@
+package io.cordon.commons.testapp;
+
+import io.cordon.commons.inbox.ProcessedEvents;
+import io.cordon.contracts.events.RemediationEvent;
+import io.cordon.contracts.json.EventJson;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Applies each widget event once by bumping its incident's counter, the way a real consumer changes
+ * state.
+ */
+@ApplicationScoped
+public class WidgetEventConsumer {
+  @Inject ProcessedEvents processedEvents;
+  @Inject EntityManager entityManager;
+
+  @Incoming("widget-events")
+  @Blocking
+  @Transactional
+  public void apply(String payload) {
+    RemediationEvent event = EventJson.read(payload, RemediationEvent.class);
+    if (!processedEvents.firstDelivery("widget-counter", event.eventId())) {
+      return;
+    }
+    entityManager
+        .createNativeQuery(
+            "insert into widget_counter (name, count) values (:name, 1)"
+                + " on conflict (name) do update set count = widget_counter.count + 1")
+        .setParameter("name", event.incidentId())
+        .executeUpdate();
+  }
+}

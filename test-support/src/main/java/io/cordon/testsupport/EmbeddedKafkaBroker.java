@@ -1,0 +1,94 @@
+package io.cordon.testsupport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.commons.io.FileUtils;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.jboss.logging.Logger;
+
+/** A combined broker+controller KRaft node running inside the test JVM. */
+final class EmbeddedKafkaBroker implements KafkaBrokerControl {
+
+  private static final Logger LOG = Logger.getLogger(EmbeddedKafkaBroker.class);
+
+  private final String bootstrapServers;
+  private final int defaultPartitions;
+
+  private EmbeddedKafkaBroker(String bootstrapServers, int defaultPartitions) {
+    this.bootstrapServers = bootstrapServers;
+    this.defaultPartitions = defaultPartitions;
+  }
+
+  static EmbeddedKafkaBroker startNew(int defaultPartitions) {
+    BrokerLogging.quiet();
+    long startedAt = System.nanoTime();
+    try {
+      Path logDir = Files.createTempDirectory("cordon-kafka-");
+      int brokerPort = FreePorts.find();
+      Properties properties =
+          EmbeddedKafkaConfig.combinedNode(logDir, brokerPort, FreePorts.find(), defaultPartitions);
+      format(logDir, properties);
+      KafkaRaftServer server =
+          new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+      server.startup();
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> shutdown(server, logDir), "cordon-kafka-broker-stop"));
+      LOG.infof(
+          "Embedded Kafka broker ready on localhost:%d in %d ms",
+          brokerPort, (System.nanoTime() - startedAt) / 1_000_000);
+      return new EmbeddedKafkaBroker("localhost:" + brokerPort, defaultPartitions);
+    } catch (IOException e) {
+      throw new UncheckedIOException("In-process Kafka broker did not start", e);
+    }
+  }
+
+  // StorageTool reads its configuration from a file and reports failure by return code
+  private static void format(Path logDir, Properties properties) throws IOException {
+    Path configFile = logDir.resolveSibling(logDir.getFileName() + ".properties");
+    try (OutputStream out = Files.newOutputStream(configFile)) {
+      properties.store(out, "cordon embedded broker");
+    }
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    String[] args = {
+      "format",
+      "-t",
+      Uuid.randomUuid().toString(),
+      "-c",
+      configFile.toString(),
+      "--ignore-formatted"
+    };
+    int exitCode = StorageTool.execute(args, new PrintStream(output, true, StandardCharsets.UTF_8));
+    Files.deleteIfExists(configFile);
+    if (exitCode != 0) {
+      throw new IllegalStateException(
+          "Kafka storage format failed: " + output.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static void shutdown(KafkaRaftServer server, Path logDir) {
+    server.shutdown();
+    server.awaitShutdown();
+    FileUtils.deleteQuietly(logDir.toFile());
+  }
+
+  @Override
+  public String getBootstrapServers() {
+    return bootstrapServers;
+  }
+
+  @Override
+  public int getDefaultPartitions() {
+    return defaultPartitions;
+  }
+}

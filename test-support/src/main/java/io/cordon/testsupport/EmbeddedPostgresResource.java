@@ -1,0 +1,108 @@
+package io.cordon.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * One embedded PostgreSQL server per JVM (started on first use, stopped by a shutdown hook) and a
+ * fresh database per resource start, dropped again on stop.
+ */
+public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
+
+  public static final String USERNAME = "postgres";
+  // the embedded server trusts local connections; Quarkus still wants a password configured
+  public static final String PASSWORD = "postgres";
+
+  // a system property, not a static field: the test may see another class loader's copy of this
+  // class
+  private static final String CURRENT_DATABASE_PROPERTY = "cordon.test.postgres.current-database";
+
+  private String database;
+
+  public static PostgresServerControl server() {
+    return JvmWideRegistry.getOrCreate(
+        "EmbeddedPostgres", PostgresServerControl.class, EmbeddedPostgresServer::startNew);
+  }
+
+  /** The database of the most recently started resource, i.e. the one the running app uses. */
+  public static String currentDatabase() {
+    String current = System.getProperty(CURRENT_DATABASE_PROPERTY);
+    if (current == null) {
+      throw new IllegalStateException("No EmbeddedPostgresResource has been started");
+    }
+    return current;
+  }
+
+  public static String jdbcUrl() {
+    return jdbcUrl(currentDatabase());
+  }
+
+  public static String jdbcUrl(String database) {
+    return "jdbc:postgresql://localhost:" + server().getPort() + "/" + database;
+  }
+
+  public static DataSource dataSource() {
+    return dataSource(currentDatabase());
+  }
+
+  public static DataSource dataSource(String database) {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setURL(jdbcUrl(database));
+    dataSource.setUser(USERNAME);
+    dataSource.setPassword(PASSWORD);
+    return dataSource;
+  }
+
+  /** Simulates a database outage; the server keeps its port and data. */
+  public static void stopServer() {
+    server().stop();
+  }
+
+  public static void startServer() {
+    server().start();
+  }
+
+  @Override
+  public Map<String, String> start() {
+    server().start();
+    database = "cordon_" + UUID.randomUUID().toString().replace("-", "");
+    execute("CREATE DATABASE " + database);
+    System.setProperty(CURRENT_DATABASE_PROPERTY, database);
+    return Map.of(
+        "quarkus.datasource.db-kind",
+        "postgresql",
+        "quarkus.datasource.jdbc.url",
+        jdbcUrl(database),
+        "quarkus.datasource.username",
+        USERNAME,
+        "quarkus.datasource.password",
+        PASSWORD);
+  }
+
+  @Override
+  public void stop() {
+    if (database != null && server().isRunning()) {
+      execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+    database = null;
+  }
+
+  public String database() {
+    return database;
+  }
+
+  private static void execute(String sql) {
+    try (Connection connection = dataSource("postgres").getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Embedded PostgreSQL refused: " + sql, e);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.cordon.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.io.FileUtils;
+import org.jboss.logging.Logger;
+
+/** Real PostgreSQL binaries (zonky), restartable on the same port and data directory. */
+final class EmbeddedPostgresServer implements PostgresServerControl {
+
+  private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
+
+  private final Path dataDirectory;
+  private final int port;
+  private EmbeddedPostgres postgres;
+
+  private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
+    this.dataDirectory = dataDirectory;
+    this.postgres = postgres;
+    this.port = postgres.getPort();
+  }
+
+  static EmbeddedPostgresServer startNew() {
+    long startedAt = System.nanoTime();
+    try {
+      Path dataDirectory = Files.createTempDirectory("cordon-postgres-");
+      EmbeddedPostgresServer server =
+          new EmbeddedPostgresServer(dataDirectory, launch(dataDirectory, 0));
+      Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "cordon-postgres-stop"));
+      LOG.infof(
+          "Embedded PostgreSQL ready on localhost:%d in %d ms",
+          server.port, (System.nanoTime() - startedAt) / 1_000_000);
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+    }
+  }
+
+  private static EmbeddedPostgres launch(Path dataDirectory, int port) throws IOException {
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDirectory)
+            // kept across stop()/start(); the shutdown hook deletes it
+            .setCleanDataDirectory(false)
+            // durability is worthless for a throw-away test server, speed is not
+            .setServerConfig("fsync", "off")
+            .setServerConfig("synchronous_commit", "off")
+            .setServerConfig("full_page_writes", "off")
+            .setServerConfig("max_connections", "300");
+    return (port == 0 ? builder : builder.setPort(port)).start();
+  }
+
+  @Override
+  public int getPort() {
+    return port;
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return postgres != null;
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (postgres != null) {
+      closeQuietly(postgres);
+      postgres = null;
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    if (postgres == null) {
+      try {
+        postgres = launch(dataDirectory, port);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Embedded PostgreSQL did not restart on port " + port, e);
+      }
+    }
+  }
+
+  private void shutdown() {
+    stop();
+    awaitPostmasterGone();
+    FileUtils.deleteQuietly(dataDirectory.toFile());
+  }
+
+  // zonky's own shutdown hook may be the one stopping the server; deleting the data directory
+  // before pg_ctl has read postmaster.pid would leave an orphaned postgres process behind.
+  private void awaitPostmasterGone() {
+    Path pidFile = dataDirectory.resolve("postmaster.pid");
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (Files.exists(pidFile) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static void closeQuietly(EmbeddedPostgres postgres) {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      // the process is gone or going; nothing a test could do about it
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package io.cordon.testsupport;
+
+/**
+ * The JVM-wide embedded PostgreSQL server, as seen from any class loader. Outage tests use {@link
+ * #stop()} and {@link #start()}; the server comes back on the same port with its data intact.
+ */
+public interface PostgresServerControl {
+
+  int getPort();
+
+  boolean isRunning();
+
+  void stop();
+
+  void start();
+}

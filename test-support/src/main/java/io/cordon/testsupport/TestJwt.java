@@ -1,0 +1,83 @@
+package io.cordon.testsupport;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Mints RS256 bearer tokens that services configured by {@link TestJwtResource} accept, and a few
+ * they must reject. The key pair under {@code cordon-test-jwt/} is for tests only.
+ */
+public final class TestJwt {
+
+  public static final String ISSUER = "https://cordon.test/issuer";
+  public static final String PUBLIC_KEY_LOCATION = "cordon-test-jwt/publicKey.pem";
+  public static final String PRIVATE_KEY_LOCATION = "cordon-test-jwt/privateKey.pem";
+
+  public static final String VIEWER = "viewer";
+  public static final String RESPONDER = "responder";
+  public static final String APPROVER = "approver";
+  public static final String DETECTOR = "detector";
+  public static final String ADMIN = "admin";
+
+  private static final Duration LIFETIME = Duration.ofHours(1);
+  private static PrivateKey signingKey;
+  private static PrivateKey unknownKey;
+
+  private TestJwt() {}
+
+  /** Roles in the {@code groups} claim, as MicroProfile JWT expects them. */
+  public static String token(String principal, String... roles) {
+    return claims(principal, Instant.now()).groups(Set.of(roles)).sign(signingKey());
+  }
+
+  /** Roles in the {@code roles} claim, as Entra ID issues app roles. */
+  public static String entraToken(String principal, String... roles) {
+    return claims(principal, Instant.now()).claim("roles", List.of(roles)).sign(signingKey());
+  }
+
+  /** Correctly signed, but expired an hour ago. */
+  public static String expiredToken(String principal, String... roles) {
+    Instant twoHoursAgo = Instant.now().minus(LIFETIME.multipliedBy(2));
+    return claims(principal, twoHoursAgo).groups(Set.of(roles)).sign(signingKey());
+  }
+
+  /** Valid in every respect except that no service trusts the key it is signed with. */
+  public static String tokenSignedByUnknownKey(String principal, String... roles) {
+    return claims(principal, Instant.now()).groups(Set.of(roles)).sign(unknownKey());
+  }
+
+  private static JwtClaimsBuilder claims(String principal, Instant issuedAt) {
+    return Jwt.issuer(ISSUER)
+        .upn(principal)
+        .subject(principal)
+        .issuedAt(issuedAt)
+        .expiresAt(issuedAt.plus(LIFETIME));
+  }
+
+  private static synchronized PrivateKey signingKey() {
+    if (signingKey == null) {
+      signingKey = PemKeys.privateKey(PRIVATE_KEY_LOCATION);
+    }
+    return signingKey;
+  }
+
+  private static synchronized PrivateKey unknownKey() {
+    if (unknownKey == null) {
+      try {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        unknownKey = generator.generateKeyPair().getPrivate();
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return unknownKey;
+  }
+}
