@@ -39,7 +39,8 @@ class AccountEntryValidatorTest {
         "user name@jaxa.example|whitespace",
         "tаro@jaxa.example|non-ASCII",
         "taro@jaxa|not a valid domain name",
-        "=cmd|' /C calc'!A0@x.example|whitespace",
+        "=1+2@x.example|user part",
+        "@SUM(A1)@x.example|exactly one '@'",
         ".taro@jaxa.example|user part",
         "taro\u0000@jaxa.example|control"
       })

@@ -2,6 +2,9 @@ package io.cordon.commons.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -45,7 +48,12 @@ public class ProblemExceptionMappers {
         uri);
   }
 
-  @ServerExceptionMapper
+  @ServerExceptionMapper({
+    JsonMappingException.class,
+    MismatchedInputException.class,
+    InvalidFormatException.class,
+    ValueInstantiationException.class
+  })
   public Response unmappableJson(JsonMappingException e, UriInfo uri) {
     String field = JsonErrorPaths.of(e);
     String reason = firstLine(e.getOriginalMessage());
@@ -73,6 +81,15 @@ public class ProblemExceptionMappers {
 
   @ServerExceptionMapper
   public Response webApplication(WebApplicationException e, UriInfo uri) {
+    // the JSON reader wraps Jackson's exception in a bare 400; answer with the field instead
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof JsonParseException parse) {
+        return unreadableJson(parse, uri);
+      }
+      if (cause instanceof JsonMappingException mapping) {
+        return unmappableJson(mapping, uri);
+      }
+    }
     int status = e.getResponse().getStatus();
     if (status >= 500) {
       return internal(e, uri);
