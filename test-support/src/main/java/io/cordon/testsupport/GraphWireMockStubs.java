@@ -24,6 +24,28 @@ public final class GraphWireMockStubs {
    * whatever scheme the client uses (msal4j insists on https, see {@link GraphWireMockTls}).
    */
   public static void stubTokenEndpoint(WireMockServer server, String tenantId) {
+    stubTokenEndpoint(server, tenantId, ACCESS_TOKEN);
+  }
+
+  /**
+   * An app-only access token whose {@code roles} claim grants these Graph application permissions
+   * (unsigned: the client never verifies its own access token).
+   */
+  public static String appToken(String... roles) {
+    StringBuilder claims =
+        new StringBuilder("{\"aud\":\"https://graph.microsoft.com\",\"roles\":[");
+    for (int i = 0; i < roles.length; i++) {
+      claims.append(i == 0 ? "" : ",").append('"').append(roles[i]).append('"');
+    }
+    claims.append("]}");
+    java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    return base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes())
+        + "."
+        + base64.encodeToString(claims.toString().getBytes())
+        + ".";
+  }
+
+  public static void stubTokenEndpoint(WireMockServer server, String tenantId, String accessToken) {
     String authority = "https://localhost:" + server.httpsPort() + "/" + tenantId;
     server.stubFor(
         post(urlPathEqualTo("/" + tenantId + "/oauth2/v2.0/token"))
@@ -31,7 +53,7 @@ public final class GraphWireMockStubs {
                 json(
                     "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
                         + "\"access_token\":\""
-                        + ACCESS_TOKEN
+                        + accessToken
                         + "\"}")));
     server.stubFor(
         get(urlPathEqualTo("/" + tenantId + "/v2.0/.well-known/openid-configuration"))

@@ -46,6 +46,22 @@ public final class KafkaTestClient implements AutoCloseable {
     }
   }
 
+  /** Sends many records at once (pipelined) and returns when all are on the broker. */
+  public void sendAll(String topic, List<Map.Entry<String, String>> keyedValues) {
+    List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
+    for (Map.Entry<String, String> keyed : keyedValues) {
+      sent.add(producer().send(new ProducerRecord<>(topic, keyed.getKey(), keyed.getValue())));
+    }
+    producer().flush();
+    try {
+      for (java.util.concurrent.Future<RecordMetadata> future : sent) {
+        future.get();
+      }
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException("Sending to " + topic + " failed", e);
+    }
+  }
+
   /**
    * Reads {@code topic} from the beginning of every partition until at least {@code count} records
    * arrived; fails when the timeout passes first.
@@ -62,6 +78,13 @@ public final class KafkaTestClient implements AutoCloseable {
       String topic, Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
     try (TopicReader reader = new TopicReader(bootstrapServers, topic)) {
       return reader.readUntil(match, timeout);
+    }
+  }
+
+  /** Every record on {@code topic} at this moment (auto-creating an absent topic). */
+  public List<ConsumerRecord<String, String>> readAll(String topic) {
+    try (TopicReader reader = new TopicReader(bootstrapServers, topic)) {
+      return reader.readToEnd(Duration.ofSeconds(30));
     }
   }
 
@@ -94,7 +117,20 @@ public final class KafkaTestClient implements AutoCloseable {
   private synchronized KafkaProducer<String, String> producer() {
     if (producer == null) {
       Map<String, Object> config =
-          Map.of("bootstrap.servers", bootstrapServers, "acks", "all", "max.block.ms", 15_000);
+          Map.of(
+              "bootstrap.servers",
+              bootstrapServers,
+              "acks",
+              "all",
+              "max.block.ms",
+              15_000,
+              // a loaded test machine times requests out; plain retries are fine for test traffic
+              "enable.idempotence",
+              false,
+              "delivery.timeout.ms",
+              120_000,
+              "request.timeout.ms",
+              60_000);
       producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
     return producer;

@@ -65,6 +65,22 @@ final class TopicReader implements AutoCloseable {
         "No matching record on " + topic + " within " + timeout + "; saw " + records.size());
   }
 
+  /** Everything on the topic right now: reads up to the end offsets seen at the start. */
+  List<ConsumerRecord<String, String>> readToEnd(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    assignAllPartitions(deadline);
+    Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+    List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    while (System.nanoTime() < deadline && !reached(end)) {
+      consumer.poll(Duration.ofMillis(100)).records(topic).forEach(records::add);
+    }
+    return records;
+  }
+
+  private boolean reached(Map<TopicPartition, Long> end) {
+    return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+  }
+
   // asking for partitions also makes the broker auto-create a topic nobody has written to yet
   private void assignAllPartitions(long deadline) {
     List<TopicPartition> partitions = new ArrayList<>();

@@ -30,6 +30,8 @@ public class WireMockGraphResource implements QuarkusTestResourceLifecycleManage
                 .keystorePassword(GraphWireMockTls.PASSWORD)
                 .keyManagerPassword(GraphWireMockTls.PASSWORD)
                 .keystoreType("PKCS12")
+                .containerThreads(40)
+                .extensions(new GraphBatchResponder())
                 .notifier(new ConsoleNotifier(false)));
     server.start();
     return Map.of(

@@ -94,13 +94,7 @@ public class CompromiseReportResource {
   }
 
   private static Response accepted(IntakeReceipt receipt, UriInfo uri) {
-    IntakeResponse body =
-        new IntakeResponse(
-            receipt.reportId(), receipt.accepted(), receipt.rejected(), receipt.duplicates());
-    return Response.accepted(body)
-        .location(
-            uri.getBaseUriBuilder().path("api/v1/compromise-reports/{id}").build(body.reportId()))
-        .build();
+    return IntakeResponses.accepted(receipt, uri);
   }
 
   private static Severity parseSeverity(String severity) {

@@ -28,4 +28,19 @@ public class Outbox {
     message.persist();
     written.fire(new OutboxWritten(message.eventId));
   }
+
+  /**
+   * Sends an event again, e.g. to answer a repeated request from what was recorded: the same event
+   * id, so consumers that already have it ignore it.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void publishAgain(String topic, String key, CordonEvent event) {
+    OutboxMessage existing = OutboxMessage.find("eventId", event.eventId()).firstResult();
+    if (existing == null) {
+      publish(topic, key, event);
+      return;
+    }
+    existing.publishedAt = null;
+    written.fire(new OutboxWritten(existing.eventId));
+  }
 }

@@ -1,0 +1,89 @@
+package io.cordon.account.client;
+
+import com.microsoft.graph.core.content.BatchRequestContent;
+import com.microsoft.graph.core.content.BatchResponseContent;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.Response;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends up to 20 calls as one JSON {@code $batch} and answers per call. It makes exactly one
+ * attempt: retrying is the ledger's job, so every inner 429 is retried on its own schedule.
+ */
+@ApplicationScoped
+public class GraphBatchClient {
+  public static final int MAX_BATCH_SIZE = 20;
+  private static final Logger LOG = Logger.getLogger(GraphBatchClient.class);
+
+  @Inject GraphClients clients;
+
+  public Map<String, GraphAnswer> send(List<GraphCall> calls) {
+    if (calls.size() > MAX_BATCH_SIZE) {
+      throw new IllegalArgumentException("A Graph batch holds at most 20 requests");
+    }
+    GraphServiceClient graph = clients.graph();
+    BatchRequestContent content = new BatchRequestContent(graph);
+    Map<String, String> keyByStep = new HashMap<>();
+    for (GraphCall call : calls) {
+      keyByStep.put(content.addBatchRequestStep(call.request()), call.key());
+    }
+    try {
+      BatchResponseContent batch = graph.getBatchRequestBuilder().post(content, null);
+      return answers(batch, keyByStep);
+    } catch (ApiException e) {
+      // the batch as a whole was refused (throttled, unavailable, unauthorised)
+      GraphAnswer answer =
+          new GraphAnswer(
+              e.getResponseStatusCode(),
+              GraphAnswers.retryAfter(firstHeader(e, "Retry-After")),
+              firstHeader(e, "request-id"),
+              "BatchFailed",
+              e.getMessage());
+      return sameForAll(calls, answer);
+    } catch (Exception e) {
+      LOG.warnf("Graph batch of %d calls got no answer: %s", calls.size(), e.toString());
+      return sameForAll(calls, GraphAnswer.noAnswer(e.getClass().getSimpleName()));
+    }
+  }
+
+  private static Map<String, GraphAnswer> answers(
+      BatchResponseContent batch, Map<String, String> keyByStep) {
+    Map<String, Response> responses = batch.getResponses();
+    Map<String, GraphAnswer> answers = new LinkedHashMap<>();
+    keyByStep.forEach(
+        (step, key) -> {
+          Response response = responses.get(step);
+          answers.put(
+              key,
+              response == null
+                  ? GraphAnswer.noAnswer("no answer for this request in the batch")
+                  : GraphAnswers.of(response));
+        });
+    return answers;
+  }
+
+  private static Map<String, GraphAnswer> sameForAll(List<GraphCall> calls, GraphAnswer answer) {
+    Map<String, GraphAnswer> answers = new LinkedHashMap<>();
+    calls.forEach(call -> answers.put(call.key(), answer));
+    return answers;
+  }
+
+  private static String firstHeader(ApiException e, String name) {
+    if (e.getResponseHeaders() == null) {
+      return null;
+    }
+    for (Map.Entry<String, java.util.Set<String>> header : e.getResponseHeaders().entrySet()) {
+      if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+        return header.getValue().iterator().next();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,31 @@
+package io.cordon.account.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "cordon.executor")
+public interface ExecutorConfig {
+  /** Off only where a test drives the ledger by hand. */
+  @WithDefault("true")
+  boolean enabled();
+
+  /** Batches in flight at once per instance. */
+  @WithDefault("4")
+  int workers();
+
+  @WithDefault("200ms")
+  Duration idlePoll();
+
+  /** How long a partial batch waits for more requests before it leaves anyway. */
+  @WithDefault("50ms")
+  Duration batchLinger();
+
+  /** An IN_FLIGHT row older than this belongs to an executor that died; it is sent again. */
+  @WithDefault("2m")
+  Duration claimLease();
+
+  /** User ids per confirmCompromised call (Identity Protection allows one call per second). */
+  @WithDefault("100")
+  int confirmCompromisedPerCall();
+}

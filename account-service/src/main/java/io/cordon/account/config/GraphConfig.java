@@ -1,0 +1,107 @@
+package io.cordon.account.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The app registration Cordon acts as, and how hard it may push Microsoft Graph (DESIGN §5). */
+@ConfigMapping(prefix = "cordon.graph")
+public interface GraphConfig {
+  @WithDefault("https://graph.microsoft.com/v1.0")
+  String baseUrl();
+
+  /** The OAuth scope asked for; national clouds use their own Graph host. */
+  @WithDefault("https://graph.microsoft.com/.default")
+  String scope();
+
+  @WithDefault("https://login.microsoftonline.com")
+  String authorityHost();
+
+  @WithDefault("not-configured")
+  String tenantId();
+
+  @WithDefault("not-configured")
+  String clientId();
+
+  Optional<String> clientSecret();
+
+  /** PEM file holding the certificate and its private key, instead of a client secret. */
+  Optional<String> certificatePath();
+
+  /** A PKCS12 trust store for a Graph or token endpoint with a private CA (tests, simulator). */
+  Optional<String> trustStore();
+
+  Optional<String> trustStorePassword();
+
+  @WithDefault("large")
+  TenantSize tenantSize();
+
+  @WithDefault("30s")
+  Duration requestTimeout();
+
+  @WithDefault("true")
+  boolean forceChangePasswordNextSignInWithMfa();
+
+  Budget budget();
+
+  Retry retry();
+
+  /** Entra's tenant size classes, which set the resource-unit budget. */
+  enum TenantSize {
+    SMALL(3_500),
+    MEDIUM(5_000),
+    LARGE(8_000);
+
+    private final int resourceUnitsPer10s;
+
+    TenantSize(int resourceUnitsPer10s) {
+      this.resourceUnitsPer10s = resourceUnitsPer10s;
+    }
+
+    public int resourceUnitsPer10s() {
+      return resourceUnitsPer10s;
+    }
+  }
+
+  /** The documented per app per tenant limits, scalable for simulators and benchmarks. */
+  interface Budget {
+    /** Writes allowed per 150 s (documented: 3,000). */
+    @WithDefault("3000")
+    int writesPer150s();
+
+    /** Identity Protection requests per second (documented: 1, no Retry-After). */
+    @WithDefault("1")
+    double identityProtectionPerSecond();
+
+    /** Multiplies every budget: 1 in production; higher only against a simulator. */
+    @WithDefault("1.0")
+    double scale();
+
+    /**
+     * Multiplies every window length (10 s, 150 s, 1 s): 1 in production; smaller compresses time
+     * against a simulator or in tests.
+     */
+    @WithDefault("1.0")
+    double windowScale();
+
+    /**
+     * Part of a window that may be spent at once; the rest trickles in, so that no sliding window
+     * ever holds more than the budget.
+     */
+    @WithDefault("0.1")
+    double burstFraction();
+  }
+
+  /** Retry policy for retryable Graph answers (429, 5xx, timeouts). */
+  interface Retry {
+    @WithDefault("8")
+    int maxAttempts();
+
+    @WithDefault("1s")
+    Duration initialBackoff();
+
+    @WithDefault("60s")
+    Duration maxBackoff();
+  }
+}

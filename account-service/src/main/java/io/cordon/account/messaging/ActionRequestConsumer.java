@@ -1,0 +1,41 @@
+package io.cordon.account.messaging;
+
+import io.cordon.account.service.ActionDispatcher;
+import io.cordon.account.service.ActionIntakeService;
+import io.cordon.contracts.EventFormatException;
+import io.cordon.contracts.events.ActionRequested;
+import io.cordon.contracts.json.EventJson;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes ActionRequested from the bus into the action ledger, a polled batch per transaction, so a
+ * flood of requests reaches the ledger fast enough to leave in full Graph batches.
+ */
+@ApplicationScoped
+public class ActionRequestConsumer {
+  private static final Logger LOG = Logger.getLogger(ActionRequestConsumer.class);
+
+  @Inject ActionIntakeService intake;
+  @Inject ActionDispatcher dispatcher;
+
+  @Incoming("account-actions")
+  @Blocking
+  @Transactional
+  public void consume(List<String> payloads) {
+    for (String payload : payloads) {
+      try {
+        intake.accept(EventJson.read(payload, ActionRequested.class));
+      } catch (EventFormatException e) {
+        // a message no version of this service can act on: keep the partition moving
+        LOG.errorf("Dropping unreadable ActionRequested: %s", e.getMessage());
+      }
+    }
+    dispatcher.wakeUp();
+  }
+}

@@ -1,0 +1,67 @@
+package io.cordon.account.repository;
+
+import io.cordon.contracts.ActionType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/** Claims due actions for sending; SKIP LOCKED lets several executors share the ledger. */
+@ApplicationScoped
+public class ActionLedger {
+  @Inject EntityManager entityManager;
+
+  /**
+   * Marks up to {@code limit} due rows of the given actions IN_FLIGHT and returns them. Fewer than
+   * {@code limit} are taken only once the oldest has waited {@code linger}, so that a flood of
+   * requests leaves in full batches.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<ActionLedgerEntity> claimDue(
+      Collection<ActionType> actions, int limit, Duration linger) {
+    @SuppressWarnings("unchecked")
+    List<ActionLedgerEntity> rows =
+        entityManager
+            .createNativeQuery(
+                "select * from remediation_action where state = 'PENDING'"
+                    + " and next_attempt_at <= now() and action in (:actions)"
+                    + " order by next_attempt_at, action_id limit :limit for update skip locked",
+                ActionLedgerEntity.class)
+            .setParameter("actions", actions.stream().map(Enum::name).toList())
+            .setParameter("limit", limit)
+            .getResultList();
+    Instant now = Instant.now();
+    Instant lingerCutoff = now.minus(linger);
+    if (rows.size() < limit && rows.stream().allMatch(r -> r.nextAttemptAt.isAfter(lingerCutoff))) {
+      return List.of();
+    }
+    for (ActionLedgerEntity row : rows) {
+      row.state = LedgerState.IN_FLIGHT.name();
+      row.claimedAt = now;
+      row.attempts++;
+    }
+    return rows;
+  }
+
+  /**
+   * Rows claimed by an executor that died mid-send go back to PENDING. Graph may or may not have
+   * applied them; the actions this version automates are safe to repeat.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int releaseAbandoned(Duration lease) {
+    return entityManager
+        .createNativeQuery(
+            "update remediation_action set state = 'PENDING', next_attempt_at = now()"
+                + " where state = 'IN_FLIGHT' and claimed_at < :cutoff")
+        .setParameter("cutoff", Instant.now().minus(lease))
+        .executeUpdate();
+  }
+
+  public ActionLedgerEntity find(String actionId) {
+    return ActionLedgerEntity.findById(actionId);
+  }
+}

@@ -1,0 +1,64 @@
+package io.cordon.account.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One requested remediation action and everything known about its execution. */
+@Entity
+@Table(name = "remediation_action")
+public class ActionLedgerEntity extends PanacheEntityBase {
+  @Id
+  @Column(name = "action_id")
+  public String actionId;
+
+  @Column(name = "run_id")
+  public String runId;
+
+  @Column(name = "step_id")
+  public String stepId;
+
+  @Column(name = "account_object_id")
+  public String accountObjectId;
+
+  @Column(name = "user_principal_name")
+  public String userPrincipalName;
+
+  @Column(name = "tenant_id")
+  public String tenantId;
+
+  public String action;
+
+  @Column(name = "parameters_json", columnDefinition = "text")
+  public String parametersJson;
+
+  public String state;
+
+  public String outcome;
+
+  @Column(name = "reason_code")
+  public String reasonCode;
+
+  @Column(name = "reason_message")
+  public String reasonMessage;
+
+  @Column(name = "graph_request_id")
+  public String graphRequestId;
+
+  public int attempts;
+
+  @Column(name = "next_attempt_at")
+  public Instant nextAttemptAt;
+
+  @Column(name = "claimed_at")
+  public Instant claimedAt;
+
+  @Column(name = "requested_at")
+  public Instant requestedAt;
+
+  @Column(name = "completed_at")
+  public Instant completedAt;
+}

@@ -1,0 +1,20 @@
+package io.cordon.account.rest;
+
+import io.cordon.account.service.IntakeReceipt;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** The 202 answer of every intake channel: the receipt, and the report's URL as Location. */
+final class IntakeResponses {
+  private IntakeResponses() {}
+
+  static Response accepted(IntakeReceipt receipt, UriInfo uri) {
+    IntakeResponse body =
+        new IntakeResponse(
+            receipt.reportId(), receipt.accepted(), receipt.rejected(), receipt.duplicates());
+    return Response.accepted(body)
+        .location(
+            uri.getBaseUriBuilder().path("api/v1/compromise-reports/{id}").build(body.reportId()))
+        .build();
+  }
+}

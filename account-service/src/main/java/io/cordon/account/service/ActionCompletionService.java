@@ -1,0 +1,82 @@
+package io.cordon.account.service;
+
+import io.cordon.account.repository.ActionLedgerEntity;
+import io.cordon.account.repository.LedgerState;
+import io.cordon.commons.outbox.Outbox;
+import io.cordon.contracts.ActionOutcome;
+import io.cordon.contracts.ActionType;
+import io.cordon.contracts.ReasonCode;
+import io.cordon.contracts.Topics;
+import io.cordon.contracts.events.AccountRef;
+import io.cordon.contracts.events.ActionCompleted;
+import io.cordon.contracts.events.EventIds;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Applies verdicts to ledger rows: a final one records the outcome and publishes ActionCompleted in
+ * the same transaction; a retry schedules the next attempt or gives up after the last one.
+ */
+@ApplicationScoped
+public class ActionCompletionService {
+  @Inject Outbox outbox;
+  @Inject RetrySchedule retrySchedule;
+
+  @Transactional
+  public void apply(Map<ActionLedgerEntity, Verdict> verdicts, Map<String, String> requestIds) {
+    verdicts.forEach((row, verdict) -> apply(row, verdict, requestIds.get(row.actionId)));
+  }
+
+  private void apply(ActionLedgerEntity detached, Verdict verdict, String graphRequestId) {
+    ActionLedgerEntity row = ActionLedgerEntity.findById(detached.actionId);
+    if (row == null || LedgerState.DONE.name().equals(row.state)) {
+      return;
+    }
+    row.graphRequestId = graphRequestId != null ? graphRequestId : row.graphRequestId;
+    if (verdict.isFinal()) {
+      finish(row, verdict);
+    } else if (row.attempts >= retrySchedule.maxAttempts()) {
+      finish(
+          row,
+          Verdict.finish(
+              ActionOutcome.FAILED_PERMANENT,
+              ReasonCode.RETRIES_EXHAUSTED,
+              "gave up after " + row.attempts + " attempts; last: " + verdict.message()));
+    } else {
+      row.state = LedgerState.PENDING.name();
+      row.reasonCode = verdict.reason().name();
+      row.reasonMessage = verdict.message();
+      row.nextAttemptAt = Instant.now().plus(retrySchedule.delay(row.attempts, verdict));
+    }
+  }
+
+  private void finish(ActionLedgerEntity row, Verdict verdict) {
+    row.state = LedgerState.DONE.name();
+    row.outcome = verdict.outcome().name();
+    row.reasonCode = verdict.reason().name();
+    row.reasonMessage = verdict.message();
+    row.completedAt = Instant.now();
+    outbox.publish(Topics.ACCOUNT_ACTION_RESULTS, row.accountObjectId, completed(row));
+  }
+
+  /** The event for a finished row; its id is derived, so a re-announcement deduplicates. */
+  public static ActionCompleted completed(ActionLedgerEntity row) {
+    return new ActionCompleted(
+        ActionCompleted.SCHEMA_VERSION,
+        EventIds.derived("action-completed", row.actionId),
+        row.actionId,
+        row.runId,
+        row.stepId,
+        new AccountRef(row.accountObjectId, row.userPrincipalName, row.tenantId),
+        ActionType.valueOf(row.action),
+        ActionOutcome.valueOf(row.outcome),
+        ReasonCode.valueOf(row.reasonCode),
+        row.reasonMessage,
+        row.graphRequestId,
+        row.attempts,
+        row.completedAt);
+  }
+}

@@ -1,0 +1,139 @@
+package io.cordon.account.service;
+
+import io.cordon.account.client.GraphBatchClient;
+import io.cordon.account.config.ExecutorConfig;
+import io.cordon.account.repository.ActionLedger;
+import io.cordon.account.repository.ActionLedgerEntity;
+import io.cordon.contracts.ActionType;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Worker threads that claim due ledger rows and hand them to the batch executor: per-user actions
+ * 20 to a {@code $batch}, confirmCompromised many users to a call.
+ */
+@ApplicationScoped
+public class ActionDispatcher {
+  private static final Logger LOG = Logger.getLogger(ActionDispatcher.class);
+  static final Set<ActionType> CONFIRM = EnumSet.of(ActionType.CONFIRM_COMPROMISED);
+  static final Set<ActionType> PER_USER =
+      EnumSet.complementOf(EnumSet.of(ActionType.CONFIRM_COMPROMISED));
+
+  @Inject ExecutorConfig config;
+  @Inject ActionLedger ledger;
+  @Inject BatchExecutor batchExecutor;
+
+  private final Semaphore wakeUps = new Semaphore(0);
+  // one claimer at a time per instance, so that concurrent workers do not split a batch
+  private final Object claimLock = new Object();
+  private volatile boolean paused;
+  private volatile boolean running;
+  private ExecutorService workers;
+  private volatile long lastReleaseNanos;
+
+  void start(@Observes StartupEvent event) {
+    if (!config.enabled()) {
+      return;
+    }
+    running = true;
+    workers = Executors.newFixedThreadPool(config.workers(), daemon());
+    for (int i = 0; i < config.workers(); i++) {
+      workers.execute(this::loop);
+    }
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    running = false;
+    if (workers != null) {
+      workers.shutdownNow();
+    }
+  }
+
+  /** Holds all sending (actions keep queueing in the ledger) until {@link #resume()}. */
+  public void pause() {
+    paused = true;
+  }
+
+  public void resume() {
+    paused = false;
+    wakeUp();
+  }
+
+  /** A new action arrived: stop idling. */
+  public void wakeUp() {
+    wakeUps.release(config.workers());
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        if (!dispatchOnce()) {
+          wakeUps.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+          wakeUps.drainPermits();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.warnf("Dispatch failed, retrying: %s", e.toString());
+        sleepQuietly(config.idlePoll());
+      }
+    }
+  }
+
+  /** One round of work; false when nothing was due. */
+  boolean dispatchOnce() throws InterruptedException {
+    releaseAbandonedClaims();
+    List<ActionLedgerEntity> confirm =
+        ledger.claimDue(CONFIRM, config.confirmCompromisedPerCall(), config.batchLinger());
+    if (!confirm.isEmpty()) {
+      batchExecutor.confirmCompromised(confirm);
+    }
+    List<ActionLedgerEntity> perUser =
+        ledger.claimDue(PER_USER, GraphBatchClient.MAX_BATCH_SIZE, config.batchLinger());
+    if (!perUser.isEmpty()) {
+      batchExecutor.execute(perUser);
+    }
+    return !confirm.isEmpty() || !perUser.isEmpty();
+  }
+
+  private void releaseAbandonedClaims() {
+    long now = System.nanoTime();
+    if (now - lastReleaseNanos < Duration.ofSeconds(30).toNanos()) {
+      return;
+    }
+    lastReleaseNanos = now;
+    int released = ledger.releaseAbandoned(config.claimLease());
+    if (released > 0) {
+      LOG.infof("Released %d actions claimed by an executor that stopped mid-send", released);
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon() {
+    return runnable -> {
+      Thread thread = new Thread(runnable, "cordon-action-dispatcher");
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  private static void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.cordon.account.service;
+
+import io.cordon.account.client.GraphAnswer;
+import io.cordon.account.client.GraphBatchClient;
+import io.cordon.account.client.GraphCall;
+import io.cordon.account.client.GraphPermissions;
+import io.cordon.account.config.GraphConfig;
+import io.cordon.account.repository.AccountFactsStore;
+import io.cordon.account.repository.ActionLedgerEntity;
+import io.cordon.contracts.ActionOutcome;
+import io.cordon.contracts.ActionType;
+import io.cordon.contracts.ReasonCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Executes claimed actions: preflight against the app's granted permissions, decisions that need no
+ * call, then one budgeted {@code $batch} and a verdict per answer.
+ */
+@ApplicationScoped
+public class BatchExecutor {
+  private static final Logger LOG = Logger.getLogger(BatchExecutor.class);
+
+  @Inject GraphConfig config;
+  @Inject GraphPermissions permissions;
+  @Inject GraphRequestPlanner planner;
+  @Inject GraphBatchClient batchClient;
+  @Inject GraphBudget budget;
+  @Inject AccountFactsStore factsStore;
+  @Inject ActionCompletionService completion;
+
+  public void execute(List<ActionLedgerEntity> rows) throws InterruptedException {
+    Map<ActionLedgerEntity, Verdict> verdicts = new LinkedHashMap<>();
+    Set<String> granted = grantedOrNull(rows, verdicts);
+    if (granted == null) {
+      completion.apply(verdicts, Map.of());
+      return;
+    }
+    Map<String, AccountFacts> facts =
+        factsStore.factsFor(rows.stream().map(r -> r.accountObjectId).toList());
+    Map<String, ActionLedgerEntity> rowByKey = new HashMap<>();
+    List<GraphCall> calls = new java.util.ArrayList<>();
+    for (ActionLedgerEntity row : rows) {
+      Verdict refused = preflight(row, granted);
+      GraphRequestPlanner.Plan plan =
+          refused != null
+              ? new GraphRequestPlanner.Plan(refused, null)
+              : planner.plan(row, facts.getOrDefault(row.accountObjectId, AccountFacts.UNKNOWN));
+      if (plan.decided() != null) {
+        verdicts.put(row, plan.decided());
+      } else {
+        calls.add(plan.call());
+        rowByKey.put(plan.call().key(), row);
+      }
+    }
+    Map<String, String> requestIds = send(calls, rowByKey, verdicts);
+    completion.apply(verdicts, requestIds);
+  }
+
+  public void confirmCompromised(List<ActionLedgerEntity> rows) throws InterruptedException {
+    Map<ActionLedgerEntity, Verdict> verdicts = new LinkedHashMap<>();
+    Set<String> granted = grantedOrNull(rows, verdicts);
+    String missing =
+        granted == null
+            ? null
+            : RequiredPermissions.missingFor(ActionType.CONFIRM_COMPROMISED, granted);
+    if (granted == null || missing != null) {
+      rows.forEach(row -> verdicts.putIfAbsent(row, missingPermission(missing)));
+      completion.apply(verdicts, Map.of());
+      return;
+    }
+    List<String> userIds = rows.stream().map(r -> r.accountObjectId).distinct().toList();
+    GraphCall call = planner.confirmCompromised(rows.get(0).actionId, userIds);
+    budget.acquire(config.tenantId(), 1, 1, 1);
+    GraphAnswer answer = batchClient.send(List.of(call)).get(call.key());
+    Verdict verdict = AnswerClassifier.classify(answer);
+    rows.forEach(row -> verdicts.put(row, verdict));
+    Map<String, String> requestIds = new HashMap<>();
+    rows.forEach(row -> requestIds.put(row.actionId, answer.requestId()));
+    completion.apply(verdicts, requestIds);
+  }
+
+  private Map<String, String> send(
+      List<GraphCall> calls,
+      Map<String, ActionLedgerEntity> rowByKey,
+      Map<ActionLedgerEntity, Verdict> verdicts)
+      throws InterruptedException {
+    Map<String, String> requestIds = new HashMap<>();
+    if (calls.isEmpty()) {
+      return requestIds;
+    }
+    int writes = (int) calls.stream().filter(GraphCall::write).count();
+    budget.acquire(config.tenantId(), calls.size(), writes, 0);
+    Map<String, GraphAnswer> answers = batchClient.send(calls);
+    answers.forEach(
+        (key, answer) -> {
+          ActionLedgerEntity row = rowByKey.get(key);
+          verdicts.put(row, AnswerClassifier.classify(answer));
+          requestIds.put(row.actionId, answer.requestId());
+        });
+    return requestIds;
+  }
+
+  /** The granted permissions, or null after marking every row for retry (no token to be had). */
+  private Set<String> grantedOrNull(
+      List<ActionLedgerEntity> rows, Map<ActionLedgerEntity, Verdict> verdicts) {
+    try {
+      return permissions.granted();
+    } catch (RuntimeException e) {
+      LOG.warnf("No Graph access token: %s", e.getMessage());
+      Verdict retry =
+          Verdict.retry(
+              null,
+              ReasonCode.GRAPH_UNAVAILABLE,
+              "no access token: " + e.getClass().getSimpleName());
+      rows.forEach(row -> verdicts.put(row, retry));
+      return null;
+    }
+  }
+
+  private static Verdict preflight(ActionLedgerEntity row, Set<String> granted) {
+    String missing = RequiredPermissions.missingFor(ActionType.valueOf(row.action), granted);
+    return missing == null ? null : missingPermission(missing);
+  }
+
+  private static Verdict missingPermission(String missing) {
+    return Verdict.finish(ActionOutcome.FAILED_PERMANENT, ReasonCode.MISSING_PERMISSION, missing);
+  }
+}

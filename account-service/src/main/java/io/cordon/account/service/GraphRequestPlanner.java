@@ -1,0 +1,116 @@
+package io.cordon.account.service;
+
+import com.microsoft.graph.identityprotection.riskyusers.confirmcompromised.ConfirmCompromisedPostRequestBody;
+import com.microsoft.graph.models.PasswordProfile;
+import com.microsoft.graph.models.User;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.RequestInformation;
+import io.cordon.account.client.GraphCall;
+import io.cordon.account.client.GraphClients;
+import io.cordon.account.config.GraphConfig;
+import io.cordon.account.repository.ActionLedgerEntity;
+import io.cordon.contracts.ActionOutcome;
+import io.cordon.contracts.ActionType;
+import io.cordon.contracts.ReasonCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Turns a ledger row into either a decision that needs no Graph call (a guest, a synced account, an
+ * action not automated) or the SDK request that carries it out.
+ */
+@ApplicationScoped
+public class GraphRequestPlanner {
+  @Inject GraphClients clients;
+  @Inject GraphConfig config;
+
+  /** A decided verdict, or a call to make. */
+  public record Plan(Verdict decided, GraphCall call) {}
+
+  public Plan plan(ActionLedgerEntity row, AccountFacts facts) {
+    ActionType action = ActionType.valueOf(row.action);
+    Verdict decided = decideWithoutGraph(action, facts);
+    if (decided != null) {
+      return new Plan(decided, null);
+    }
+    GraphServiceClient graph = clients.graph();
+    String user = row.accountObjectId;
+    RequestInformation request =
+        switch (action) {
+          case REVOKE_SESSIONS ->
+              withEmptyJsonBody(
+                  graph.users().byUserId(user).revokeSignInSessions().toPostRequestInformation());
+          case RESET_PASSWORD -> graph.users().byUserId(user).toPatchRequestInformation(resetTo());
+          case DISABLE_ACCOUNT ->
+              graph.users().byUserId(user).toPatchRequestInformation(disabled());
+          default -> throw new IllegalArgumentException(action + " is not a per-user call");
+        };
+    return new Plan(null, new GraphCall(row.actionId, request, true, false));
+  }
+
+  /** Identity Protection allows one request per second: confirm many users in one call. */
+  public GraphCall confirmCompromised(String key, List<String> userIds) {
+    ConfirmCompromisedPostRequestBody body = new ConfirmCompromisedPostRequestBody();
+    body.setUserIds(userIds);
+    RequestInformation request =
+        clients
+            .graph()
+            .identityProtection()
+            .riskyUsers()
+            .confirmCompromised()
+            .toPostRequestInformation(body);
+    return new GraphCall(key, request, true, true);
+  }
+
+  static Verdict decideWithoutGraph(ActionType action, AccountFacts facts) {
+    boolean passwordOrSignIn =
+        action == ActionType.REVOKE_SESSIONS || action == ActionType.RESET_PASSWORD;
+    if (facts.guest() && passwordOrSignIn) {
+      return Verdict.finish(
+          ActionOutcome.SKIPPED,
+          ReasonCode.GUEST_ACCOUNT,
+          "guest accounts sign in and keep credentials in their home tenant");
+    }
+    boolean mastered = action == ActionType.RESET_PASSWORD || action == ActionType.DISABLE_ACCOUNT;
+    if (facts.onPremisesSynced() && mastered) {
+      return Verdict.finish(
+          ActionOutcome.REQUIRES_MANUAL,
+          ReasonCode.ON_PREMISES_SYNCED,
+          "account is synced from on-premises AD: change it there (app-only writes are refused)");
+    }
+    return switch (action) {
+      case REVOKE_SESSIONS, RESET_PASSWORD, DISABLE_ACCOUNT, CONFIRM_COMPROMISED -> null;
+      default ->
+          Verdict.finish(
+              ActionOutcome.REQUIRES_MANUAL,
+              ReasonCode.NOT_APPLICABLE,
+              action + " is not automated by this version of account-service");
+    };
+  }
+
+  private User resetTo() {
+    PasswordProfile profile = new PasswordProfile();
+    profile.setPassword(PasswordGenerator.generate());
+    profile.setForceChangePasswordNextSignIn(true);
+    profile.setForceChangePasswordNextSignInWithMfa(config.forceChangePasswordNextSignInWithMfa());
+    User user = new User();
+    user.setPasswordProfile(profile);
+    return user;
+  }
+
+  private static User disabled() {
+    User user = new User();
+    user.setAccountEnabled(false);
+    return user;
+  }
+
+  // the SDK's batch content cannot carry a body-less POST; Graph accepts an empty JSON object
+  private static RequestInformation withEmptyJsonBody(RequestInformation request) {
+    request.setStreamContent(
+        new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), "application/json");
+    return request;
+  }
+}

@@ -1,0 +1,99 @@
+package io.cordon.account.executor;
+
+import io.cordon.contracts.ActionType;
+import io.cordon.contracts.Topics;
+import io.cordon.contracts.events.AccountRef;
+import io.cordon.contracts.events.ActionCompleted;
+import io.cordon.contracts.events.ActionRequested;
+import io.cordon.contracts.events.EventIds;
+import io.cordon.contracts.json.EventJson;
+import io.cordon.testsupport.KafkaTestClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Plays playbook-service for executor tests: sends ActionRequested, collects ActionCompleted. */
+final class ActionTraffic implements AutoCloseable {
+  private final KafkaTestClient kafka = KafkaTestClient.forEmbeddedBroker();
+  final String runId = "run-" + UUID.randomUUID();
+
+  static String userId(int n) {
+    return String.format("00000000-0000-4000-8000-%012d", n);
+  }
+
+  ActionRequested request(int user, ActionType action) {
+    String objectId = userId(user);
+    return new ActionRequested(
+        ActionRequested.SCHEMA_VERSION,
+        EventIds.random(),
+        runId + ":" + action + ":" + objectId,
+        runId,
+        action.name().toLowerCase(),
+        new AccountRef(objectId, "user" + user + "@jaxa.example", "test-tenant"),
+        action,
+        Map.of(),
+        Instant.now());
+  }
+
+  void send(ActionRequested request) {
+    kafka.send(Topics.ACCOUNT_ACTIONS, request.account().objectId(), EventJson.write(request));
+  }
+
+  void send(List<ActionRequested> requests) {
+    kafka.sendAll(
+        Topics.ACCOUNT_ACTIONS,
+        requests.stream().map(r -> Map.entry(r.account().objectId(), EventJson.write(r))).toList());
+  }
+
+  /** The completions of this run, by action id, once {@code count} distinct ones arrived. */
+  Map<String, ActionCompleted> awaitCompletions(int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Map<String, ActionCompleted> completions = completions();
+    while (completions.size() < count && System.nanoTime() < deadline) {
+      pause();
+      completions = completions();
+    }
+    if (completions.size() < count) {
+      throw new AssertionError(
+          "Expected " + count + " completions of " + runId + " but got " + completions.size());
+    }
+    return completions;
+  }
+
+  /** Every ActionCompleted of this run on the topic, by action id (duplicates folded). */
+  Map<String, ActionCompleted> completions() {
+    Map<String, ActionCompleted> completions = new HashMap<>();
+    for (ConsumerRecord<String, String> record : kafka.readAll(Topics.ACCOUNT_ACTION_RESULTS)) {
+      ActionCompleted completed = EventJson.read(record.value(), ActionCompleted.class);
+      if (runId.equals(completed.runId())) {
+        completions.put(completed.actionId(), completed);
+      }
+    }
+    return completions;
+  }
+
+  /** How many ActionCompleted messages of this run were published (duplicates counted). */
+  long completionMessages() {
+    return kafka.readAll(Topics.ACCOUNT_ACTION_RESULTS).stream()
+        .filter(r -> r.value().contains(runId))
+        .count();
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(300);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    kafka.close();
+  }
+}

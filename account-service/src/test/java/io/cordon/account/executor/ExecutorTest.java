@@ -1,0 +1,299 @@
+package io.cordon.account.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.cordon.account.service.ActionDispatcher;
+import io.cordon.contracts.ActionOutcome;
+import io.cordon.contracts.ActionType;
+import io.cordon.contracts.ReasonCode;
+import io.cordon.contracts.events.ActionCompleted;
+import io.cordon.contracts.events.ActionRequested;
+import io.cordon.testsupport.EmbeddedPostgresResource;
+import io.cordon.testsupport.GraphBatchStub;
+import io.cordon.testsupport.GraphJournal;
+import io.cordon.testsupport.GraphJournal.InnerRequest;
+import io.cordon.testsupport.GraphWireMockStubs;
+import io.cordon.testsupport.InjectGraphWireMock;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The remediation executor against WireMock with a budget that does not bind. */
+@QuarkusTest
+@GraphExecutorResources
+class ExecutorTest {
+  static final String[] ALL_PERMISSIONS = {
+    "User.ReadWrite.All", "IdentityRiskyUser.ReadWrite.All", "User.Read.All"
+  };
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
+  @InjectGraphWireMock WireMockServer graph;
+  @Inject ActionDispatcher dispatcher;
+  ActionTraffic traffic;
+
+  @BeforeEach
+  void setUp() {
+    GraphWireMockStubs.reset(graph);
+    GraphWireMockStubs.stubTokenEndpoint(
+        graph, "test-tenant", GraphWireMockStubs.appToken(ALL_PERMISSIONS));
+    traffic = new ActionTraffic();
+  }
+
+  @AfterEach
+  void tearDown() {
+    traffic.close();
+  }
+
+  @Test
+  void thousandAccountsTimesThreeActionsLeaveInFullBatches() {
+    GraphBatchStub.graphBatch().install(graph);
+    List<ActionRequested> requests = new ArrayList<>();
+    for (int user = 0; user < 1000; user++) {
+      for (ActionType action :
+          List.of(
+              ActionType.REVOKE_SESSIONS, ActionType.RESET_PASSWORD, ActionType.DISABLE_ACCOUNT)) {
+        requests.add(traffic.request(user, action));
+      }
+    }
+
+    // hold sending until the whole flood is in the ledger, so the batch count is deterministic
+    dispatcher.pause();
+    try {
+      traffic.send(requests);
+      await().atMost(WAIT).until(() -> pendingActions(traffic.runId) == 3000);
+    } finally {
+      dispatcher.resume();
+    }
+    Map<String, ActionCompleted> completions = traffic.awaitCompletions(3000, WAIT);
+
+    assertThat(completions.values()).allMatch(c -> c.outcome() == ActionOutcome.SUCCEEDED);
+    // sizes, not lists: a failure message must not print request bodies (they hold passwords)
+    assertThat(GraphJournal.batchCalls(graph).size()).isEqualTo(3000 / 20);
+    List<InnerRequest> inner = GraphJournal.innerRequests(graph);
+    assertThat(inner.size()).isEqualTo(3000);
+    assertThat(inner.stream().filter(r -> r.url().endsWith("/revokeSignInSessions")).count())
+        .isEqualTo(1000);
+    assertThat(inner.stream().filter(r -> r.method().equals("PATCH")).count()).isEqualTo(2000);
+  }
+
+  @Test
+  void innerThrottlingRetriesExactlyTheThrottledRequestsAfterRetryAfter() {
+    GraphBatchStub stub = GraphBatchStub.graphBatch();
+    for (int user : List.of(3, 7, 11)) {
+      stub.throttle("POST", ActionTraffic.userId(user) + "/revokeSignInSessions", 1, 429, 200);
+    }
+    stub.install(graph);
+    List<ActionRequested> requests =
+        IntStream.range(0, 20)
+            .mapToObj(u -> traffic.request(u, ActionType.REVOKE_SESSIONS))
+            .toList();
+
+    traffic.send(requests);
+    Map<String, ActionCompleted> completions = traffic.awaitCompletions(20, WAIT);
+
+    assertThat(completions.values()).allMatch(c -> c.outcome() == ActionOutcome.SUCCEEDED);
+    List<InnerRequest> inner = GraphJournal.innerRequests(graph);
+    assertThat(inner).hasSize(23);
+    for (int user : List.of(3, 7, 11)) {
+      List<InnerRequest> calls = callsFor(inner, ActionTraffic.userId(user));
+      assertThat(calls).hasSize(2);
+      assertThat(Duration.between(calls.get(0).receivedAt(), calls.get(1).receivedAt()))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+      assertThat(completions.get(requests.get(user).actionId()).attempts()).isEqualTo(2);
+    }
+    assertThat(callsFor(inner, ActionTraffic.userId(4))).hasSize(1);
+  }
+
+  @Test
+  void serverErrorsAreRetriedWithBackoffAndPermanentErrorsAreNot() {
+    GraphBatchStub.graphBatch()
+        .answer("POST", ActionTraffic.userId(1) + "/revokeSignInSessions", 503, 502, 200)
+        .fail(
+            "POST",
+            ActionTraffic.userId(2) + "/revokeSignInSessions",
+            404,
+            "Request_ResourceNotFound",
+            "Resource '" + ActionTraffic.userId(2) + "' does not exist")
+        .fail(
+            "PATCH",
+            ActionTraffic.userId(3),
+            403,
+            "Authorization_RequestDenied",
+            "Insufficient privileges to complete the operation.")
+        .fail(
+            "PATCH",
+            ActionTraffic.userId(4),
+            400,
+            "Request_BadRequest",
+            "Unable to update the specified properties for on-premises mastered Directory Sync objects")
+        .install(graph);
+    ActionRequested flaky = traffic.request(1, ActionType.REVOKE_SESSIONS);
+    ActionRequested missing = traffic.request(2, ActionType.REVOKE_SESSIONS);
+    ActionRequested denied = traffic.request(3, ActionType.DISABLE_ACCOUNT);
+    ActionRequested synced = traffic.request(4, ActionType.RESET_PASSWORD);
+
+    traffic.send(List.of(flaky, missing, denied, synced));
+    Map<String, ActionCompleted> completions = traffic.awaitCompletions(4, WAIT);
+
+    assertThat(completions.get(flaky.actionId()).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+    assertThat(completions.get(flaky.actionId()).attempts()).isEqualTo(3);
+    assertOutcome(
+        completions.get(missing.actionId()),
+        ActionOutcome.FAILED_PERMANENT,
+        ReasonCode.USER_NOT_FOUND);
+    assertOutcome(
+        completions.get(denied.actionId()),
+        ActionOutcome.FAILED_PERMANENT,
+        ReasonCode.INSUFFICIENT_PRIVILEGES);
+    assertOutcome(
+        completions.get(synced.actionId()),
+        ActionOutcome.REQUIRES_MANUAL,
+        ReasonCode.ON_PREMISES_SYNCED);
+    List<InnerRequest> inner = GraphJournal.innerRequests(graph);
+    assertThat(callsFor(inner, ActionTraffic.userId(1))).hasSize(3);
+    assertThat(callsFor(inner, ActionTraffic.userId(2))).hasSize(1);
+    assertThat(callsFor(inner, ActionTraffic.userId(3))).hasSize(1);
+    assertThat(callsFor(inner, ActionTraffic.userId(4))).hasSize(1);
+  }
+
+  @Test
+  void redeliveredRequestIsAnsweredFromTheLedgerWithoutCallingGraph() {
+    GraphBatchStub.graphBatch().install(graph);
+    ActionRequested request = traffic.request(42, ActionType.REVOKE_SESSIONS);
+    traffic.send(request);
+    ActionCompleted first = traffic.awaitCompletions(1, WAIT).get(request.actionId());
+
+    traffic.send(request);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (traffic.completionMessages() < 2 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+
+    assertThat(traffic.completionMessages()).isEqualTo(2);
+    assertThat(traffic.completions().get(request.actionId()).eventId()).isEqualTo(first.eventId());
+    assertThat(GraphJournal.innerRequests(graph)).hasSize(1);
+  }
+
+  @Test
+  void guestsAreSkippedAndSyncedAccountsNeedAPersonWithoutAGraphCall() throws SQLException {
+    GraphBatchStub.graphBatch().install(graph);
+    resolvedAccount(ActionTraffic.userId(900), "Guest", false);
+    resolvedAccount(ActionTraffic.userId(901), "Member", true);
+    ActionRequested guestRevoke = traffic.request(900, ActionType.REVOKE_SESSIONS);
+    ActionRequested syncedReset = traffic.request(901, ActionType.RESET_PASSWORD);
+    ActionRequested syncedRevoke = traffic.request(901, ActionType.REVOKE_SESSIONS);
+
+    traffic.send(List.of(guestRevoke, syncedReset, syncedRevoke));
+    Map<String, ActionCompleted> completions = traffic.awaitCompletions(3, WAIT);
+
+    assertOutcome(
+        completions.get(guestRevoke.actionId()), ActionOutcome.SKIPPED, ReasonCode.GUEST_ACCOUNT);
+    assertOutcome(
+        completions.get(syncedReset.actionId()),
+        ActionOutcome.REQUIRES_MANUAL,
+        ReasonCode.ON_PREMISES_SYNCED);
+    assertOutcome(completions.get(syncedRevoke.actionId()), ActionOutcome.SUCCEEDED, ReasonCode.OK);
+    assertThat(GraphJournal.innerRequests(graph))
+        .singleElement()
+        .satisfies(
+            r -> assertThat(r.url()).contains(ActionTraffic.userId(901) + "/revokeSignInSessions"));
+  }
+
+  @Test
+  void confirmCompromisedCoalescesUsersIntoOneIdentityProtectionCall() {
+    GraphBatchStub.graphBatch().install(graph);
+    List<ActionRequested> requests =
+        IntStream.range(500, 530)
+            .mapToObj(u -> traffic.request(u, ActionType.CONFIRM_COMPROMISED))
+            .toList();
+
+    traffic.send(requests);
+    Map<String, ActionCompleted> completions = traffic.awaitCompletions(30, WAIT);
+
+    assertThat(completions.values()).allMatch(c -> c.outcome() == ActionOutcome.SUCCEEDED);
+    List<InnerRequest> inner = GraphJournal.innerRequests(graph);
+    assertThat(inner)
+        .allMatch(r -> r.url().endsWith("/identityProtection/riskyUsers/confirmCompromised"));
+    assertThat(inner.stream().mapToInt(r -> r.body().path("userIds").size()).sum()).isEqualTo(30);
+    assertThat(inner.size()).isLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void appAuthenticatesWithClientCredentialsAndSendsTheBearerToken() {
+    GraphBatchStub.graphBatch().install(graph);
+    ActionRequested request = traffic.request(77, ActionType.REVOKE_SESSIONS);
+
+    traffic.send(request);
+    traffic.awaitCompletions(1, WAIT);
+
+    String expectedToken = GraphWireMockStubs.appToken(ALL_PERMISSIONS);
+    assertThat(GraphJournal.batchCalls(graph))
+        .allSatisfy(
+            call ->
+                assertThat(call.getHeader("Authorization")).isEqualTo("Bearer " + expectedToken));
+  }
+
+  static long pendingActions(String runId) throws SQLException {
+    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        java.sql.ResultSet rows =
+            statement.executeQuery(
+                "select count(*) from remediation_action where run_id = '" + runId + "'")) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private static List<InnerRequest> callsFor(List<InnerRequest> inner, String userId) {
+    return inner.stream().filter(r -> r.url().contains(userId)).toList();
+  }
+
+  private static void assertOutcome(
+      ActionCompleted completed, ActionOutcome outcome, ReasonCode reason) {
+    assertThat(completed.outcome()).isEqualTo(outcome);
+    assertThat(completed.reasonCode()).isEqualTo(reason);
+    if (outcome != ActionOutcome.SUCCEEDED) {
+      assertThat(completed.reasonMessage()).isNotBlank();
+    }
+  }
+
+  private static void resolvedAccount(String objectId, String userType, boolean synced)
+      throws SQLException {
+    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      String reportId = java.util.UUID.randomUUID().toString();
+      statement.executeUpdate(
+          "insert into compromise_report (id, incident_id, severity, source, reported_by, received_at,"
+              + " accepted_count, rejected_count, duplicate_count, status) values ('"
+              + reportId
+              + "', 'INC-FACTS', 'HIGH', 'MANUAL', 'test', now(), 1, 0, 0, 'PUBLISHED')");
+      statement.executeUpdate(
+          "insert into report_account (id, report_id, position, identifier_kind, identifier, resolution,"
+              + " object_id, user_type, on_premises_synced, resolved_at) values ('"
+              + java.util.UUID.randomUUID()
+              + "', '"
+              + reportId
+              + "', 0, 'OBJECT_ID', '"
+              + objectId
+              + "', 'RESOLVED', '"
+              + objectId
+              + "', '"
+              + userType
+              + "', "
+              + synced
+              + ", now())");
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.cordon.account.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.cordon.contracts.ActionType;
+import io.cordon.contracts.Topics;
+import io.cordon.testsupport.EmbeddedPostgresResource;
+import io.cordon.testsupport.GraphBatchStub;
+import io.cordon.testsupport.GraphJournal;
+import io.cordon.testsupport.GraphWireMockStubs;
+import io.cordon.testsupport.InjectGraphWireMock;
+import io.cordon.testsupport.KafkaTestClient;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DESIGN §4: generated passwords and the client secret never reach a log line, a table row or a
+ * Kafka message. The passwords are captured where they must go — the request to Graph — and then
+ * searched for everywhere else.
+ */
+@QuarkusTest
+@GraphExecutorResources
+class SecretsNeverLeakTest {
+  private static final String CLIENT_SECRET = "test-client-secret-not-real";
+
+  @InjectGraphWireMock WireMockServer graph;
+
+  @Test
+  void generatedPasswordsAndClientSecretAppearOnlyInTheGraphRequest() throws Exception {
+    GraphWireMockStubs.reset(graph);
+    GraphWireMockStubs.stubTokenEndpoint(
+        graph, "test-tenant", GraphWireMockStubs.appToken(ExecutorTest.ALL_PERMISSIONS));
+    GraphBatchStub.graphBatch().install(graph);
+    try (ActionTraffic traffic = new ActionTraffic()) {
+      traffic.send(
+          IntStream.range(300, 310)
+              .mapToObj(u -> traffic.request(u, ActionType.RESET_PASSWORD))
+              .toList());
+      traffic.awaitCompletions(10, Duration.ofSeconds(90));
+    }
+
+    List<String> passwords =
+        GraphJournal.innerRequests(graph).stream()
+            .map(r -> r.body().path("passwordProfile").path("password").asText())
+            .toList();
+    // counts and booleans only: a failure message must not print a password
+    assertThat(passwords.size()).isEqualTo(10);
+    assertThat(new java.util.HashSet<>(passwords).size()).isEqualTo(10);
+    assertThat(passwords.stream().allMatch(SecretsNeverLeakTest::meetsEntraComplexity)).isTrue();
+
+    List<String> secrets = new ArrayList<>(passwords);
+    secrets.add(CLIENT_SECRET);
+    String everythingStored = databaseDump() + kafkaDump() + logFile();
+    assertThat(everythingStored).contains("RESET_PASSWORD");
+    for (int i = 0; i < secrets.size(); i++) {
+      assertThat(everythingStored.contains(secrets.get(i))).as("secret #%d found", i).isFalse();
+    }
+  }
+
+  private static boolean meetsEntraComplexity(String password) {
+    return password.length() >= 24
+        && password.matches(".*[A-Z].*")
+        && password.matches(".*[a-z].*")
+        && password.matches(".*[0-9].*")
+        && password.matches(".*[^A-Za-z0-9].*");
+  }
+
+  private static String databaseDump() throws SQLException {
+    StringBuilder dump = new StringBuilder();
+    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rows =
+          statement.executeQuery(
+              "select table_name from information_schema.tables where table_schema = 'public'")) {
+        while (rows.next()) {
+          tables.add(rows.getString(1));
+        }
+      }
+      for (String table : tables) {
+        try (ResultSet rows = statement.executeQuery("select t::text from " + table + " t")) {
+          while (rows.next()) {
+            dump.append(rows.getString(1)).append('\n');
+          }
+        }
+      }
+    }
+    return dump.toString();
+  }
+
+  private static String kafkaDump() {
+    StringBuilder dump = new StringBuilder();
+    try (KafkaTestClient kafka = KafkaTestClient.forEmbeddedBroker()) {
+      for (String topic : Topics.ALL) {
+        kafka.readAll(topic).forEach(record -> dump.append(record.value()).append('\n'));
+      }
+    }
+    return dump.toString();
+  }
+
+  private static String logFile() throws IOException {
+    Path log = Path.of("target/account-service-test.log");
+    return Files.exists(log) ? Files.readString(log) : "";
+  }
+}

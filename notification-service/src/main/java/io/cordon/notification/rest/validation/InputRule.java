@@ -1,0 +1,59 @@
+package io.cordon.notification.rest.validation;
+
+import io.cordon.notification.service.WebhookSecretFormat;
+import io.cordon.notification.service.WebhookUrls;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** Rules for single text inputs; each reason is fixed text and never echoes the input. */
+public enum InputRule {
+  EMAIL(matching(Patterns.EMAIL, 254, "must be an e-mail address")),
+  DOMAIN(matching(Patterns.DOMAIN, 253, "must be a domain name such as jaxa.jp")),
+  GROUP(printable(256, "must be an Entra group object id or display name (1-256 characters)")),
+  TAG(printable(100, "must be a tag of 1-100 printable characters")),
+  HTTPS_URL(WebhookUrls::problem),
+  WEBHOOK_SECRET(WebhookSecretFormat::problem);
+
+  private final Function<String, Optional<String>> check;
+
+  InputRule(Function<String, Optional<String>> check) {
+    this.check = check;
+  }
+
+  /** Why {@code value} breaks the rule, or empty. */
+  public Optional<String> problem(String value) {
+    return check.apply(value);
+  }
+
+  private static Function<String, Optional<String>> matching(
+      Pattern pattern, int maxLength, String reason) {
+    return value ->
+        value != null
+                && value.strip().length() <= maxLength
+                && pattern.matcher(value.strip()).matches()
+            ? Optional.empty()
+            : Optional.of(reason);
+  }
+
+  private static Function<String, Optional<String>> printable(int maxLength, String reason) {
+    return value ->
+        value != null
+                && !value.isBlank()
+                && value.strip().length() <= maxLength
+                && value.chars().noneMatch(Character::isISOControl)
+            ? Optional.empty()
+            : Optional.of(reason);
+  }
+
+  private static final class Patterns {
+    private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    static final Pattern DOMAIN =
+        Pattern.compile("(?:" + LABEL + "\\.)+[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]\\.?");
+    static final Pattern EMAIL =
+        Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:"
+                + LABEL
+                + "\\.)+[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]");
+  }
+}
