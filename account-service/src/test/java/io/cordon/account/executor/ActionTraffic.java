@@ -1,5 +1,6 @@
 package io.cordon.account.executor;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.cordon.contracts.ActionType;
 import io.cordon.contracts.Topics;
 import io.cordon.contracts.events.AccountRef;
@@ -7,6 +8,7 @@ import io.cordon.contracts.events.ActionCompleted;
 import io.cordon.contracts.events.ActionRequested;
 import io.cordon.contracts.events.EventIds;
 import io.cordon.contracts.json.EventJson;
+import io.cordon.testsupport.GraphJournal;
 import io.cordon.testsupport.KafkaTestClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +22,28 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class ActionTraffic implements AutoCloseable {
   private final KafkaTestClient kafka = KafkaTestClient.forEmbeddedBroker();
   final String runId = "run-" + UUID.randomUUID();
+  // every run has its own users, so calls replayed from an earlier test app are told apart
+  private final String userPrefix = runId.substring(4, 12);
 
-  static String userId(int n) {
-    return String.format("00000000-0000-4000-8000-%012d", n);
+  String userId(int n) {
+    return String.format("%s-0000-4000-8000-%012d", userPrefix, n);
+  }
+
+  /** Whether a Graph request (URL or body) concerns this run's users. */
+  boolean concernsThisRun(String text) {
+    return text.contains(userPrefix + "-0000-4000-8000-");
+  }
+
+  List<GraphJournal.InnerRequest> ownRequests(WireMockServer graph) {
+    return GraphJournal.innerRequests(graph).stream()
+        .filter(r -> concernsThisRun(r.url()) || concernsThisRun(r.body().toString()))
+        .toList();
+  }
+
+  long ownBatchCalls(WireMockServer graph) {
+    return GraphJournal.batchCalls(graph).stream()
+        .filter(call -> concernsThisRun(call.getBodyAsString()))
+        .count();
   }
 
   ActionRequested request(int user, ActionType action) {

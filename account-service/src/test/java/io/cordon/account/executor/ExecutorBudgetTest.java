@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.cordon.contracts.ActionType;
 import io.cordon.testsupport.GraphBatchStub;
-import io.cordon.testsupport.GraphJournal;
 import io.cordon.testsupport.GraphJournal.InnerRequest;
 import io.cordon.testsupport.GraphWireMockStubs;
 import io.cordon.testsupport.InjectGraphWireMock;
@@ -57,7 +56,7 @@ class ExecutorBudgetTest {
       traffic.awaitCompletions(actions, Duration.ofSeconds(120));
     }
 
-    List<InnerRequest> writes = GraphJournal.innerRequests(graph);
+    List<InnerRequest> writes = traffic.ownRequests(graph);
     assertThat(writes).hasSize(actions);
     for (InnerRequest start : writes) {
       long inWindow =

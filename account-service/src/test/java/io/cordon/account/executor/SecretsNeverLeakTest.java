@@ -7,7 +7,6 @@ import io.cordon.contracts.ActionType;
 import io.cordon.contracts.Topics;
 import io.cordon.testsupport.EmbeddedPostgresResource;
 import io.cordon.testsupport.GraphBatchStub;
-import io.cordon.testsupport.GraphJournal;
 import io.cordon.testsupport.GraphWireMockStubs;
 import io.cordon.testsupport.InjectGraphWireMock;
 import io.cordon.testsupport.KafkaTestClient;
@@ -52,7 +51,7 @@ class SecretsNeverLeakTest {
     }
 
     List<String> passwords =
-        GraphJournal.innerRequests(graph).stream()
+        traffic.ownRequests(graph).stream()
             .map(r -> r.body().path("passwordProfile").path("password").asText())
             .toList();
     // counts and booleans only: a failure message must not print a password
