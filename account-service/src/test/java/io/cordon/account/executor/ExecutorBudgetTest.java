@@ -48,15 +48,16 @@ class ExecutorBudgetTest {
         graph, "test-tenant", GraphWireMockStubs.appToken(ExecutorTest.ALL_PERMISSIONS));
     GraphBatchStub.graphBatch().install(graph);
     int actions = 3 * WRITES_PER_WINDOW;
+    List<InnerRequest> writes;
     try (ActionTraffic traffic = new ActionTraffic()) {
       traffic.send(
           IntStream.range(0, actions)
               .mapToObj(u -> traffic.request(u, ActionType.REVOKE_SESSIONS))
               .toList());
       traffic.awaitCompletions(actions, Duration.ofSeconds(120));
+      writes = traffic.ownRequests(graph);
     }
 
-    List<InnerRequest> writes = traffic.ownRequests(graph);
     assertThat(writes).hasSize(actions);
     for (InnerRequest start : writes) {
       long inWindow =
