@@ -21,28 +21,38 @@ final class JsonErrorPaths {
     return path.isEmpty() ? "body" : path;
   }
 
-  /** Drops the Java method and parameter nodes: "report.arg0.incident.id" becomes "incident.id". */
+  /**
+   * Drops the Java method and parameter nodes ("report.arg0.incident.id" becomes "incident.id") and
+   * puts list indexes where a client expects them: Bean Validation hangs the index of an element on
+   * the node after the list, so "items", "name[0]" becomes "items[0].name" and "contacts",
+   * "&lt;list element&gt;[1]" becomes "contacts[1]".
+   */
   static String of(ConstraintViolation<?> violation) {
     List<String> names = new ArrayList<>();
     for (Path.Node node : violation.getPropertyPath()) {
       switch (node.getKind()) {
-        case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> names.clear();
-        case PARAMETER -> names.clear();
-        default -> names.add(nodeName(node));
+        case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE, PARAMETER -> names.clear();
+        default -> append(names, node);
       }
     }
     if (names.isEmpty()) {
       return parameterName(violation);
     }
-    return String.join(".", names).replace(".[", "[");
+    return String.join(".", names);
   }
 
-  private static String nodeName(Path.Node node) {
-    String name = node.getName() == null ? "" : node.getName();
-    if (node.getIndex() != null) {
-      return name + "[" + node.getIndex() + "]";
+  private static void append(List<String> names, Path.Node node) {
+    String key = node.getIndex() != null ? "[" + node.getIndex() + "]" : null;
+    if (key == null && node.getKey() != null) {
+      key = "[" + node.getKey() + "]";
     }
-    return name;
+    if (node.isInIterable() && key != null && !names.isEmpty()) {
+      names.set(names.size() - 1, names.get(names.size() - 1) + key);
+    }
+    boolean containerElement = node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT;
+    if (!containerElement && node.getName() != null && !node.getName().isEmpty()) {
+      names.add(node.getName());
+    }
   }
 
   private static String parameterName(ConstraintViolation<?> violation) {

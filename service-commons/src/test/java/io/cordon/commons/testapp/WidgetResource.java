@@ -1,0 +1,31 @@
+package io.cordon.commons.testapp;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** A validated endpoint for the error-path tests. */
+@Path("/api/test/widgets")
+@PermitAll
+public class WidgetResource {
+
+  /** Nested lists of values and of objects, the shapes whose error paths are easy to get wrong. */
+  public record WidgetRequest(
+      @NotBlank String name, List<@Email String> contacts, @Valid List<Part> parts) {}
+
+  /** One part of a widget. */
+  public record Part(@NotBlank String name) {}
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public String create(@NotNull @Valid WidgetRequest request) {
+    return request.name();
+  }
+}
