@@ -2,6 +2,8 @@ package io.cordon.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -12,6 +14,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * One embedded PostgreSQL server per JVM (started on first use, stopped by a shutdown hook) and a
  * fresh database per resource start, dropped again on stop.
+ *
+ * <p>Init arg {@value #DATABASE_ARG} names a fixed database instead: created on the first start,
+ * kept on stop, so several test classes (e.g. one application life before a restart and one after)
+ * can share its data.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -19,11 +25,15 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
   // the embedded server trusts local connections; Quarkus still wants a password configured
   public static final String PASSWORD = "postgres";
 
+  /** Init arg: use (and keep) this database rather than a fresh one per start. */
+  public static final String DATABASE_ARG = "database";
+
   // a system property, not a static field: the test may see another class loader's copy of this
   // class
   private static final String CURRENT_DATABASE_PROPERTY = "cordon.test.postgres.current-database";
 
   private String database;
+  private String fixedDatabase;
 
   public static PostgresServerControl server() {
     return JvmWideRegistry.getOrCreate(
@@ -69,10 +79,24 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
   }
 
   @Override
+  public void init(Map<String, String> initArgs) {
+    fixedDatabase = initArgs.get(DATABASE_ARG);
+    if (fixedDatabase != null && !fixedDatabase.matches("[a-z][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException(
+          DATABASE_ARG + " must be a lowercase SQL identifier but was '" + fixedDatabase + "'");
+    }
+  }
+
+  @Override
   public Map<String, String> start() {
     server().start();
-    database = "cordon_" + UUID.randomUUID().toString().replace("-", "");
-    execute("CREATE DATABASE " + database);
+    if (fixedDatabase == null) {
+      database = "cordon_" + UUID.randomUUID().toString().replace("-", "");
+      execute("CREATE DATABASE " + database);
+    } else {
+      database = fixedDatabase;
+      createIfMissing(database);
+    }
     System.setProperty(CURRENT_DATABASE_PROPERTY, database);
     return Map.of(
         "quarkus.datasource.db-kind",
@@ -87,7 +111,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
   @Override
   public void stop() {
-    if (database != null && server().isRunning()) {
+    // a fixed database outlives the application on purpose: the next start finds its data
+    if (fixedDatabase == null && database != null && server().isRunning()) {
       execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
     database = null;
@@ -95,6 +120,22 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
   public String database() {
     return database;
+  }
+
+  private static void createIfMissing(String name) {
+    try (Connection connection = dataSource("postgres").getConnection();
+        PreparedStatement exists =
+            connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      exists.setString(1, name);
+      try (ResultSet rows = exists.executeQuery()) {
+        if (rows.next()) {
+          return;
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Embedded PostgreSQL refused to list databases", e);
+    }
+    execute("CREATE DATABASE " + name);
   }
 
   private static void execute(String sql) {

@@ -66,6 +66,9 @@ public class GraphBatchResponder implements ResponseDefinitionTransformerV2 {
     ObjectNode response = JSON.createObjectNode();
     response.put("id", request.path("id").asText());
     Map<String, Object> rule = matchingRule(parameters, method, url);
+    if (rule == null && "GET".equals(method)) {
+      return directoryAnswer(response, parameters, url);
+    }
     if (rule == null) {
       response.put("status", "POST".equals(method) ? 200 : 204);
       response.putObject("headers").put("request-id", UUID.randomUUID().toString());
@@ -91,6 +94,36 @@ public class GraphBatchResponder implements ResponseDefinitionTransformerV2 {
     ObjectNode error = response.putObject("body").putObject("error");
     error.put("code", String.valueOf(rule.getOrDefault("code", "Request_Failed")));
     error.put("message", String.valueOf(rule.getOrDefault("message", "failure " + status)));
+    return response;
+  }
+
+  /** GET /users/{key} and GET /users/{key}/transitiveMemberOf from the stub's directory. */
+  @SuppressWarnings("unchecked")
+  private static ObjectNode directoryAnswer(
+      ObjectNode response, Parameters parameters, String url) {
+    String path =
+        java.net.URLDecoder.decode(url.split("\\?")[0], java.nio.charset.StandardCharsets.UTF_8);
+    String[] segments = path.replaceFirst("^/", "").split("/");
+    Object directory = parameters.get("directory");
+    Map<String, Object> entry =
+        directory instanceof Map<?, ?> users && segments.length >= 2 && segments[0].equals("users")
+            ? (Map<String, Object>) users.get(segments[1].toLowerCase(java.util.Locale.ROOT))
+            : null;
+    response.putObject("headers").put("request-id", UUID.randomUUID().toString());
+    if (entry == null) {
+      response.put("status", 404);
+      ObjectNode error = response.putObject("body").putObject("error");
+      error.put("code", "Request_ResourceNotFound");
+      error.put(
+          "message", "Resource '" + (segments.length > 1 ? segments[1] : "") + "' does not exist");
+      return response;
+    }
+    response.put("status", 200);
+    if (segments.length == 2) {
+      response.set("body", JSON.valueToTree(entry.get("user")));
+    } else {
+      response.putObject("body").set("value", JSON.valueToTree(entry.get("memberOf")));
+    }
     return response;
   }
 

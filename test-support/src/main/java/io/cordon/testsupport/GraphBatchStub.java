@@ -17,6 +17,7 @@ import java.util.UUID;
  */
 public final class GraphBatchStub {
   private final List<Map<String, Object>> rules = new ArrayList<>();
+  private final Map<String, Object> directory = new LinkedHashMap<>();
 
   public static GraphBatchStub graphBatch() {
     return new GraphBatchStub();
@@ -41,8 +42,53 @@ public final class GraphBatchStub {
     return this;
   }
 
+  /**
+   * A user that GET /users/{id or upn} finds, with its transitive memberships: group names become
+   * groups (id "group-" + name), role names become directory roles.
+   */
+  public GraphBatchStub user(
+      String objectId,
+      String upn,
+      String userType,
+      boolean onPremisesSynced,
+      List<String> groups,
+      List<String> roles) {
+    Map<String, Object> user = new LinkedHashMap<>();
+    user.put("id", objectId);
+    user.put("userPrincipalName", upn);
+    user.put("userType", userType);
+    user.put("onPremisesSyncEnabled", onPremisesSynced ? Boolean.TRUE : null);
+    user.put("accountEnabled", Boolean.TRUE);
+    List<Map<String, Object>> memberOf = new ArrayList<>();
+    for (String group : groups) {
+      memberOf.add(
+          Map.of(
+              "@odata.type",
+              "#microsoft.graph.group",
+              "id",
+              "group-" + group,
+              "displayName",
+              group));
+    }
+    for (String role : roles) {
+      memberOf.add(
+          Map.of(
+              "@odata.type",
+              "#microsoft.graph.directoryRole",
+              "id",
+              "role-" + role,
+              "displayName",
+              role));
+    }
+    Map<String, Object> entry = Map.of("user", user, "memberOf", memberOf);
+    directory.put(objectId.toLowerCase(java.util.Locale.ROOT), entry);
+    directory.put(upn.toLowerCase(java.util.Locale.ROOT), entry);
+    return this;
+  }
+
   public void install(WireMockServer server) {
     Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("directory", directory);
     parameters.put("scenario", UUID.randomUUID().toString());
     parameters.put("rules", rules);
     server.stubFor(

@@ -85,6 +85,38 @@ class EmbeddedPostgresResourceTest {
     }
   }
 
+  @Test
+  void fixedDatabaseKeepsItsDataFromOneStartToTheNext() throws SQLException {
+    Map<String, String> args = Map.of(EmbeddedPostgresResource.DATABASE_ARG, "cordon_fixed_test");
+    EmbeddedPostgresResource firstLife = new EmbeddedPostgresResource();
+    firstLife.init(args);
+    Map<String, String> firstConfig = firstLife.start();
+    try (Connection connection = connect(firstConfig);
+        Statement sql = connection.createStatement()) {
+      sql.execute("CREATE TABLE kept (id int)");
+    }
+    firstLife.stop();
+
+    EmbeddedPostgresResource secondLife = new EmbeddedPostgresResource();
+    secondLife.init(args);
+    Map<String, String> secondConfig = secondLife.start();
+    secondLife.stop();
+
+    assertThat(secondConfig.get("quarkus.datasource.jdbc.url"))
+        .isEqualTo(firstConfig.get("quarkus.datasource.jdbc.url"))
+        .endsWith("/cordon_fixed_test");
+    assertThat(tableExists(secondConfig, "kept")).isTrue();
+  }
+
+  @Test
+  void fixedDatabaseNameMustBeAnIdentifier() {
+    EmbeddedPostgresResource resource = new EmbeddedPostgresResource();
+    assertThatThrownBy(
+            () -> resource.init(Map.of(EmbeddedPostgresResource.DATABASE_ARG, "x; DROP DATABASE")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("database");
+  }
+
   private static boolean tableExists(Map<String, String> config, String table) throws SQLException {
     try (Connection connection = connect(config);
         ResultSet tables = connection.getMetaData().getTables(null, "public", table, null)) {

@@ -58,4 +58,9 @@ public class ReportAccountEntity extends PanacheEntityBase {
 
   @Column(name = "resolved_at")
   public Instant resolvedAt;
+
+  public int attempts;
+
+  @Column(name = "next_attempt_at")
+  public Instant nextAttemptAt;
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,6 +55,7 @@ public class ReportStore {
     account.identifier = identifier.value();
     account.tenantHint = identifier.tenant();
     account.resolution = Resolution.PENDING.name();
+    account.nextAttemptAt = Instant.now();
     return account;
   }
 

@@ -4,6 +4,7 @@ import io.cordon.account.client.GraphBatchClient;
 import io.cordon.account.config.ExecutorConfig;
 import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;
+import io.cordon.commons.worker.PollingWorkers;
 import io.cordon.contracts.ActionType;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -14,10 +15,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,29 +32,25 @@ public class ActionDispatcher {
   @Inject ActionLedger ledger;
   @Inject BatchExecutor batchExecutor;
 
-  private final Semaphore wakeUps = new Semaphore(0);
   // one claimer at a time per instance, so that concurrent workers do not split a batch
   private final Object claimLock = new Object();
   private volatile boolean paused;
-  private volatile boolean running;
-  private ExecutorService workers;
   private volatile long lastReleaseNanos;
+  private PollingWorkers workers;
 
   void start(@Observes StartupEvent event) {
     if (!config.enabled()) {
       return;
     }
-    running = true;
-    workers = Executors.newFixedThreadPool(config.workers(), daemon());
-    for (int i = 0; i < config.workers(); i++) {
-      workers.execute(this::loop);
-    }
+    workers =
+        new PollingWorkers(
+            "cordon-action-dispatcher", config.workers(), config.idlePoll(), this::dispatchOnce);
+    workers.start();
   }
 
   void stop(@Observes ShutdownEvent event) {
-    running = false;
     if (workers != null) {
-      workers.shutdownNow();
+      workers.stop();
     }
   }
 
@@ -73,23 +66,8 @@ public class ActionDispatcher {
 
   /** A new action arrived: stop idling. */
   public void wakeUp() {
-    wakeUps.release(config.workers());
-  }
-
-  private void loop() {
-    while (running) {
-      try {
-        if (!dispatchOnce()) {
-          wakeUps.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
-          wakeUps.drainPermits();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        LOG.warnf("Dispatch failed, retrying: %s", e.toString());
-        sleepQuietly(config.idlePoll());
-      }
+    if (workers != null) {
+      workers.wakeUp();
     }
   }
 
@@ -118,22 +96,6 @@ public class ActionDispatcher {
     int released = ledger.releaseAbandoned(config.claimLease());
     if (released > 0) {
       LOG.infof("Released %d actions claimed by an executor that stopped mid-send", released);
-    }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon() {
-    return runnable -> {
-      Thread thread = new Thread(runnable, "cordon-action-dispatcher");
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
-
-  private static void sleepQuietly(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

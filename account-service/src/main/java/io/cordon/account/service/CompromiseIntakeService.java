@@ -3,6 +3,7 @@ package io.cordon.account.service;
 import io.cordon.account.repository.CompromiseReportEntity;
 import io.cordon.account.repository.ReportStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -18,6 +19,7 @@ public class CompromiseIntakeService {
   public static final int MAX_ENTRIES = 50_000;
 
   @Inject ReportStore reportStore;
+  @Inject Event<ReportAccepted> accepted;
 
   @Transactional
   public IntakeReceipt submit(
@@ -26,6 +28,7 @@ public class CompromiseIntakeService {
     CompromiseReportEntity report = newReport(submission, outcome);
     report.persist();
     reportStore.saveEntries(report.id, outcome.accepted(), outcome.rejected());
+    accepted.fire(new ReportAccepted(report.id));
     return new IntakeReceipt(
         report.id, outcome.accepted().size(), outcome.rejected(), outcome.duplicates());
   }

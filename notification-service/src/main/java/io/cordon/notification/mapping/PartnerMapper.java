@@ -43,7 +43,13 @@ public final class PartnerMapper {
     PartnerView.Webhook webhook =
         partner.webhookUrl == null
             ? null
-            : new PartnerView.Webhook(partner.webhookUrl, !partner.webhookSecrets.isEmpty());
+            : new PartnerView.Webhook(
+                partner.webhookUrl,
+                !partner.webhookSecrets.isEmpty(),
+                partner.webhookDisabledAt == null
+                    ? null
+                    : new PartnerView.Disabled(
+                        partner.webhookDisabledAt, partner.webhookDisabledReason));
     return new PartnerView(
         partner.id,
         partner.name,

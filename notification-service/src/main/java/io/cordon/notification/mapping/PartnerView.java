@@ -1,5 +1,6 @@
 package io.cordon.notification.mapping;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +19,14 @@ public record PartnerView(
     Instant updatedAt,
     String updatedBy) {
 
-  public record Webhook(String url, boolean secretSet) {}
+  /**
+   * @param disabled present only while the endpoint is disabled (it answered 410 Gone)
+   */
+  public record Webhook(
+      String url, boolean secretSet, @JsonInclude(JsonInclude.Include.NON_NULL) Disabled disabled) {}
+
+  /** Why and since when no webhook goes to the endpoint. */
+  public record Disabled(Instant at, String reason) {}
 
   public record Scopes(List<String> groups, List<String> domains, List<String> tags) {}
 }

@@ -45,6 +45,13 @@ public class PartnerEntity extends PanacheEntityBase {
   @Column(name = "webhook_url")
   public String webhookUrl;
 
+  /** Set when the endpoint answered 410 Gone: no webhook is sent to it until someone re-enables it. */
+  @Column(name = "webhook_disabled_at")
+  public Instant webhookDisabledAt;
+
+  @Column(name = "webhook_disabled_reason")
+  public String webhookDisabledReason;
+
   @ElementCollection
   @CollectionTable(name = "partner_contact", joinColumns = @JoinColumn(name = "partner_id"))
   @OrderColumn(name = "position")

@@ -99,11 +99,27 @@ public class PartnerService {
     } else if (partner.webhookSecrets.isEmpty()) {
       throw secretRequired();
     }
+    reenableOnNewTarget(partner, draft);
     PartnerMapper.apply(draft, partner);
     partner.updatedAt = Instant.now();
     partner.updatedBy = actor;
     flush();
     return PartnerMapper.view(partner);
+  }
+
+  /**
+   * An endpoint disabled by a 410 comes back when an admin points the webhook somewhere new or gives
+   * it a new secret: both say the partner has set up a working receiver. A rename does not.
+   */
+  private static void reenableOnNewTarget(PartnerEntity partner, PartnerDraft draft) {
+    if (partner.webhookDisabledAt == null || draft.webhook() == null) {
+      return;
+    }
+    boolean newUrl = !draft.webhook().url().strip().equals(partner.webhookUrl);
+    if (newUrl || draft.webhook().secret() != null) {
+      partner.webhookDisabledAt = null;
+      partner.webhookDisabledReason = null;
+    }
   }
 
   private PartnerEntity find(UUID id) {

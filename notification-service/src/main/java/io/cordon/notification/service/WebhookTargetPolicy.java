@@ -58,6 +58,39 @@ public class WebhookTargetPolicy {
     }
   }
 
+  /**
+   * The addresses a notice may be sent to, resolved right before connecting: the sender connects to
+   * exactly these, so a host that resolved to a public address at registration and to an internal
+   * one now (DNS rebinding) is refused instead of reached. Every address must be public unless
+   * private targets are allowed.
+   *
+   * @throws UnknownHostException when the host does not resolve (worth retrying later)
+   * @throws BlockedTargetException when an address is not one webhooks may target
+   */
+  public List<InetAddress> deliveryAddresses(String url) throws UnknownHostException {
+    String host = WebhookUrls.host(url);
+    InetAddress[] addresses = resolver.resolve(host);
+    if (addresses == null || addresses.length == 0) {
+      throw new UnknownHostException(host);
+    }
+    if (!allowPrivateTargets) {
+      for (InetAddress address : addresses) {
+        AddressClass addressClass = AddressClassifier.classify(address);
+        if (!addressClass.isPublic()) {
+          throw new BlockedTargetException(
+              "host "
+                  + host
+                  + " now resolves to "
+                  + address.getHostAddress()
+                  + ", "
+                  + addressClass.description()
+                  + "; nothing was sent");
+        }
+      }
+    }
+    return List.of(addresses);
+  }
+
   private InetAddress[] resolve(String host) {
     try {
       InetAddress[] addresses = resolver.resolve(host);

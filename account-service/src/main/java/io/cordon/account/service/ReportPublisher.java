@@ -1,0 +1,99 @@
+package io.cordon.account.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cordon.account.repository.CompromiseReportEntity;
+import io.cordon.account.repository.ReportAccountEntity;
+import io.cordon.account.repository.Resolution;
+import io.cordon.account.repository.ResolutionQueue;
+import io.cordon.commons.outbox.Outbox;
+import io.cordon.contracts.ReportSource;
+import io.cordon.contracts.Severity;
+import io.cordon.contracts.Topics;
+import io.cordon.contracts.UserType;
+import io.cordon.contracts.events.CompromiseReported;
+import io.cordon.contracts.events.GroupRef;
+import io.cordon.contracts.events.IncidentRef;
+import io.cordon.contracts.events.ResolvedAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Publishes a report once every entry is settled: its resolved accounts as CompromiseReported
+ * events of at most 500 accounts, through the outbox, exactly once (the report row is locked and
+ * its status moves on in the same transaction).
+ */
+@ApplicationScoped
+public class ReportPublisher {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Inject EntityManager entityManager;
+  @Inject ResolutionQueue queue;
+  @Inject Outbox outbox;
+
+  @Transactional
+  public void publishIfSettled(UUID reportId) {
+    CompromiseReportEntity report =
+        entityManager.find(CompromiseReportEntity.class, reportId, LockModeType.PESSIMISTIC_WRITE);
+    if (report == null || !"RESOLVING".equals(report.status) || queue.pendingIn(reportId) > 0) {
+      return;
+    }
+    List<ResolvedAccount> accounts =
+        ReportAccountEntity.<ReportAccountEntity>list(
+                "reportId = ?1 and resolution = ?2 order by position",
+                reportId,
+                Resolution.RESOLVED.name())
+            .stream()
+            .map(ReportPublisher::toEvent)
+            .distinct()
+            .toList();
+    List<CompromiseReported> events =
+        CompromiseReported.chunked(
+            report.id.toString(),
+            new IncidentRef(
+                report.incidentId, report.incidentTitle, Severity.valueOf(report.severity)),
+            accounts,
+            report.requestedPlaybook,
+            ReportSource.valueOf(report.source),
+            report.reportedBy,
+            report.receivedAt);
+    events.forEach(event -> outbox.publish(Topics.COMPROMISE_REPORTS, report.id.toString(), event));
+    report.status = events.isEmpty() ? "COMPLETED" : "PUBLISHED";
+  }
+
+  private static ResolvedAccount toEvent(ReportAccountEntity row) {
+    List<String> roles =
+        row.privilegedRoles == null || row.privilegedRoles.isBlank()
+            ? List.of()
+            : Arrays.asList(row.privilegedRoles.split(","));
+    return new ResolvedAccount(
+        row.objectId,
+        row.userPrincipalName,
+        row.tenantId,
+        UserType.valueOf(row.userType.toUpperCase(Locale.ROOT)),
+        Boolean.TRUE.equals(row.onPremisesSynced),
+        !Boolean.FALSE.equals(row.accountEnabled),
+        roles,
+        groups(row.groupsJson));
+  }
+
+  private static List<GroupRef> groups(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return JSON.readValue(json, new TypeReference<List<GroupRef>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.cordon.account.service;
+
+import io.cordon.account.client.DirectoryReader;
+import io.cordon.account.client.GraphAnswer;
+import io.cordon.account.config.GraphConfig;
+import io.cordon.account.repository.ReportAccountEntity;
+import io.cordon.account.repository.Resolution;
+import io.cordon.account.repository.ResolutionQueue;
+import io.cordon.contracts.ActionOutcome;
+import io.cordon.contracts.ReasonCode;
+import io.cordon.contracts.json.EventJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Resolves accepted entries against Graph in batches: found accounts get their facts, unknown ones
+ * {@code USER_NOT_FOUND}, throttled or failed lookups are retried on their own schedule. A report
+ * whose last entry is settled is published.
+ */
+@ApplicationScoped
+public class ResolutionService {
+  private static final Duration LEASE = Duration.ofMinutes(2);
+
+  @Inject ResolutionQueue queue;
+  @Inject DirectoryReader directory;
+  @Inject GraphBudget budget;
+  @Inject GraphConfig config;
+  @Inject RetrySchedule retrySchedule;
+  @Inject ReportPublisher publisher;
+
+  /** One batch; false when no account was due. */
+  public boolean resolveOnce() throws InterruptedException {
+    List<ReportAccountEntity> rows = queue.claimDue(DirectoryReader.ACCOUNTS_PER_BATCH, LEASE);
+    if (rows.isEmpty()) {
+      return false;
+    }
+    budget.acquire(config.tenantId(), 2 * rows.size(), 0, 0);
+    Map<String, DirectoryReader.Lookup> lookups =
+        directory.resolve(rows.stream().map(r -> r.identifier).distinct().toList());
+    Set<UUID> reports = record(rows, lookups);
+    reports.forEach(publisher::publishIfSettled);
+    return true;
+  }
+
+  @Transactional
+  Set<UUID> record(List<ReportAccountEntity> claimed, Map<String, DirectoryReader.Lookup> lookups) {
+    Set<UUID> reports = new HashSet<>();
+    for (ReportAccountEntity detached : claimed) {
+      ReportAccountEntity row = ReportAccountEntity.findById(detached.id);
+      DirectoryReader.Lookup lookup = lookups.get(row.identifier);
+      if (lookup.facts() != null) {
+        resolved(row, lookup.facts());
+      } else {
+        failed(row, lookup.failure());
+      }
+      reports.add(row.reportId);
+    }
+    return reports;
+  }
+
+  private void resolved(ReportAccountEntity row, ResolvedFacts facts) {
+    row.resolution = Resolution.RESOLVED.name();
+    row.objectId = facts.objectId();
+    row.userPrincipalName = facts.userPrincipalName();
+    row.tenantId = row.tenantHint != null ? row.tenantHint : config.tenantId();
+    row.userType = facts.userType();
+    row.onPremisesSynced = facts.onPremisesSynced();
+    row.accountEnabled = facts.accountEnabled();
+    row.privilegedRoles = String.join(",", facts.privilegedRoles());
+    row.groupsJson = EventJson.write(facts.groups());
+    row.resolvedAt = Instant.now();
+    row.resolutionReason = null;
+  }
+
+  private void failed(ReportAccountEntity row, GraphAnswer answer) {
+    Verdict verdict = AnswerClassifier.classify(answer);
+    if (!verdict.isFinal() && row.attempts < retrySchedule.maxAttempts()) {
+      row.nextAttemptAt = Instant.now().plus(retrySchedule.delay(row.attempts, verdict));
+      row.resolutionReason = verdict.message();
+      return;
+    }
+    boolean notFound = verdict.isFinal() && verdict.reason() == ReasonCode.USER_NOT_FOUND;
+    row.resolution = notFound ? Resolution.USER_NOT_FOUND.name() : Resolution.FAILED.name();
+    row.resolutionReason =
+        notFound
+            ? "Graph does not know this account"
+            : (verdict.outcome() == ActionOutcome.FAILED_PERMANENT ? "" : "gave up: ")
+                + verdict.message();
+    row.resolvedAt = Instant.now();
+  }
+}

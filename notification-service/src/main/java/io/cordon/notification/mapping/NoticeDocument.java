@@ -1,0 +1,63 @@
+package io.cordon.notification.mapping;
+
+import io.cordon.contracts.Severity;
+import io.cordon.contracts.events.ActionTally;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The webhook envelope of a partner notice (DESIGN §7), also the source of the e-mail text. Field
+ * order is the JSON order. Nulls are left out: {@code followUpOf} appears on follow-ups only and
+ * {@code accounts} only for partners with {@code accounts} disclosure.
+ */
+public record NoticeDocument(String type, Instant timestamp, Data data) {
+
+  public static final String TYPE = "cordon.partner-notice.v1";
+
+  /**
+   * @param followUpOf the partner's first notice about the incident, on follow-ups
+   * @param tlp the TLP 2.0 marking, e.g. {@code TLP:AMBER}
+   * @param accounts UPNs of the affected accounts in the partner's scope; accounts disclosure only
+   */
+  public record Data(
+      String noticeId,
+      int sequence,
+      String followUpOf,
+      Incident incident,
+      Partner partner,
+      String tlp,
+      String disclosure,
+      Summary summary,
+      List<String> accounts) {}
+
+  public record Incident(String id, String title, Severity severity) {}
+
+  public record Partner(String id, String name) {}
+
+  /**
+   * Counts, scopes, actions and status: what every partner may see. Never account names.
+   *
+   * @param status the remediation run's state when the notice was requested
+   * @param accountsTotal compromised accounts in the whole incident
+   * @param accountsInScope of those, the ones in a group or domain the partner registered
+   * @param scopes only the partner's own scopes that the incident meets
+   */
+  public record Summary(
+      String status,
+      String playbook,
+      Instant startedAt,
+      Instant finishedAt,
+      Instant requestedAt,
+      int accountsTotal,
+      int accountsInScope,
+      List<Scope> scopes,
+      List<ActionTally> actions) {}
+
+  /**
+   * @param type {@code group}, {@code domain} or {@code tag}
+   * @param value the group object id, the domain or the tag
+   * @param displayName the group's name, for groups
+   * @param accounts compromised accounts in the scope, when known
+   */
+  public record Scope(String type, String value, String displayName, Integer accounts) {}
+}

@@ -1,0 +1,131 @@
+package io.cordon.notification.service;
+
+import io.cordon.contracts.events.NotificationRequested;
+import io.cordon.notification.mapping.NoticeDocuments;
+import io.cordon.notification.mapping.PartnerMatch;
+import io.cordon.notification.repository.DeliveryChannel;
+import io.cordon.notification.repository.DeliveryEntity;
+import io.cordon.notification.repository.DeliveryRepository;
+import io.cordon.notification.repository.DeliveryStatus;
+import io.cordon.notification.repository.NoticeEntity;
+import io.cordon.notification.repository.NoticeRepository;
+import io.cordon.notification.repository.PartnerEntity;
+import io.cordon.notification.repository.PartnerRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns a notification request into notices (DESIGN §7): one per affected partner and incident,
+ * then follow-ups pointing at the first; each with its deliveries due now. Partners the incident
+ * does not touch get nothing.
+ */
+@ApplicationScoped
+public class NoticeService {
+  private static final Logger LOG = Logger.getLogger(NoticeService.class);
+  private static final String WEBHOOK_RECIPIENT = "";
+
+  @Inject PartnerRepository partners;
+  @Inject NoticeRepository notices;
+  @Inject DeliveryRepository deliveries;
+  @Inject RetryPolicy retryPolicy;
+  @Inject Event<DeliveriesDue> deliveriesDue;
+
+  /** Runs in the consumer's transaction, so notices and the processed-event mark commit together. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<NoticeEntity> open(NotificationRequested request) {
+    IncidentFacts facts = IncidentFacts.of(request);
+    List<PartnerEntity> candidates =
+        new ArrayList<>(partners.candidates(facts.groupKeys(), facts.domains(), facts.tagKeys()));
+    candidates.sort(Comparator.comparing(p -> p.nameKey));
+    Instant now = Instant.now();
+    List<NoticeEntity> opened = new ArrayList<>();
+    for (PartnerEntity partner : candidates) {
+      Optional<PartnerMatch> match = ScopeMatcher.match(PartnerScopes.of(partner), facts);
+      if (match.isEmpty() || notices.exists(partner.id, request.notificationId())) {
+        continue;
+      }
+      opened.add(openNotice(request, partner, match.get(), now));
+    }
+    if (!opened.isEmpty()) {
+      deliveriesDue.fire(new DeliveriesDue());
+    }
+    LOG.infof(
+        "Incident %s, notification %s: %d notice(s) for %d candidate partner(s)",
+        request.incident().id(), request.notificationId(), opened.size(), candidates.size());
+    return opened;
+  }
+
+  private NoticeEntity openNotice(
+      NotificationRequested request, PartnerEntity partner, PartnerMatch match, Instant now) {
+    List<NoticeEntity> earlier = notices.forPartnerAndIncident(partner.id, request.incident().id());
+    NoticeEntity notice = new NoticeEntity();
+    notice.id = UUID.randomUUID();
+    notice.partnerId = partner.id;
+    notice.partnerName = partner.name;
+    notice.incidentId = request.incident().id();
+    notice.incidentTitle = request.incident().title();
+    notice.incidentSeverity = request.incident().severity();
+    notice.notificationId = request.notificationId();
+    notice.requestEventId = request.eventId();
+    notice.sequence = earlier.isEmpty() ? 1 : earlier.get(earlier.size() - 1).sequence + 1;
+    notice.followUpOf = earlier.isEmpty() ? null : earlier.get(0).id;
+    notice.webhookId = webhookId(notice.id);
+    notice.disclosure = partner.disclosure;
+    notice.tlp = partner.tlp;
+    notice.createdAt = now;
+    notice.body =
+        NoticeDocuments.write(
+            NoticeDocuments.build(
+                notice.id,
+                notice.sequence,
+                notice.followUpOf,
+                now,
+                request,
+                new NoticeDocuments.Recipient(
+                    partner.id, partner.name, partner.disclosure, partner.tlp),
+                match));
+    notices.persist(notice);
+    if (partner.webhookUrl != null) {
+      // made even while the endpoint is disabled, so the failure is on record and redeliverable
+      deliveries.persist(delivery(notice, DeliveryChannel.WEBHOOK, WEBHOOK_RECIPIENT, now));
+    }
+    for (String contact : partner.contacts) {
+      deliveries.persist(delivery(notice, DeliveryChannel.EMAIL, contact, now));
+    }
+    LOG.infof(
+        "Notice %s for partner %s about incident %s (%s)",
+        notice.id,
+        partner.id,
+        notice.incidentId,
+        notice.sequence == 1 ? "first" : "follow-up " + (notice.sequence - 1));
+    return notice;
+  }
+
+  private DeliveryEntity delivery(
+      NoticeEntity notice, DeliveryChannel channel, String recipient, Instant now) {
+    DeliveryEntity delivery = new DeliveryEntity();
+    delivery.id = UUID.randomUUID();
+    delivery.noticeId = notice.id;
+    delivery.channel = channel;
+    delivery.recipient = recipient;
+    delivery.status = DeliveryStatus.PENDING;
+    delivery.nextAttemptAt = now.plus(retryPolicy.firstDelay());
+    delivery.createdAt = now;
+    delivery.updatedAt = now;
+    return delivery;
+  }
+
+  /** Standard Webhooks style message id; stable for the notice, so receivers can dedupe on it. */
+  static String webhookId(UUID noticeId) {
+    return "msg_" + noticeId.toString().replace("-", "");
+  }
+}

@@ -1,0 +1,26 @@
+package io.cordon.notification.service;
+
+import io.cordon.notification.repository.PartnerEntity;
+import io.cordon.notification.repository.ScopeKind;
+import java.util.List;
+
+/** A partner's registered scopes, as the matcher reads them. */
+public record PartnerScopes(List<String> groups, List<String> domains, List<String> tags) {
+
+  public PartnerScopes {
+    groups = List.copyOf(groups);
+    domains = List.copyOf(domains);
+    tags = List.copyOf(tags);
+  }
+
+  public static PartnerScopes of(PartnerEntity partner) {
+    return new PartnerScopes(
+        values(partner, ScopeKind.GROUP),
+        values(partner, ScopeKind.DOMAIN),
+        values(partner, ScopeKind.TAG));
+  }
+
+  private static List<String> values(PartnerEntity partner, ScopeKind kind) {
+    return partner.scopes.stream().filter(s -> s.kind == kind).map(s -> s.value).toList();
+  }
+}

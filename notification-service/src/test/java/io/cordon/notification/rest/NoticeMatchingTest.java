@@ -1,0 +1,238 @@
+package io.cordon.notification.rest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.cordon.notification.rest.Notices.awaitSettled;
+import static io.cordon.notification.rest.Notices.partner;
+import static io.cordon.notification.rest.Notices.publish;
+import static io.cordon.notification.rest.Notices.unique;
+import static io.cordon.notification.rest.Partners.createdId;
+import static io.cordon.notification.rest.Partners.newSecret;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.cordon.contracts.events.EventIds;
+import io.cordon.contracts.events.GroupRef;
+import io.cordon.contracts.events.NotificationRequested;
+import io.cordon.notification.support.GreenMailResource;
+import io.cordon.notification.support.InjectPartnerEndpoint;
+import io.cordon.notification.support.PartnerEndpointResource;
+import io.cordon.notification.support.StandardWebhooksMatcher;
+import io.cordon.testsupport.EmbeddedKafkaResource;
+import io.cordon.testsupport.EmbeddedPostgresResource;
+import io.cordon.testsupport.TestJwtResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Issue 5 item 2: who gets a notice, follow-ups, and idempotent consumption. */
+@QuarkusTest
+@TestProfile(AllowPrivateTargetsProfile.class)
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(EmbeddedKafkaResource.class)
+@QuarkusTestResource(TestJwtResource.class)
+@QuarkusTestResource(PartnerEndpointResource.class)
+@QuarkusTestResource(GreenMailResource.class)
+class NoticeMatchingTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @InjectPartnerEndpoint WireMockServer endpoint;
+
+  @Test
+  void onlyPartnersWhoseScopesMeetTheIncidentAreNotified() throws Exception {
+    Notices.Incident incident = new Notices.Incident();
+    GroupRef named = incident.group(unique("Project H3 Team"));
+    GroupRef byId = incident.group(unique("Rocket Engines"));
+    String tag = unique("aerospace");
+    incident.tag(tag);
+    incident.account(unique("a") + "@" + unique("jaxa") + ".example", named);
+    incident.account(unique("b") + "@" + unique("jaxa") + ".example", byId);
+    String domain = unique("toyota") + ".example";
+    incident.account(unique("c") + "@" + domain);
+
+    Map<String, String> secrets =
+        Map.of(
+            "by-name", newSecret(),
+            "by-id", newSecret(),
+            "by-domain", newSecret(),
+            "by-tag", newSecret(),
+            "unrelated", newSecret());
+    String byName =
+        webhookPartner(
+            "by-name", secrets, List.of(named.displayName().toUpperCase(Locale.ROOT)), List.of(),
+            List.of());
+    String byGroupId =
+        webhookPartner(
+            "by-id", secrets, List.of(byId.id().toUpperCase(Locale.ROOT)), List.of(), List.of());
+    String byDomain =
+        webhookPartner("by-domain", secrets, List.of(), List.of(domain.toUpperCase()), List.of());
+    String byTag =
+        webhookPartner(
+            "by-tag", secrets, List.of(), List.of(), List.of(tag.toUpperCase(Locale.ROOT)));
+    String unrelated =
+        webhookPartner(
+            "unrelated",
+            secrets,
+            List.of(unique("Project H3 Team"), byId.id().substring(0, 30) + "ffffff"),
+            List.of(unique("toyota") + ".example"),
+            List.of(unique("aerospace")));
+    String emailOnly =
+        createdId(
+            partner(
+                unique("Email only"),
+                null,
+                null,
+                List.of(unique("soc") + "@partner.test"),
+                List.of(),
+                List.of(domain),
+                List.of(),
+                "summary"));
+
+    publish(incident.request());
+
+    JsonPath notices = awaitSettled(incident.id, 5);
+    assertThat(notices.getList("items.partner.id", String.class))
+        .containsExactlyInAnyOrder(byName, byGroupId, byDomain, byTag, emailOnly)
+        .doesNotContain(unrelated);
+    assertThat(notices.getList("items.deliveries.flatten().status", String.class))
+        .containsOnly("DELIVERED");
+    assertThat(notices.getList("items.sequence", Integer.class)).containsOnly(1);
+    for (String name : List.of("by-name", "by-id", "by-domain", "by-tag")) {
+      List<LoggedRequest> received = received(name);
+      assertThat(received).as(name).hasSize(1);
+      assertThat(StandardWebhooksMatcher.verifies(received.get(0), secrets.get(name))).isTrue();
+      JsonNode envelope = JSON.readTree(received.get(0).getBodyAsString());
+      assertThat(envelope.get("type").asText()).isEqualTo("cordon.partner-notice.v1");
+      assertThat(envelope.get("timestamp").asText()).isNotBlank();
+      assertThat(envelope.at("/data/tlp").asText()).isEqualTo("TLP:AMBER");
+      assertThat(envelope.at("/data/incident/id").asText()).isEqualTo(incident.id);
+      String webhookId = received.get(0).getHeader("webhook-id");
+      assertThat(notices.getList("items.webhookId", String.class)).contains(webhookId);
+    }
+    assertThat(received("unrelated")).isEmpty();
+  }
+
+  @Test
+  void aLaterRequestForTheSameIncidentIsAFollowUpOfTheFirstNotice() throws Exception {
+    Notices.Incident incident = new Notices.Incident();
+    GroupRef group = incident.group(unique("Project H3 Team"));
+    incident.account(unique("a") + "@" + unique("jaxa") + ".example", group);
+    Map<String, String> secrets = Map.of("follow-up", newSecret());
+    String partnerId =
+        webhookPartner("follow-up", secrets, List.of(group.displayName()), List.of(), List.of());
+
+    publish(incident.request());
+    String first = awaitSettled(incident.id, 1).getString("items[0].id");
+    incident.account(unique("late") + "@" + unique("jaxa") + ".example", group);
+    publish(incident.request());
+
+    JsonPath notices = awaitSettled(incident.id, 2);
+    assertThat(notices.getList("items.partner.id", String.class)).containsOnly(partnerId);
+    assertThat(notices.getString("items[0].id")).isEqualTo(first);
+    assertThat(notices.getInt("items[0].sequence")).isEqualTo(1);
+    assertThat(notices.getString("items[0].followUpOf")).isNull();
+    assertThat(notices.getInt("items[1].sequence")).isEqualTo(2);
+    assertThat(notices.getString("items[1].followUpOf")).isEqualTo(first);
+    assertThat(notices.getString("items[1].incident.id")).isEqualTo(incident.id);
+    assertThat(notices.getString("items[1].webhookId"))
+        .isNotEqualTo(notices.getString("items[0].webhookId"));
+
+    List<LoggedRequest> received = received("follow-up");
+    assertThat(received).hasSize(2);
+    JsonNode followUp =
+        received.stream()
+            .map(r -> readTree(r.getBodyAsString()))
+            .filter(body -> body.at("/data/sequence").asInt() == 2)
+            .findFirst()
+            .orElseThrow();
+    assertThat(followUp.at("/data/followUpOf").asText()).isEqualTo(first);
+    assertThat(followUp.at("/data/incident/id").asText()).isEqualTo(incident.id);
+    assertThat(followUp.at("/data/summary/accountsInScope").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void aRedeliveredRequestSendsNothingNew() {
+    Notices.Incident incident = new Notices.Incident();
+    GroupRef group = incident.group(unique("Project H3 Team"));
+    incident.account(unique("a") + "@" + unique("jaxa") + ".example", group);
+    Map<String, String> secrets = Map.of("redelivered", newSecret());
+    webhookPartner("redelivered", secrets, List.of(group.id()), List.of(), List.of());
+    NotificationRequested request = incident.request();
+
+    publish(request);
+    awaitSettled(incident.id, 1);
+    // Kafka redelivers the very event; a producer retry re-sends the request under a new event id
+    publish(request);
+    publish(
+        new NotificationRequested(
+            request.schemaVersion(),
+            EventIds.random(),
+            request.notificationId(),
+            request.incident(),
+            request.runSummary(),
+            request.affectedScopes(),
+            request.scopeCounts(),
+            request.actionsTaken(),
+            request.affectedAccounts(),
+            request.requestedAt()));
+    // same key, same partition: once this one is handled, the two before it were too
+    publish(incident.request());
+
+    JsonPath notices = awaitSettled(incident.id, 2);
+    assertThat(notices.getList("items.sequence", Integer.class)).containsExactly(1, 2);
+    assertThat(received("redelivered")).hasSize(2);
+  }
+
+  /** A partner with a webhook at its own path that verifies with its own secret. */
+  private String webhookPartner(
+      String key,
+      Map<String, String> secrets,
+      List<String> groups,
+      List<String> domains,
+      List<String> tags) {
+    String path = path(key);
+    endpoint.stubFor(
+        post(urlEqualTo(path))
+            .andMatching(StandardWebhooksMatcher.NAME, Parameters.one("secret", secrets.get(key)))
+            .willReturn(aResponse().withStatus(204)));
+    return createdId(
+        partner(
+            unique(key),
+            "https://localhost:" + endpoint.httpsPort() + path,
+            secrets.get(key),
+            List.of(),
+            groups,
+            domains,
+            tags,
+            "summary"));
+  }
+
+  private final Map<String, String> pathsByKey = new java.util.HashMap<>();
+
+  private String path(String key) {
+    return pathsByKey.computeIfAbsent(key, k -> "/hooks/" + unique(k));
+  }
+
+  private List<LoggedRequest> received(String key) {
+    return endpoint.findAll(postRequestedFor(urlEqualTo(path(key))));
+  }
+
+  private static JsonNode readTree(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package io.cordon.notification.rest;
+
+import static io.cordon.notification.rest.Partners.as;
+import static org.awaitility.Awaitility.await;
+
+import io.cordon.contracts.ActionType;
+import io.cordon.contracts.RunState;
+import io.cordon.contracts.Severity;
+import io.cordon.contracts.Topics;
+import io.cordon.contracts.events.ActionTally;
+import io.cordon.contracts.events.AffectedAccount;
+import io.cordon.contracts.events.AffectedScopes;
+import io.cordon.contracts.events.EventIds;
+import io.cordon.contracts.events.GroupRef;
+import io.cordon.contracts.events.IncidentRef;
+import io.cordon.contracts.events.NotificationRequested;
+import io.cordon.contracts.events.RunSummary;
+import io.cordon.contracts.events.ScopeCount;
+import io.cordon.contracts.json.EventJson;
+import io.cordon.testsupport.KafkaTestClient;
+import io.cordon.testsupport.TestJwt;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Requests, partners and reads for the notice tests. Every name, group, domain and tag is made
+ * unique per test, so a test never matches partners another test (or another test class sharing
+ * the database) registered.
+ */
+final class Notices {
+  static final String PATH = "/api/v1/notifications";
+  static final String RESPONDER = TestJwt.token("responder@cordon.test", TestJwt.RESPONDER);
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  private Notices() {}
+
+  static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** A partner body with exactly the given scopes and channels. */
+  static Map<String, Object> partner(
+      String name,
+      String webhookUrl,
+      String secret,
+      List<String> contacts,
+      List<String> groups,
+      List<String> domains,
+      List<String> tags,
+      String disclosure) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", name);
+    body.put("contacts", contacts);
+    if (webhookUrl != null) {
+      Map<String, Object> webhook = new LinkedHashMap<>();
+      webhook.put("url", webhookUrl);
+      webhook.put("secret", secret);
+      body.put("webhook", webhook);
+    }
+    body.put("scopes", Map.of("groups", groups, "domains", domains, "tags", tags));
+    body.put("disclosure", disclosure);
+    body.put("tlp", "amber");
+    return body;
+  }
+
+  /** An incident affecting some accounts; build with {@link #account} and {@link #request}. */
+  static final class Incident {
+    final String id = unique("INC");
+    final List<GroupRef> groups = new ArrayList<>();
+    final List<String> tags = new ArrayList<>();
+    final List<AffectedAccount> accounts = new ArrayList<>();
+
+    GroupRef group(String displayName) {
+      GroupRef group = new GroupRef(UUID.randomUUID().toString(), displayName);
+      groups.add(group);
+      return group;
+    }
+
+    Incident tag(String tag) {
+      tags.add(tag);
+      return this;
+    }
+
+    AffectedAccount account(String upn, GroupRef... groupsOfAccount) {
+      AffectedAccount account =
+          AffectedAccount.of(
+              upn, java.util.Arrays.stream(groupsOfAccount).map(GroupRef::id).toList());
+      accounts.add(account);
+      return account;
+    }
+
+    NotificationRequested request() {
+      return request(EventIds.random());
+    }
+
+    NotificationRequested request(String eventId) {
+      List<String> domains =
+          accounts.stream().map(AffectedAccount::domain).distinct().toList();
+      List<ScopeCount> counts = new ArrayList<>();
+      for (GroupRef group : groups) {
+        counts.add(
+            new ScopeCount(
+                ScopeCount.GROUP,
+                group.id(),
+                (int) accounts.stream().filter(a -> a.groupIds().contains(group.id())).count()));
+      }
+      for (String domain : domains) {
+        counts.add(
+            new ScopeCount(
+                ScopeCount.DOMAIN,
+                domain,
+                (int) accounts.stream().filter(a -> a.domain().equals(domain)).count()));
+      }
+      return new NotificationRequested(
+          NotificationRequested.SCHEMA_VERSION,
+          eventId,
+          UUID.randomUUID().toString(),
+          new IncidentRef(id, "Accounts leaked through VPN flaw", Severity.HIGH),
+          new RunSummary(
+              UUID.randomUUID().toString(),
+              "contain-compromised-account",
+              RunState.RUNNING,
+              accounts.size(),
+              Instant.now().minusSeconds(60),
+              null),
+          new AffectedScopes(List.copyOf(groups), domains, List.copyOf(tags)),
+          counts,
+          List.of(new ActionTally(ActionType.REVOKE_SESSIONS, accounts.size(), 0, 0, 0)),
+          List.copyOf(accounts),
+          Instant.now());
+    }
+  }
+
+  static void publish(NotificationRequested request) {
+    try (KafkaTestClient kafka = KafkaTestClient.forEmbeddedBroker()) {
+      kafka.send(Topics.PARTNER_NOTIFICATIONS, request.incident().id(), EventJson.write(request));
+    }
+  }
+
+  /** All notices of the incident, as the API lists them. */
+  static JsonPath noticesOf(String incidentId) {
+    return as(Partners.VIEWER)
+        .queryParam("incident", incidentId)
+        .queryParam("limit", 1000)
+        .get(PATH)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  /** Waits until the incident's notices satisfy {@code condition}, then returns them. */
+  static JsonPath awaitNotices(String incidentId, Predicate<JsonPath> condition) {
+    JsonPath[] last = new JsonPath[1];
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              last[0] = noticesOf(incidentId);
+              return condition.test(last[0]);
+            });
+    return last[0];
+  }
+
+  /** Waits until every delivery of the incident's {@code count} notices is final. */
+  static JsonPath awaitSettled(String incidentId, int count) {
+    return awaitNotices(
+        incidentId,
+        notices ->
+            notices.getList("items").size() == count
+                && notices.getList("items.deliveries.flatten().status", String.class).stream()
+                    .noneMatch("PENDING"::equals));
+  }
+}
