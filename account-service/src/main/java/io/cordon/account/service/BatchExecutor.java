@@ -34,6 +34,7 @@ public class BatchExecutor {
   @Inject GraphBudget budget;
   @Inject AccountFactsStore factsStore;
   @Inject ActionCompletionService completion;
+  @Inject CleanupExecutor cleanup;
 
   public void execute(List<ActionLedgerEntity> rows) throws InterruptedException {
     Map<ActionLedgerEntity, Verdict> verdicts = new LinkedHashMap<>();
@@ -54,6 +55,8 @@ public class BatchExecutor {
               : planner.plan(row, facts.getOrDefault(row.accountObjectId, AccountFacts.UNKNOWN));
       if (plan.decided() != null) {
         verdicts.put(row, plan.decided());
+      } else if (plan.call() == null) {
+        verdicts.put(row, cleanup.execute(row));
       } else {
         calls.add(plan.call());
         rowByKey.put(plan.call().key(), row);

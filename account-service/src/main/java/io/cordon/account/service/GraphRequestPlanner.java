@@ -36,6 +36,10 @@ public class GraphRequestPlanner {
     if (decided != null) {
       return new Plan(decided, null);
     }
+    if (CleanupExecutor.ACTIONS.contains(action)) {
+      // listed and deleted by CleanupExecutor, not a single call
+      return new Plan(null, null);
+    }
     GraphServiceClient graph = clients.graph();
     String user = row.accountObjectId;
     RequestInformation request =
@@ -82,7 +86,14 @@ public class GraphRequestPlanner {
           "account is synced from on-premises AD: change it there (app-only writes are refused)");
     }
     return switch (action) {
-      case REVOKE_SESSIONS, RESET_PASSWORD, DISABLE_ACCOUNT, CONFIRM_COMPROMISED -> null;
+      case REVOKE_SESSIONS,
+          RESET_PASSWORD,
+          DISABLE_ACCOUNT,
+          CONFIRM_COMPROMISED,
+          REVOKE_OAUTH_GRANTS,
+          REMOVE_FORWARDING_RULES,
+          REMOVE_PRIVILEGED_ROLES ->
+          null;
       default ->
           Verdict.finish(
               ActionOutcome.REQUIRES_MANUAL,

@@ -33,6 +33,7 @@ public class WebhookClient {
 
   private final HttpClient http;
   private final Duration timeout;
+  private final String userAgent;
 
   @Inject
   public WebhookClient(Vertx vertx, NotificationConfig config) {
@@ -41,7 +42,8 @@ public class WebhookClient {
         config.delivery().timeout(),
         config.webhook().trustStore(),
         config.webhook().trustStorePassword(),
-        config.delivery().concurrency());
+        config.delivery().concurrency(),
+        config.webhook().userAgent());
   }
 
   public WebhookClient(
@@ -49,8 +51,10 @@ public class WebhookClient {
       Duration timeout,
       Optional<String> trustStore,
       Optional<String> trustStorePassword,
-      int maxConnections) {
+      int maxConnections,
+      String userAgent) {
     this.timeout = timeout;
+    this.userAgent = userAgent;
     HttpClientOptions options =
         new HttpClientOptions()
             .setConnectTimeout(millis(timeout))
@@ -122,6 +126,7 @@ public class WebhookClient {
             .setConnectTimeout(millis(timeout))
             .setIdleTimeout(millis(timeout));
     call.headers().forEach(options::putHeader);
+    options.putHeader("user-agent", userAgent);
     return options;
   }
 

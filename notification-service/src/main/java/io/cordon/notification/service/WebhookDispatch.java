@@ -3,7 +3,6 @@ package io.cordon.notification.service;
 import io.cordon.notification.client.WebhookAnswer;
 import io.cordon.notification.client.WebhookCall;
 import io.cordon.notification.client.WebhookClient;
-import io.cordon.notification.config.NotificationConfig;
 import io.cordon.notification.repository.AttemptOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +23,6 @@ import java.util.Map;
 public class WebhookDispatch {
   @Inject WebhookTargetPolicy targets;
   @Inject WebhookClient client;
-  @Inject NotificationConfig config;
 
   public AttemptReport send(DeliveryJob.Webhook job) {
     Instant started = Instant.now();
@@ -78,7 +76,6 @@ public class WebhookDispatch {
         "webhook-signature",
         WebhookSigner.signature(job.keys(), job.webhookId(), timestamp, job.body()));
     headers.put("content-type", "application/json");
-    headers.put("user-agent", config.webhook().userAgent());
     return headers;
   }
 }

@@ -179,4 +179,48 @@ final class Notices {
                 && notices.getList("items.deliveries.flatten().status", String.class).stream()
                     .noneMatch("PENDING"::equals));
   }
+
+  /** The webhook delivery of the partner's notice with the given sequence. */
+  static Map<String, Object> webhookDelivery(JsonPath notices, String partnerId, int sequence) {
+    return notices.getMap(
+        "items.find { it.partner.id == '"
+            + partnerId
+            + "' && it.sequence == "
+            + sequence
+            + " }.deliveries.find { it.channel == 'webhook' }");
+  }
+
+  /** Result events on cordon.notification-results about one partner, as (ce_type, JSON) pairs. */
+  static List<Map.Entry<String, JsonPath>> results(String partnerId) {
+    try (KafkaTestClient kafka = KafkaTestClient.forEmbeddedBroker()) {
+      List<Map.Entry<String, JsonPath>> results = new ArrayList<>();
+      for (var record : kafka.readAll(Topics.NOTIFICATION_RESULTS)) {
+        JsonPath event = new JsonPath(record.value());
+        if (partnerId.equals(event.getString("partnerId"))) {
+          var type = record.headers().lastHeader("ce_type");
+          results.add(
+              Map.entry(
+                  type == null
+                      ? ""
+                      : new String(type.value(), java.nio.charset.StandardCharsets.UTF_8),
+                  event));
+        }
+      }
+      return results;
+    }
+  }
+
+  /** Waits until {@code count} result events about the partner are on the topic. */
+  static List<Map.Entry<String, JsonPath>> awaitResults(String partnerId, int count) {
+    List<List<Map.Entry<String, JsonPath>>> last = new ArrayList<>();
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              last.add(0, results(partnerId));
+              return last.get(0).size() >= count;
+            });
+    return last.get(0);
+  }
 }

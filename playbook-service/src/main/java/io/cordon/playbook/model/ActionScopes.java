@@ -20,8 +20,8 @@ public final class ActionScopes {
   private ActionScopes() {}
 
   /**
-   * Whether a step runs as one execution for the whole run, done by the engine itself, rather
-   * than as one execution per account.
+   * Whether a step runs as one execution for the whole run, done by the engine itself, rather than
+   * as one execution per account.
    */
   public static boolean runsOncePerRun(Step step) {
     return step.scope() == StepScope.RUN && RUN_ONLY.contains(step.action());

@@ -20,6 +20,13 @@ public final class ExecutionCounts {
         byStep.getOrDefault(stepIndex, new EnumMap<>(ExecutionState.class)));
   }
 
+  /** Executions per state over all steps. */
+  public Map<ExecutionState, Long> ofAllSteps() {
+    EnumMap<ExecutionState, Long> all = new EnumMap<>(ExecutionState.class);
+    byStep.values().forEach(counts -> counts.forEach((state, n) -> all.merge(state, n, Long::sum)));
+    return all;
+  }
+
   public long total(ExecutionState state) {
     return byStep.values().stream().mapToLong(counts -> counts.getOrDefault(state, 0L)).sum();
   }

@@ -18,10 +18,7 @@ public class ApprovalStore {
   /** The pending approval of a run's step, if one is open. */
   public Optional<ApprovalEntity> pending(String runId, int stepIndex) {
     return ApprovalEntity.<ApprovalEntity>find(
-            "runId = ?1 and stepIndex = ?2 and state = ?3",
-            runId,
-            stepIndex,
-            ApprovalState.PENDING)
+            "runId = ?1 and stepIndex = ?2 and state = ?3", runId, stepIndex, ApprovalState.PENDING)
         .firstResultOptional();
   }
 
@@ -34,6 +31,16 @@ public class ApprovalStore {
     return ApprovalEntity.<ApprovalEntity>find(
             "state = ?1 and expiresAt <= ?2 order by expiresAt", ApprovalState.PENDING, now)
         .page(0, limit)
+        .list();
+  }
+
+  /** The run's pending approvals past their timeout. */
+  public List<ApprovalEntity> expired(String runId, Instant now) {
+    return ApprovalEntity.<ApprovalEntity>find(
+            "runId = ?1 and state = ?2 and expiresAt <= ?3 order by expiresAt",
+            runId,
+            ApprovalState.PENDING,
+            now)
         .list();
   }
 

@@ -89,10 +89,12 @@ public class ExecutionStore {
         .list();
   }
 
-  /** Every per-account execution of the run. */
-  public List<StepExecutionEntity> ofAllAccounts(String runId) {
+  /** Every per-account execution of the run from step {@code fromStep} on. */
+  public List<StepExecutionEntity> ofAllAccountsFrom(String runId, int fromStep) {
     return StepExecutionEntity.<StepExecutionEntity>find(
-            "runId = ?1 and objectId is not null order by objectId, stepIndex", runId)
+            "runId = ?1 and objectId is not null and stepIndex >= ?2 order by objectId, stepIndex",
+            runId,
+            fromStep)
         .list();
   }
 
@@ -180,8 +182,7 @@ public class ExecutionStore {
             .getResultList();
     Map<Integer, Instant[]> times = new HashMap<>();
     for (Object[] row : rows) {
-      times.put(
-          ((Number) row[0]).intValue(), new Instant[] {instant(row[1]), instant(row[2])});
+      times.put(((Number) row[0]).intValue(), new Instant[] {instant(row[1]), instant(row[2])});
     }
     return times;
   }
@@ -203,7 +204,8 @@ public class ExecutionStore {
     Map<String, long[]> progress = new HashMap<>();
     for (Object[] row : rows) {
       progress.put(
-          (String) row[0], new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
+          (String) row[0],
+          new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
     }
     return progress;
   }

@@ -14,9 +14,9 @@ import java.util.Optional;
  * Runs and their row locks. A transaction locks a run before it reads it in any other way: a run
  * already in the session would otherwise be returned as it was read, not as it is now.
  *
- * <p>Lock order everywhere: the run row first, then its executions; only
- * the dispatcher locks executions without the run row, and it never waits for a lock (SKIP
- * LOCKED), so no two transactions can wait for each other.
+ * <p>Lock order everywhere: the run row first, then its executions; only the dispatcher locks
+ * executions without the run row, and it never waits for a lock (SKIP LOCKED), so no two
+ * transactions can wait for each other.
  */
 @ApplicationScoped
 public class RunStore {
@@ -57,6 +57,8 @@ public class RunStore {
   /** True the first time a chunk of the run is recorded. */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean recordChunk(String runId, int chunk, Instant now) {
+    // the run may still be an unflushed insert; the chunk row refers to it
+    entityManager.flush();
     return entityManager
             .createNativeQuery(
                 "insert into run_chunk (run_id, chunk, received_at) values (:run, :chunk, :now)"
@@ -71,6 +73,7 @@ public class RunStore {
   /** True the first time the step is marked done, so its completion is announced once. */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean markStepDone(String runId, int stepIndex) {
+    entityManager.flush();
     return entityManager
             .createNativeQuery(
                 "insert into run_step_done (run_id, step_index) values (:run, :step)"

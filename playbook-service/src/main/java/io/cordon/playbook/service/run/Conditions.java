@@ -37,6 +37,7 @@ public final class Conditions {
   private static boolean inAnyTenant(List<String> wanted, AccountFacts account) {
     String domain = account.domain();
     return wanted.stream()
-        .anyMatch(name -> name.equalsIgnoreCase(account.tenantId()) || name.equalsIgnoreCase(domain));
+        .anyMatch(
+            name -> name.equalsIgnoreCase(account.tenantId()) || name.equalsIgnoreCase(domain));
   }
 }

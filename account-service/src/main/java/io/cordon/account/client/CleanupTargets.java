@@ -1,0 +1,103 @@
+package io.cordon.account.client;
+
+import com.microsoft.graph.models.DirectoryObject;
+import com.microsoft.graph.models.DirectoryRole;
+import com.microsoft.graph.models.MessageRule;
+import com.microsoft.graph.models.MessageRuleActions;
+import com.microsoft.graph.models.OAuth2PermissionGrant;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.ApiException;
+import com.microsoft.kiota.RequestInformation;
+import io.cordon.contracts.ActionType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * For actions that remove what an attacker left behind: lists the objects to remove for one user
+ * (OAuth grants, forwarding inbox rules, directory role memberships) and builds their deletions.
+ */
+@ApplicationScoped
+public class CleanupTargets {
+  @Inject GraphClients clients;
+
+  /** The deletions to make, or the Graph answer that prevented listing them. */
+  public record Listing(List<RequestInformation> deletions, GraphAnswer failure) {}
+
+  public Listing list(ActionType action, String userId) {
+    GraphServiceClient graph = clients.graph();
+    try {
+      List<RequestInformation> deletions =
+          switch (action) {
+            case REVOKE_OAUTH_GRANTS -> grants(graph, userId);
+            case REMOVE_FORWARDING_RULES -> forwardingRules(graph, userId);
+            case REMOVE_PRIVILEGED_ROLES -> roleMemberships(graph, userId);
+            default -> throw new IllegalArgumentException(action + " is not a cleanup action");
+          };
+      return new Listing(deletions, null);
+    } catch (ApiException e) {
+      return new Listing(
+          List.of(),
+          new GraphAnswer(e.getResponseStatusCode(), null, null, "ListFailed", e.getMessage()));
+    } catch (RuntimeException e) {
+      return new Listing(List.of(), GraphAnswer.noAnswer(e.getClass().getSimpleName()));
+    }
+  }
+
+  private static List<RequestInformation> grants(GraphServiceClient graph, String userId) {
+    List<RequestInformation> deletions = new ArrayList<>();
+    var page = graph.users().byUserId(userId).oauth2PermissionGrants().get();
+    for (OAuth2PermissionGrant grant :
+        page == null ? List.<OAuth2PermissionGrant>of() : page.getValue()) {
+      deletions.add(
+          graph
+              .oauth2PermissionGrants()
+              .byOAuth2PermissionGrantId(grant.getId())
+              .toDeleteRequestInformation());
+    }
+    return deletions;
+  }
+
+  private static List<RequestInformation> forwardingRules(GraphServiceClient graph, String userId) {
+    List<RequestInformation> deletions = new ArrayList<>();
+    var rules = graph.users().byUserId(userId).mailFolders().byMailFolderId("inbox").messageRules();
+    var page = rules.get();
+    for (MessageRule rule : page == null ? List.<MessageRule>of() : page.getValue()) {
+      if (forwards(rule.getActions())) {
+        deletions.add(rules.byMessageRuleId(rule.getId()).toDeleteRequestInformation());
+      }
+    }
+    return deletions;
+  }
+
+  private static boolean forwards(MessageRuleActions actions) {
+    return actions != null
+        && (notEmpty(actions.getForwardTo())
+            || notEmpty(actions.getRedirectTo())
+            || notEmpty(actions.getForwardAsAttachmentTo()));
+  }
+
+  private static List<RequestInformation> roleMemberships(GraphServiceClient graph, String userId) {
+    List<RequestInformation> deletions = new ArrayList<>();
+    var page = graph.users().byUserId(userId).memberOf().get();
+    for (DirectoryObject member : page == null ? List.<DirectoryObject>of() : page.getValue()) {
+      if (!(member instanceof DirectoryRole role)) {
+        continue;
+      }
+      deletions.add(
+          graph
+              .directoryRoles()
+              .byDirectoryRoleId(role.getId())
+              .members()
+              .byDirectoryObjectId(userId)
+              .ref()
+              .toDeleteRequestInformation());
+    }
+    return deletions;
+  }
+
+  private static boolean notEmpty(List<?> list) {
+    return list != null && !list.isEmpty();
+  }
+}

@@ -1,0 +1,104 @@
+package io.cordon.account.executor;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.cordon.contracts.ActionOutcome;
+import io.cordon.contracts.ActionType;
+import io.cordon.contracts.events.ActionCompleted;
+import io.cordon.contracts.events.ActionRequested;
+import io.cordon.testsupport.GraphBatchStub;
+import io.cordon.testsupport.GraphJournal.InnerRequest;
+import io.cordon.testsupport.GraphWireMockStubs;
+import io.cordon.testsupport.InjectGraphWireMock;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Actions that remove what an attacker left: OAuth grants, forwarding rules, admin roles. */
+@QuarkusTest
+@GraphExecutorResources
+class CleanupActionsTest {
+  @InjectGraphWireMock WireMockServer graph;
+
+  @Test
+  void removesGrantsForwardingRulesAndRoleMembershipsButNothingElse() {
+    GraphWireMockStubs.reset(graph);
+    GraphWireMockStubs.stubTokenEndpoint(
+        graph,
+        "test-tenant",
+        GraphWireMockStubs.appToken(
+            "DelegatedPermissionGrant.ReadWrite.All",
+            "MailboxSettings.ReadWrite",
+            "RoleManagement.ReadWrite.Directory"));
+    GraphBatchStub.graphBatch().install(graph);
+    try (ActionTraffic traffic = new ActionTraffic()) {
+      String victim = traffic.userId(1);
+      String clean = traffic.userId(2);
+      stubList(
+          victim + "/oauth2PermissionGrants",
+          "[{\"id\":\"grant-a\",\"clientId\":\"c1\",\"consentType\":\"Principal\",\"scope\":\"Mail.Read\"},"
+              + "{\"id\":\"grant-b\",\"clientId\":\"c2\",\"consentType\":\"Principal\",\"scope\":\"Files.Read\"}]");
+      stubList(
+          victim + "/mailFolders/inbox/messageRules",
+          "[{\"id\":\"rule-forward\",\"displayName\":\"x\",\"actions\":{\"forwardTo\":[{\"emailAddress\":"
+              + "{\"address\":\"drop@attacker.example\"}}]}},"
+              + "{\"id\":\"rule-move\",\"displayName\":\"news\",\"actions\":{\"moveToFolder\":\"AAMk\"}}]");
+      stubList(
+          victim + "/memberOf",
+          "[{\"@odata.type\":\"#microsoft.graph.directoryRole\",\"id\":\"role-ga\","
+              + "\"displayName\":\"Global Administrator\"},{\"@odata.type\":\"#microsoft.graph.group\","
+              + "\"id\":\"group-mmx\",\"displayName\":\"MMX Project\"}]");
+      stubList(clean + "/mailFolders/inbox/messageRules", "[]");
+      ActionRequested grants = traffic.request(1, ActionType.REVOKE_OAUTH_GRANTS);
+      ActionRequested rules = traffic.request(1, ActionType.REMOVE_FORWARDING_RULES);
+      ActionRequested roles = traffic.request(1, ActionType.REMOVE_PRIVILEGED_ROLES);
+      ActionRequested nothing = traffic.request(2, ActionType.REMOVE_FORWARDING_RULES);
+
+      traffic.send(List.of(grants, rules, roles, nothing));
+      Map<String, ActionCompleted> done = traffic.awaitCompletions(4, Duration.ofSeconds(90));
+
+      assertThat(done.values()).allMatch(c -> c.outcome() == ActionOutcome.SUCCEEDED);
+      assertThat(done.get(grants.actionId()).reasonMessage()).isEqualTo("removed 2");
+      assertThat(done.get(rules.actionId()).reasonMessage()).isEqualTo("removed 1");
+      assertThat(done.get(nothing.actionId()).reasonMessage()).isEqualTo("nothing to remove");
+      List<String> deletions =
+          traffic.ownRequests(graph).stream()
+              .filter(r -> r.method().equals("DELETE"))
+              .map(InnerRequest::url)
+              .toList();
+      List<String> grantDeletions =
+          graphDeletions(graph).stream()
+              .filter(u -> u.startsWith("/oauth2PermissionGrants/"))
+              .toList();
+      assertThat(grantDeletions)
+          .containsExactlyInAnyOrder(
+              "/oauth2PermissionGrants/grant-a", "/oauth2PermissionGrants/grant-b");
+      assertThat(deletions)
+          .containsExactlyInAnyOrder(
+              "/users/" + victim + "/mailFolders/inbox/messageRules/rule-forward",
+              "/directoryRoles/role-ga/members/" + victim + "/$ref");
+    }
+  }
+
+  private static List<String> graphDeletions(WireMockServer graph) {
+    return io.cordon.testsupport.GraphJournal.innerRequests(graph).stream()
+        .filter(r -> r.method().equals("DELETE"))
+        .map(InnerRequest::url)
+        .toList();
+  }
+
+  private void stubList(String userPath, String values) {
+    graph.stubFor(
+        get(urlPathEqualTo("/v1.0/users/" + userPath))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"value\":" + values + "}")));
+  }
+}
