@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * For actions that remove what an attacker left behind: lists the objects to remove for one user
- * (OAuth grants, forwarding inbox rules, directory role memberships) and builds their deletions.
+ * (OAuth grants, forwarding inbox rules, directory role memberships, MFA methods) and builds their
+ * deletions.
  */
 @ApplicationScoped
 public class CleanupTargets {
@@ -33,6 +34,8 @@ public class CleanupTargets {
             case REVOKE_OAUTH_GRANTS -> grants(graph, userId);
             case REMOVE_FORWARDING_RULES -> forwardingRules(graph, userId);
             case REMOVE_PRIVILEGED_ROLES -> roleMemberships(graph, userId);
+            case REMOVE_MFA_METHODS ->
+                AuthenticationMethodDeletions.of(graph.users().byUserId(userId).authentication());
             default -> throw new IllegalArgumentException(action + " is not a cleanup action");
           };
       return new Listing(deletions, null);

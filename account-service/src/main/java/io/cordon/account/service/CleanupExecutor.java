@@ -27,7 +27,8 @@ public class CleanupExecutor {
       EnumSet.of(
           ActionType.REVOKE_OAUTH_GRANTS,
           ActionType.REMOVE_FORWARDING_RULES,
-          ActionType.REMOVE_PRIVILEGED_ROLES);
+          ActionType.REMOVE_PRIVILEGED_ROLES,
+          ActionType.REMOVE_MFA_METHODS);
 
   @Inject CleanupTargets targets;
   @Inject GraphBatchClient batchClient;

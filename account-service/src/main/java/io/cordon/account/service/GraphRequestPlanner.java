@@ -92,7 +92,8 @@ public class GraphRequestPlanner {
           CONFIRM_COMPROMISED,
           REVOKE_OAUTH_GRANTS,
           REMOVE_FORWARDING_RULES,
-          REMOVE_PRIVILEGED_ROLES ->
+          REMOVE_PRIVILEGED_ROLES,
+          REMOVE_MFA_METHODS ->
           null;
       default ->
           Verdict.finish(

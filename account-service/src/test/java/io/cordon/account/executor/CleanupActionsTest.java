@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Actions that remove what an attacker left: OAuth grants, forwarding rules, admin roles. */
+/**
+ * Actions that remove what an attacker left: OAuth grants, forwarding rules, roles, MFA methods.
+ */
 @QuarkusTest
 @GraphExecutorResources
 class CleanupActionsTest {
@@ -35,7 +37,8 @@ class CleanupActionsTest {
         GraphWireMockStubs.appToken(
             "DelegatedPermissionGrant.ReadWrite.All",
             "MailboxSettings.ReadWrite",
-            "RoleManagement.ReadWrite.Directory"));
+            "RoleManagement.ReadWrite.Directory",
+            "UserAuthenticationMethod.ReadWrite.All"));
     GraphBatchStub.graphBatch().install(graph);
     try (ActionTraffic traffic = new ActionTraffic()) {
       String victim = traffic.userId(1);
@@ -55,13 +58,21 @@ class CleanupActionsTest {
               + "\"displayName\":\"Global Administrator\"},{\"@odata.type\":\"#microsoft.graph.group\","
               + "\"id\":\"group-mmx\",\"displayName\":\"MMX Project\"}]");
       stubList(clean + "/mailFolders/inbox/messageRules", "[]");
+      stubList(
+          victim + "/authentication/methods",
+          "[{\"@odata.type\":\"#microsoft.graph.passwordAuthenticationMethod\",\"id\":\"pw\"},"
+              + "{\"@odata.type\":\"#microsoft.graph.phoneAuthenticationMethod\",\"id\":\"phone-1\","
+              + "\"phoneNumber\":\"+81 3 0000 0000\",\"phoneType\":\"mobile\"},"
+              + "{\"@odata.type\":\"#microsoft.graph.microsoftAuthenticatorAuthenticationMethod\","
+              + "\"id\":\"app-1\",\"displayName\":\"attacker phone\"}]");
       ActionRequested grants = traffic.request(1, ActionType.REVOKE_OAUTH_GRANTS);
       ActionRequested rules = traffic.request(1, ActionType.REMOVE_FORWARDING_RULES);
       ActionRequested roles = traffic.request(1, ActionType.REMOVE_PRIVILEGED_ROLES);
       ActionRequested nothing = traffic.request(2, ActionType.REMOVE_FORWARDING_RULES);
+      ActionRequested mfa = traffic.request(1, ActionType.REMOVE_MFA_METHODS);
 
-      traffic.send(List.of(grants, rules, roles, nothing));
-      Map<String, ActionCompleted> done = traffic.awaitCompletions(4, Duration.ofSeconds(90));
+      traffic.send(List.of(grants, rules, roles, nothing, mfa));
+      Map<String, ActionCompleted> done = traffic.awaitCompletions(5, Duration.ofSeconds(90));
 
       assertThat(done.values()).allMatch(c -> c.outcome() == ActionOutcome.SUCCEEDED);
       assertThat(done.get(grants.actionId()).reasonMessage()).isEqualTo("removed 2");
@@ -82,7 +93,10 @@ class CleanupActionsTest {
       assertThat(deletions)
           .containsExactlyInAnyOrder(
               "/users/" + victim + "/mailFolders/inbox/messageRules/rule-forward",
-              "/directoryRoles/role-ga/members/" + victim + "/$ref");
+              "/directoryRoles/role-ga/members/" + victim + "/$ref",
+              "/users/" + victim + "/authentication/phoneMethods/phone-1",
+              "/users/" + victim + "/authentication/microsoftAuthenticatorMethods/app-1");
+      assertThat(done.get(mfa.actionId()).reasonMessage()).isEqualTo("removed 2");
     }
   }
 

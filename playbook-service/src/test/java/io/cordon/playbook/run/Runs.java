@@ -66,8 +66,8 @@ final class Runs {
 
   /** Count of executions of a step in a state (0 when none). */
   static int count(String runId, String stepId, String state) {
-    Integer count = run(runId).getInt("steps.find { it.id == '" + stepId + "' }.counts." + state);
-    return count == null ? 0 : count;
+    Object count = run(runId).get("steps.find { it.id == '" + stepId + "' }.counts." + state);
+    return count == null ? 0 : ((Number) count).intValue();
   }
 
   /** Every account of the run, read page by page. */
