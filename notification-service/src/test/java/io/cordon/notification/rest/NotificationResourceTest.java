@@ -31,9 +31,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,14 +44,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTestResource(TestJwtResource.class)
 @QuarkusTestResource(PartnerEndpointResource.class)
 @QuarkusTestResource(GreenMailResource.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotificationResourceTest {
-  private String incident;
-  private List<String> noticeIds;
+  private static String incident;
+  private static List<String> noticeIds;
 
-  /** One incident, three e-mail-only partners: three delivered notices to read. */
-  @BeforeAll
+  /**
+   * One incident, three e-mail-only partners: three delivered notices to read. Made by the first
+   * test that needs them (REST Assured only knows the app's port once a test runs).
+   */
+  @BeforeEach
   void threeNotices() {
+    if (incident != null) {
+      return;
+    }
     Notices.Incident fixture = new Notices.Incident();
     GroupRef group = fixture.group(unique("Project H3 Team"));
     fixture.account(unique("a") + "@" + unique("jaxa") + ".example", group);
@@ -69,8 +73,8 @@ class NotificationResourceTest {
               "summary"));
     }
     publish(fixture.request());
+    noticeIds = awaitSettled(fixture.id, 3).getList("items.id", String.class);
     incident = fixture.id;
-    noticeIds = awaitSettled(incident, 3).getList("items.id", String.class);
   }
 
   @ParameterizedTest
