@@ -1,9 +1,14 @@
 package io.cordon.commons.inbox;
 
+import io.cordon.contracts.EventFormatException;
+import io.cordon.contracts.events.CordonEvent;
+import io.cordon.contracts.json.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 
 /**
  * Idempotent consumption: the consumer records the event id in the same transaction as its state
@@ -11,6 +16,8 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class ProcessedEvents {
+  private static final Logger LOG = Logger.getLogger(ProcessedEvents.class);
+
   @Inject EntityManager entityManager;
 
   /** True the first time this consumer sees the event; false for a redelivery. */
@@ -25,5 +32,28 @@ public class ProcessedEvents {
             .setParameter("eventId", eventId)
             .executeUpdate();
     return inserted == 1;
+  }
+
+  /**
+   * The whole idempotent-consumer step: reads the payload as {@code type}, drops a message no
+   * version of this service can read (logged, so the partition keeps moving), and hands the event
+   * to {@code handler} only on its first delivery — all in the caller's transaction.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public <T extends CordonEvent> boolean handleOnce(
+      String consumer, String payload, Class<T> type, Consumer<T> handler) {
+    T event;
+    try {
+      event = EventJson.read(payload, type);
+    } catch (EventFormatException e) {
+      LOG.errorf("%s dropped an unreadable %s: %s", consumer, type.getSimpleName(), e.getMessage());
+      return false;
+    }
+    if (!firstDelivery(consumer, event.eventId())) {
+      LOG.debugf("%s already processed %s", consumer, event.eventId());
+      return false;
+    }
+    handler.accept(event);
+    return true;
   }
 }

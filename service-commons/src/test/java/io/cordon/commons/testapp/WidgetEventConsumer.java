@@ -2,7 +2,6 @@ package io.cordon.commons.testapp;
 
 import io.cordon.commons.inbox.ProcessedEvents;
 import io.cordon.contracts.events.RemediationEvent;
-import io.cordon.contracts.json.EventJson;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,10 +22,10 @@ public class WidgetEventConsumer {
   @Blocking
   @Transactional
   public void apply(String payload) {
-    RemediationEvent event = EventJson.read(payload, RemediationEvent.class);
-    if (!processedEvents.firstDelivery("widget-counter", event.eventId())) {
-      return;
-    }
+    processedEvents.handleOnce("widget-counter", payload, RemediationEvent.class, this::count);
+  }
+
+  private void count(RemediationEvent event) {
     entityManager
         .createNativeQuery(
             "insert into widget_counter (name, count) values (:name, 1)"
