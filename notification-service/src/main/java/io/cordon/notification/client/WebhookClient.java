@@ -120,8 +120,7 @@ public class WebhookClient {
             .setAbsoluteURI(url.toString())
             // pinned: connect to the vetted address, keep the URL's host for TLS and Host
             .setServer(
-                SocketAddress.inetSocketAddress(
-                    port, call.addresses().get(index).getHostAddress()))
+                SocketAddress.inetSocketAddress(port, call.addresses().get(index).getHostAddress()))
             .setFollowRedirects(false)
             .setConnectTimeout(millis(timeout))
             .setIdleTimeout(millis(timeout));

@@ -33,9 +33,7 @@ public final class NoticeMapper {
         notice.tlp.label(),
         notice.disclosure.name().toLowerCase(Locale.ROOT),
         notice.createdAt,
-        deliveries.stream()
-            .map(d -> delivery(d, attempts.getOrDefault(d.id, List.of())))
-            .toList());
+        deliveries.stream().map(d -> delivery(d, attempts.getOrDefault(d.id, List.of()))).toList());
   }
 
   private static NoticeView.Delivery delivery(

@@ -10,7 +10,10 @@ import java.util.List;
  * @param accounts the affected accounts inside the partner's scope: in a matched group or domain
  */
 public record PartnerMatch(
-    List<GroupRef> groups, List<String> domains, List<String> tags, List<AffectedAccount> accounts) {
+    List<GroupRef> groups,
+    List<String> domains,
+    List<String> tags,
+    List<AffectedAccount> accounts) {
 
   public PartnerMatch {
     groups = List.copyOf(groups);

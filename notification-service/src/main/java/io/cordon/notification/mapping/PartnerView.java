@@ -23,7 +23,9 @@ public record PartnerView(
    * @param disabled present only while the endpoint is disabled (it answered 410 Gone)
    */
   public record Webhook(
-      String url, boolean secretSet, @JsonInclude(JsonInclude.Include.NON_NULL) Disabled disabled) {}
+      String url,
+      boolean secretSet,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Disabled disabled) {}
 
   /** Why and since when no webhook goes to the endpoint. */
   public record Disabled(Instant at, String reason) {}

@@ -45,8 +45,7 @@ public class DeliveryAttemptEntity extends PanacheEntityBase {
   @Column(name = "status_code")
   public Integer statusCode;
 
-  @Column
-  public String error;
+  @Column public String error;
 
   /** When the attempt after this one was scheduled for; null when none is. */
   @Column(name = "next_attempt_at")

@@ -45,7 +45,9 @@ public class PartnerEntity extends PanacheEntityBase {
   @Column(name = "webhook_url")
   public String webhookUrl;
 
-  /** Set when the endpoint answered 410 Gone: no webhook is sent to it until someone re-enables it. */
+  /**
+   * Set when the endpoint answered 410 Gone: no webhook is sent to it until someone re-enables it.
+   */
   @Column(name = "webhook_disabled_at")
   public Instant webhookDisabledAt;
 

@@ -14,8 +14,7 @@ public sealed interface DeliveryJob {
   /**
    * @param keys the partner's signing keys, opened for this attempt only and wiped after signing
    */
-  record Webhook(
-      DeliveryClaim claim, String url, String webhookId, String body, List<byte[]> keys)
+  record Webhook(DeliveryClaim claim, String url, String webhookId, String body, List<byte[]> keys)
       implements DeliveryJob {
 
     @Override
@@ -33,8 +32,7 @@ public sealed interface DeliveryJob {
     }
   }
 
-  record Email(
-      DeliveryClaim claim, String to, String subject, String text, String webhookId)
+  record Email(DeliveryClaim claim, String to, String subject, String text, String webhookId)
       implements DeliveryJob {
 
     @Override

@@ -124,8 +124,7 @@ public class DeliveryLedger {
     }
     NoticeMail.Rendered mail = NoticeMail.render(NoticeDocuments.read(notice.body));
     return Optional.of(
-        new DeliveryJob.Email(
-            claim, contact.get(), mail.subject(), mail.text(), notice.webhookId));
+        new DeliveryJob.Email(claim, contact.get(), mail.subject(), mail.text(), notice.webhookId));
   }
 
   /**
@@ -179,7 +178,8 @@ public class DeliveryLedger {
       }
       case RETRYABLE, BLOCKED -> {
         delivery.scheduleStep++;
-        Optional<Duration> delay = retryPolicy.nextDelay(delivery.scheduleStep, report.retryAfter());
+        Optional<Duration> delay =
+            retryPolicy.nextDelay(delivery.scheduleStep, report.retryAfter());
         if (delay.isPresent()) {
           delivery.nextAttemptAt = now.plus(delay.get());
           attempt.nextAttemptAt = delivery.nextAttemptAt;

@@ -13,8 +13,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * Announces final delivery outcomes on {@code cordon.notification-results} (key: incident id)
- * through the outbox, in the transaction that records them. Event ids derive from the delivery,
- * its outcome and attempt count: a retried transaction republishes the same id, while a later
+ * through the outbox, in the transaction that records them. Event ids derive from the delivery, its
+ * outcome and attempt count: a retried transaction republishes the same id, while a later
  * redelivery's outcome is a new event.
  */
 @ApplicationScoped

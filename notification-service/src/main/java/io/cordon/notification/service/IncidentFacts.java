@@ -4,6 +4,7 @@ import io.cordon.contracts.events.AffectedAccount;
 import io.cordon.contracts.events.GroupRef;
 import io.cordon.contracts.events.NotificationRequested;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,8 +38,12 @@ public record IncidentFacts(
     }
     Map<String, String> tags = new LinkedHashMap<>();
     request.affectedScopes().tags().forEach(t -> tags.putIfAbsent(key(t), t.strip()));
+    // insertion order kept, so a notice lists its scopes in the order the request gave them
     return new IncidentFacts(
-        Map.copyOf(groups), Set.copyOf(domains), Map.copyOf(tags), request.affectedAccounts());
+        Collections.unmodifiableMap(groups),
+        Collections.unmodifiableSet(domains),
+        Collections.unmodifiableMap(tags),
+        request.affectedAccounts());
   }
 
   /** Lower-case group ids and display names: what a partner's group scope may name. */

@@ -21,9 +21,11 @@ public class MailDispatch {
             job.subject(),
             job.text(),
             Map.of(
-                "X-Cordon-Notice-Id", job.webhookId(),
+                "X-Cordon-Notice-Id",
+                job.webhookId(),
                 // RFC 3834: tells auto-responders not to answer an automated notice
-                "Auto-Submitted", "auto-generated"));
+                "Auto-Submitted",
+                "auto-generated"));
     if (answer.accepted()) {
       return new AttemptReport(
           started, answer.latencyMs(), AttemptOutcome.DELIVERED, null, null, null);

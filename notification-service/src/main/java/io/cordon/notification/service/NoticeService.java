@@ -39,7 +39,9 @@ public class NoticeService {
   @Inject RetryPolicy retryPolicy;
   @Inject Event<DeliveriesDue> deliveriesDue;
 
-  /** Runs in the consumer's transaction, so notices and the processed-event mark commit together. */
+  /**
+   * Runs in the consumer's transaction, so notices and the processed-event mark commit together.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<NoticeEntity> open(NotificationRequested request) {
     IncidentFacts facts = IncidentFacts.of(request);

@@ -65,8 +65,7 @@ public class NotificationService {
     NoticeEntity notice = find(id);
     List<DeliveryEntity> reset =
         deliveries.lockOfNotice(id).stream()
-            .filter(
-                d -> d.status == DeliveryStatus.FAILED || d.status == DeliveryStatus.DISABLED)
+            .filter(d -> d.status == DeliveryStatus.FAILED || d.status == DeliveryStatus.DISABLED)
             .toList();
     if (reset.isEmpty()) {
       throw new ProblemException(
@@ -110,8 +109,7 @@ public class NotificationService {
   private List<NoticeView> views(List<NoticeEntity> shown) {
     List<UUID> noticeIds = shown.stream().map(n -> n.id).toList();
     Map<UUID, List<DeliveryEntity>> byNotice =
-        deliveries.ofNotices(noticeIds).stream()
-            .collect(Collectors.groupingBy(d -> d.noticeId));
+        deliveries.ofNotices(noticeIds).stream().collect(Collectors.groupingBy(d -> d.noticeId));
     List<UUID> deliveryIds =
         byNotice.values().stream().flatMap(List::stream).map(d -> d.id).toList();
     Map<UUID, List<DeliveryAttemptEntity>> byDelivery =

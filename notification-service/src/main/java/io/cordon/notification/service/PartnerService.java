@@ -108,8 +108,8 @@ public class PartnerService {
   }
 
   /**
-   * An endpoint disabled by a 410 comes back when an admin points the webhook somewhere new or gives
-   * it a new secret: both say the partner has set up a working receiver. A rename does not.
+   * An endpoint disabled by a 410 comes back when an admin points the webhook somewhere new or
+   * gives it a new secret: both say the partner has set up a working receiver. A rename does not.
    */
   private static void reenableOnNewTarget(PartnerEntity partner, PartnerDraft draft) {
     if (partner.webhookDisabledAt == null || draft.webhook() == null) {

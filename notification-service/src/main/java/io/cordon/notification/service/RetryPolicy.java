@@ -72,8 +72,8 @@ public final class RetryPolicy {
   }
 
   /**
-   * How an HTTP status counts: 2xx delivered; 410 gone; 408, 425, 429 and 5xx worth retrying;
-   * every other answer (3xx, because redirects are not followed, and 4xx) permanent.
+   * How an HTTP status counts: 2xx delivered; 410 gone; 408, 425, 429 and 5xx worth retrying; every
+   * other answer (3xx, because redirects are not followed, and 4xx) permanent.
    */
   public static AttemptOutcome classify(int status) {
     if (status >= 200 && status < 300) {

@@ -32,8 +32,7 @@ public class WebhookDispatch {
       addresses = targets.deliveryAddresses(job.url());
       headers = headers(job);
     } catch (BlockedTargetException e) {
-      return new AttemptReport(
-          started, 0, AttemptOutcome.BLOCKED, null, e.getMessage(), null);
+      return new AttemptReport(started, 0, AttemptOutcome.BLOCKED, null, e.getMessage(), null);
     } catch (UnknownHostException e) {
       return new AttemptReport(
           started,

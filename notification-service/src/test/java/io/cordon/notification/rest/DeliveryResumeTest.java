@@ -121,7 +121,7 @@ class DeliveryResumeTest {
     assertThat(received.get(0).getBodyAsString()).isEqualTo(body(first, 1));
     assertThat(received).allMatch(r -> StandardWebhooksMatcher.verifies(r, secret));
     assertThat(awaitResults(partnerId.toString(), 2))
-        .extracting(r -> r.getValue().getInt("attempts"))
+        .extracting(r -> r.event().getInt("attempts"))
         .containsExactlyInAnyOrder(3, 1);
   }
 
@@ -197,5 +197,4 @@ class DeliveryResumeTest {
   private static String body(UUID noticeId, int sequence) {
     return String.format(BODY_TEMPLATE, noticeId, sequence);
   }
-
 }

@@ -70,7 +70,10 @@ class NoticeMatchingTest {
             "unrelated", newSecret());
     String byName =
         webhookPartner(
-            "by-name", secrets, List.of(named.displayName().toUpperCase(Locale.ROOT)), List.of(),
+            "by-name",
+            secrets,
+            List.of(named.displayName().toUpperCase(Locale.ROOT)),
+            List.of(),
             List.of());
     String byGroupId =
         webhookPartner(

@@ -31,8 +31,8 @@ import java.util.function.Predicate;
 
 /**
  * Requests, partners and reads for the notice tests. Every name, group, domain and tag is made
- * unique per test, so a test never matches partners another test (or another test class sharing
- * the database) registered.
+ * unique per test, so a test never matches partners another test (or another test class sharing the
+ * database) registered.
  */
 final class Notices {
   static final String PATH = "/api/v1/notifications";
@@ -101,8 +101,7 @@ final class Notices {
     }
 
     NotificationRequested request(String eventId) {
-      List<String> domains =
-          accounts.stream().map(AffectedAccount::domain).distinct().toList();
+      List<String> domains = accounts.stream().map(AffectedAccount::domain).distinct().toList();
       List<ScopeCount> counts = new ArrayList<>();
       for (GroupRef group : groups) {
         counts.add(
@@ -190,19 +189,23 @@ final class Notices {
             + " }.deliveries.find { it.channel == 'webhook' }");
   }
 
-  /** Result events on cordon.notification-results about one partner, as (ce_type, JSON) pairs. */
-  static List<Map.Entry<String, JsonPath>> results(String partnerId) {
+  /** A result event on cordon.notification-results: CloudEvents type, Kafka key, payload. */
+  record Result(String type, String key, JsonPath event) {}
+
+  /** Result events about one partner, in topic order per partition. */
+  static List<Result> results(String partnerId) {
     try (KafkaTestClient kafka = KafkaTestClient.forEmbeddedBroker()) {
-      List<Map.Entry<String, JsonPath>> results = new ArrayList<>();
+      List<Result> results = new ArrayList<>();
       for (var record : kafka.readAll(Topics.NOTIFICATION_RESULTS)) {
         JsonPath event = new JsonPath(record.value());
         if (partnerId.equals(event.getString("partnerId"))) {
           var type = record.headers().lastHeader("ce_type");
           results.add(
-              Map.entry(
+              new Result(
                   type == null
                       ? ""
                       : new String(type.value(), java.nio.charset.StandardCharsets.UTF_8),
+                  record.key(),
                   event));
         }
       }
@@ -211,8 +214,8 @@ final class Notices {
   }
 
   /** Waits until {@code count} result events about the partner are on the topic. */
-  static List<Map.Entry<String, JsonPath>> awaitResults(String partnerId, int count) {
-    List<List<Map.Entry<String, JsonPath>>> last = new ArrayList<>();
+  static List<Result> awaitResults(String partnerId, int count) {
+    List<List<Result>> last = new ArrayList<>();
     await()
         .atMost(WAIT)
         .pollInterval(Duration.ofMillis(200))

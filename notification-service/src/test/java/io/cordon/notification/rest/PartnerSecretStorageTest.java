@@ -25,17 +25,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -67,15 +62,15 @@ class PartnerSecretStorageTest {
 
     for (Response response : responses) {
       assertThat(response.statusCode()).isEqualTo(200 + (response == created ? 1 : 0));
-      assertThat(response.asString()).doesNotContain(forms(secret));
+      assertThat(response.asString()).doesNotContain(SecretTraces.forms(secret));
     }
     assertThat(created.jsonPath().getMap("webhook")).containsOnlyKeys("url", "secretSet");
-    assertDatabaseHoldsNoTraceOf(secret);
+    SecretTraces.assertDatabaseHoldsNoTraceOf(secret);
     assertThat(storedSecrets(id)).hasSize(1);
     assertThat(storedSecrets(id).get(0).nonce()).hasSize(12);
     // ciphertext of the 32 key bytes plus the 16-byte GCM tag
     assertThat(storedSecrets(id).get(0).ciphertext()).hasSize(32 + 16);
-    assertThat(openedSecrets(id)).containsExactly(keyBytes(secret));
+    assertThat(openedSecrets(id)).containsExactly(SecretTraces.keyBytes(secret));
   }
 
   @Test
@@ -94,9 +89,9 @@ class PartnerSecretStorageTest {
     List<StoredSecret> replaced = storedSecrets(id);
     assertThat(replaced).hasSize(1);
     assertThat(replaced.get(0).ciphertext()).isNotEqualTo(original.ciphertext());
-    assertThat(openedSecrets(id)).containsExactly(keyBytes(second));
-    assertDatabaseHoldsNoTraceOf(first);
-    assertDatabaseHoldsNoTraceOf(second);
+    assertThat(openedSecrets(id)).containsExactly(SecretTraces.keyBytes(second));
+    SecretTraces.assertDatabaseHoldsNoTraceOf(first);
+    SecretTraces.assertDatabaseHoldsNoTraceOf(second);
   }
 
   @Test
@@ -127,7 +122,7 @@ class PartnerSecretStorageTest {
   @Test
   void secretsNeverReachTheLog() {
     List<String> logged = new ArrayList<>();
-    Handler capture = new CapturingHandler(logged);
+    Handler capture = new SecretTraces.CapturingHandler(logged);
     Logger root = Logger.getLogger("");
     Logger cordon = Logger.getLogger("io.cordon");
     Level cordonLevel = cordon.getLevel();
@@ -153,78 +148,8 @@ class PartnerSecretStorageTest {
 
     assertThat(logged).anyMatch(line -> line.contains("capture canary"));
     for (String secret : List.of(accepted, refusedTarget, tooShort, duplicate)) {
-      assertThat(String.join("\n", logged)).doesNotContain(forms(secret));
+      assertThat(String.join("\n", logged)).doesNotContain(SecretTraces.forms(secret));
     }
-  }
-
-  /** The secret as sent, its base64 part, and its key bytes in hex (how bytea prints). */
-  private static String[] forms(String secret) {
-    return new String[] {
-      secret, secret.substring("whsec_".length()), HexFormat.of().formatHex(keyBytes(secret))
-    };
-  }
-
-  private static byte[] keyBytes(String secret) {
-    return Base64.getDecoder().decode(secret.substring("whsec_".length()));
-  }
-
-  /** Every column of every table, as text and (for binary columns) as raw bytes. */
-  private static void assertDatabaseHoldsNoTraceOf(String secret) throws SQLException {
-    byte[] key = keyBytes(secret);
-    int cells = 0;
-    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection()) {
-      for (String table : tables(connection)) {
-        try (Statement statement = connection.createStatement();
-            ResultSet rows = statement.executeQuery("select * from \"" + table + "\"")) {
-          int columns = rows.getMetaData().getColumnCount();
-          while (rows.next()) {
-            for (int c = 1; c <= columns; c++) {
-              cells++;
-              String text = rows.getString(c);
-              if (text != null) {
-                assertThat(text).as("%s column %d", table, c).doesNotContain(forms(secret));
-              }
-              if (rows.getMetaData().getColumnType(c) == Types.BINARY) {
-                byte[] bytes = rows.getBytes(c);
-                assertThat(indexOf(bytes, key)).as("%s column %d", table, c).isEqualTo(-1);
-              }
-            }
-          }
-        }
-      }
-    }
-    assertThat(cells).as("scanned cells").isGreaterThan(0);
-  }
-
-  private static List<String> tables(Connection connection) throws SQLException {
-    List<String> tables = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "select table_name from information_schema.tables"
-                    + " where table_schema = 'public' and table_type = 'BASE TABLE'")) {
-      while (rows.next()) {
-        tables.add(rows.getString(1));
-      }
-    }
-    assertThat(tables).contains("partner", "partner_webhook_secret");
-    return tables;
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    if (haystack == null) {
-      return -1;
-    }
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   private record StoredSecret(UUID id, byte[] nonce, byte[] ciphertext) {
@@ -263,34 +188,5 @@ class PartnerSecretStorageTest {
   private List<byte[]> openedSecrets(String partnerId) {
     return QuarkusTransaction.requiringNew()
         .call(() -> webhookSecrets.open(partners.findById(UUID.fromString(partnerId))));
-  }
-
-  private static final class CapturingHandler extends Handler {
-    private final List<String> lines;
-
-    CapturingHandler(List<String> lines) {
-      this.lines = lines;
-      setLevel(Level.ALL);
-    }
-
-    @Override
-    public synchronized void publish(LogRecord record) {
-      StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-      if (record.getParameters() != null) {
-        for (Object parameter : record.getParameters()) {
-          line.append(' ').append(parameter);
-        }
-      }
-      for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-        line.append(' ').append(t);
-      }
-      lines.add(line.toString());
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
   }
 }

@@ -25,8 +25,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cordon.contracts.events.GroupRef;
@@ -94,30 +94,36 @@ class WebhookDeliveryTest {
     List<LoggedRequest> received = fixture.received();
     assertThat(received).hasSize(3);
     // the receiver's dedupe key and the signed bytes stay the same; only the timestamp moves
-    assertThat(received).extracting(r -> r.getHeader("webhook-id")).containsOnly(fixture.webhookId(notices));
-    assertThat(received).extracting(LoggedRequest::getBodyAsString).containsOnly(received.get(0).getBodyAsString());
+    assertThat(received)
+        .extracting(r -> r.getHeader("webhook-id"))
+        .containsOnly(fixture.webhookId(notices));
+    assertThat(received)
+        .extracting(LoggedRequest::getBodyAsString)
+        .containsOnly(received.get(0).getBodyAsString());
     assertThat(received).allMatch(r -> StandardWebhooksMatcher.verifies(r, fixture.secret));
 
-    List<Map.Entry<String, JsonPath>> results = awaitResults(fixture.partnerId, 1);
+    List<Notices.Result> results = awaitResults(fixture.partnerId, 1);
     assertThat(results).hasSize(1);
-    assertThat(results.get(0).getKey()).isEqualTo("cordon.notification-delivered.v1");
-    assertThat(results.get(0).getValue().getInt("attempts")).isEqualTo(3);
-    assertThat(results.get(0).getValue().getString("channel")).isEqualTo("webhook");
-    assertThat(results.get(0).getValue().getString("incidentId")).isEqualTo(fixture.incident.id);
+    assertThat(results.get(0).type()).isEqualTo("cordon.notification-delivered.v1");
+    assertThat(results.get(0).key()).isEqualTo(fixture.incident.id);
+    assertThat(results.get(0).event().getInt("attempts")).isEqualTo(3);
+    assertThat(results.get(0).event().getString("channel")).isEqualTo("webhook");
+    assertThat(results.get(0).event().getString("incidentId")).isEqualTo(fixture.incident.id);
   }
 
   @Test
   void retryAfterOnA429IsHonoured() {
     Fixture fixture = new Fixture();
-    fixture.answer(
-        STARTED, "retried", aResponse().withStatus(429).withHeader("Retry-After", "1"));
+    fixture.answer(STARTED, "retried", aResponse().withStatus(429).withHeader("Retry-After", "1"));
     fixture.answer("retried", "done", aResponse().withStatus(202));
 
     publish(fixture.incident.request());
 
     JsonPath notices = awaitSettled(fixture.incident.id, 1);
     List<Map<String, Object>> attempts = notices.getList("items[0].deliveries[0].attempts");
-    assertThat(attempts).extracting(a -> a.get("outcome")).containsExactly("RETRYABLE", "DELIVERED");
+    assertThat(attempts)
+        .extracting(a -> a.get("outcome"))
+        .containsExactly("RETRYABLE", "DELIVERED");
     Instant first = Instant.parse((String) attempts.get(0).get("startedAt"));
     Instant second = Instant.parse((String) attempts.get(1).get("startedAt"));
     Instant scheduled = Instant.parse((String) attempts.get(0).get("nextAttemptAt"));
@@ -154,7 +160,7 @@ class WebhookDeliveryTest {
     assertThat((String) notSent.get("finalReason")).contains("disabled");
     assertThat(fixture.received()).hasSize(1);
     assertThat(awaitResults(fixture.partnerId, 2))
-        .extracting(Map.Entry::getKey)
+        .extracting(Notices.Result::type)
         .containsOnly("cordon.notification-failed.v1");
 
     // the partner fixed its receiver; a responder sends the follow-up again
@@ -166,7 +172,9 @@ class WebhookDeliveryTest {
         .then()
         .statusCode(202)
         .body("deliveries.find { it.channel == 'webhook' }.status", equalTo("PENDING"))
-        .body("deliveries.find { it.channel == 'webhook' }.redeliveredBy", equalTo("responder@cordon.test"));
+        .body(
+            "deliveries.find { it.channel == 'webhook' }.redeliveredBy",
+            equalTo("responder@cordon.test"));
 
     JsonPath redelivered =
         awaitNotices(
@@ -189,6 +197,33 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void anAdminReenablesADisabledEndpointWithANewUrlOrSecretNotWithARename() {
+    Fixture fixture = new Fixture();
+    fixture.answer(STARTED, STARTED, aResponse().withStatus(410));
+    publish(fixture.incident.request());
+    awaitSettled(fixture.incident.id, 1);
+    Map<String, Object> body = fixture.body(null);
+
+    body.put("name", unique("Renamed"));
+    as(Partners.ADMIN)
+        .body(body)
+        .put(Partners.PATH + "/" + fixture.partnerId)
+        .then()
+        .statusCode(200);
+    as(VIEWER)
+        .get(Partners.PATH + "/" + fixture.partnerId)
+        .then()
+        .body("webhook.disabled.reason", containsString("410"));
+
+    as(Partners.ADMIN)
+        .body(fixture.body(newSecret()))
+        .put(Partners.PATH + "/" + fixture.partnerId)
+        .then()
+        .statusCode(200)
+        .body("webhook.disabled", nullValue());
+  }
+
+  @Test
   void otherClientErrorsFailAfterOneAttempt() throws InterruptedException {
     Fixture fixture = new Fixture();
     fixture.answer(STARTED, STARTED, aResponse().withStatus(422));
@@ -202,7 +237,7 @@ class WebhookDeliveryTest {
     assertThat((String) delivery.get("finalReason")).contains("422");
     assertThat(notices.getList("items[0].deliveries[0].attempts.outcome", String.class))
         .containsExactly("PERMANENT");
-    JsonPath failed = awaitResults(fixture.partnerId, 1).get(0).getValue();
+    JsonPath failed = awaitResults(fixture.partnerId, 1).get(0).event();
     assertThat(failed.getString("reason")).contains("422");
     assertThat(failed.getInt("attempts")).isEqualTo(1);
     Thread.sleep(1500); // longer than the whole test schedule
@@ -223,7 +258,7 @@ class WebhookDeliveryTest {
     assertThat(delivery.get("attemptCount")).isEqualTo(4);
     assertThat((String) delivery.get("finalReason")).contains("gave up after 4", "503");
     assertThat(fixture.received()).hasSize(4);
-    JsonPath failed = awaitResults(fixture.partnerId, 1).get(0).getValue();
+    JsonPath failed = awaitResults(fixture.partnerId, 1).get(0).event();
     assertThat(failed.getInt("attempts")).isEqualTo(4);
     assertThat(results(fixture.partnerId)).hasSize(1);
   }
@@ -248,8 +283,7 @@ class WebhookDeliveryTest {
     publish(fixture.incident.request());
 
     JsonPath notices = awaitSettled(fixture.incident.id, 1);
-    assertThat(webhookDelivery(notices, fixture.partnerId, 1).get("status"))
-        .isEqualTo("DELIVERED");
+    assertThat(webhookDelivery(notices, fixture.partnerId, 1).get("status")).isEqualTo("DELIVERED");
     LoggedRequest request = fixture.received().get(0);
     assertThat(request.getHeader("webhook-signature").split(" ")).hasSize(2);
     assertThat(StandardWebhooksMatcher.verifies(request, fixture.secret)).isTrue();
@@ -262,15 +296,16 @@ class WebhookDeliveryTest {
     final String path = "/hooks/" + unique("partner");
     final String scenario = unique("scenario");
     final Notices.Incident incident = new Notices.Incident();
+    final String name = unique("Partner");
+    final GroupRef group = incident.group(unique("Project H3 Team"));
     final String partnerId;
 
     Fixture() {
-      GroupRef group = incident.group(unique("Project H3 Team"));
       incident.account(unique("a") + "@" + unique("jaxa") + ".example", group);
       partnerId =
           createdId(
               partner(
-                  unique("Partner"),
+                  name,
                   "https://localhost:" + endpoint.httpsPort() + path,
                   secret,
                   List.of(),
@@ -293,6 +328,24 @@ class WebhookDeliveryTest {
 
     List<LoggedRequest> received() {
       return endpoint.findAll(postRequestedFor(urlEqualTo(path)));
+    }
+
+    /** The partner as registered, with {@code secret} replacing the stored one unless null. */
+    Map<String, Object> body(String newSecret) {
+      Map<String, Object> body =
+          partner(
+              name,
+              "https://localhost:" + endpoint.httpsPort() + path,
+              newSecret,
+              List.of(),
+              List.of(group.displayName()),
+              List.of(),
+              List.of(),
+              "summary");
+      if (newSecret == null) {
+        ((Map<?, ?>) body.get("webhook")).remove("secret");
+      }
+      return body;
     }
 
     String webhookId(JsonPath notices) {

@@ -113,7 +113,8 @@ class ScopeMatcherTest {
     return ScopeMatcher.match(scopes, FACTS);
   }
 
-  private static PartnerScopes scopes(List<String> groups, List<String> domains, List<String> tags) {
+  private static PartnerScopes scopes(
+      List<String> groups, List<String> domains, List<String> tags) {
     return new PartnerScopes(groups, domains, tags);
   }
 

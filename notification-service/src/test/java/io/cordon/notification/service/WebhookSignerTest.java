@@ -54,8 +54,7 @@ class WebhookSignerTest {
     long now = Instant.now().getEpochSecond();
     String signature = WebhookSigner.signature(List.of(key), "msg_3", now, BODY);
 
-    assertThatThrownBy(
-            () -> verifier(key).verify(BODY + " ", headers("msg_3", now, signature)))
+    assertThatThrownBy(() -> verifier(key).verify(BODY + " ", headers("msg_3", now, signature)))
         .isInstanceOf(WebhookVerificationException.class);
     assertThatThrownBy(() -> verifier(key).verify(BODY, headers("msg_4", now, signature)))
         .isInstanceOf(WebhookVerificationException.class);

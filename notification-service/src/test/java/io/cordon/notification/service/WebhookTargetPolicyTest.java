@@ -115,6 +115,41 @@ class WebhookTargetPolicyTest {
     assertThat(lookedUp).isEmpty();
   }
 
+  @Test
+  void deliveryResolvesAgainAndRefusesAHostThatTurnedPrivate() throws Exception {
+    Map<String, List<String>> dns = new java.util.HashMap<>();
+    dns.put("hooks.toyota.example", List.of("8.8.8.8"));
+    WebhookTargetPolicy policy = new WebhookTargetPolicy(false, table(dns));
+    policy.check("https://hooks.toyota.example/cordon");
+
+    // the partner's DNS now answers with an internal address (DNS rebinding)
+    dns.put("hooks.toyota.example", List.of("8.8.8.8", "169.254.169.254"));
+
+    assertThat(catchThrowable(() -> policy.deliveryAddresses("https://hooks.toyota.example/c")))
+        .isInstanceOf(BlockedTargetException.class)
+        .hasMessageContaining("169.254.169.254")
+        .hasMessageContaining("link-local");
+    assertThat(lookedUp).containsExactly("hooks.toyota.example", "hooks.toyota.example");
+  }
+
+  @Test
+  void deliveryAddressesAreWhatTheHostResolvesToInOrder() throws Exception {
+    WebhookTargetPolicy strict =
+        new WebhookTargetPolicy(
+            false, table(Map.of("hooks.nasa.example", List.of("8.8.4.4", "2001:4860::1"))));
+    WebhookTargetPolicy local =
+        new WebhookTargetPolicy(true, table(Map.of("localhost", List.of("127.0.0.1", "::1"))));
+
+    assertThat(strict.deliveryAddresses("https://hooks.nasa.example/x"))
+        .extracting(InetAddress::getHostAddress)
+        .containsExactly("8.8.4.4", "2001:4860:0:0:0:0:0:1");
+    assertThat(local.deliveryAddresses("https://localhost:8443/x"))
+        .extracting(InetAddress::getHostAddress)
+        .containsExactly("127.0.0.1", "0:0:0:0:0:0:0:1");
+    assertThat(catchThrowable(() -> strict.deliveryAddresses("https://gone.nasa.example/x")))
+        .isInstanceOf(UnknownHostException.class);
+  }
+
   private static Problem refusal(ThrowingCallable check) {
     Throwable thrown = catchThrowable(check);
     assertThat(thrown).isInstanceOf(ProblemException.class);
