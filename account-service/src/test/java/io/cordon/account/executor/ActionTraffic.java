@@ -40,6 +40,51 @@ final class ActionTraffic implements AutoCloseable {
         .toList();
   }
 
+  /**
+   * Batch calls of this run that carried at least one request not sent before; a batch made only of
+   * re-sent requests is a retry (after a transport failure on a loaded machine), not a batching
+   * miss.
+   */
+  long ownFirstAttemptBatchCalls(WireMockServer graph) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    long batches = 0;
+    List<com.github.tomakehurst.wiremock.verification.LoggedRequest> calls =
+        new java.util.ArrayList<>(GraphJournal.batchCalls(graph));
+    calls.sort(java.util.Comparator.comparing(c -> c.getLoggedDate()));
+    for (var call : calls) {
+      if (!concernsThisRun(call.getBodyAsString())) {
+        continue;
+      }
+      boolean anyNew = false;
+      for (com.fasterxml.jackson.databind.JsonNode request : readRequests(call.getBodyAsString())) {
+        anyNew |=
+            seen.add(
+                requestKey(
+                    request.path("method").asText(),
+                    request.path("url").asText(),
+                    request.path("body")));
+      }
+      batches += anyNew ? 1 : 0;
+    }
+    return batches;
+  }
+
+  /** Method, URL and the body's field names: a reset and a disable PATCH the same URL. */
+  static String requestKey(
+      String method, String url, com.fasterxml.jackson.databind.JsonNode body) {
+    List<String> fields = new java.util.ArrayList<>();
+    body.fieldNames().forEachRemaining(fields::add);
+    return method + " " + url + " " + fields;
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode readRequests(String body) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("requests");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   long ownBatchCalls(WireMockServer graph) {
     return GraphJournal.batchCalls(graph).stream()
         .filter(call -> concernsThisRun(call.getBodyAsString()))

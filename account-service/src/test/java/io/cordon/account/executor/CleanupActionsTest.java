@@ -32,13 +32,7 @@ class CleanupActionsTest {
   void removesGrantsForwardingRulesAndRoleMembershipsButNothingElse() {
     GraphWireMockStubs.reset(graph);
     GraphWireMockStubs.stubTokenEndpoint(
-        graph,
-        "test-tenant",
-        GraphWireMockStubs.appToken(
-            "DelegatedPermissionGrant.ReadWrite.All",
-            "MailboxSettings.ReadWrite",
-            "RoleManagement.ReadWrite.Directory",
-            "UserAuthenticationMethod.ReadWrite.All"));
+        graph, "test-tenant", GraphWireMockStubs.appToken(ExecutorTest.ALL_PERMISSIONS));
     GraphBatchStub.graphBatch().install(graph);
     try (ActionTraffic traffic = new ActionTraffic()) {
       String victim = traffic.userId(1);

@@ -34,8 +34,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @GraphExecutorResources
 class ExecutorTest {
+  // every test of this app shares one cached token, so it carries every permission any of them
+  // needs
   static final String[] ALL_PERMISSIONS = {
-    "User.ReadWrite.All", "IdentityRiskyUser.ReadWrite.All", "User.Read.All"
+    "User.ReadWrite.All",
+    "IdentityRiskyUser.ReadWrite.All",
+    "DelegatedPermissionGrant.ReadWrite.All",
+    "MailboxSettings.ReadWrite",
+    "RoleManagement.ReadWrite.Directory",
+    "UserAuthenticationMethod.ReadWrite.All"
   };
   private static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -68,6 +75,8 @@ class ExecutorTest {
       }
     }
 
+    // actions replayed from an earlier test app's topic tail must not share our batches
+    await().atMost(WAIT).until(() -> unfinishedActions() == 0);
     // hold sending until the whole flood is in the ledger, so the batch count is deterministic
     dispatcher.pause();
     try {
@@ -80,12 +89,28 @@ class ExecutorTest {
 
     assertThat(completions.values()).allMatch(c -> c.outcome() == ActionOutcome.SUCCEEDED);
     // sizes, not lists: a failure message must not print request bodies (they hold passwords)
-    assertThat(traffic.ownBatchCalls(graph)).isEqualTo(3000L / 20);
+    assertThat(traffic.ownFirstAttemptBatchCalls(graph)).isEqualTo(3000L / 20);
     List<InnerRequest> inner = traffic.ownRequests(graph);
-    assertThat(inner.size()).isEqualTo(3000);
-    assertThat(inner.stream().filter(r -> r.url().endsWith("/revokeSignInSessions")).count())
+    assertThat(
+            inner.stream()
+                .map(r -> ActionTraffic.requestKey(r.method(), r.url(), r.body()))
+                .distinct()
+                .count())
+        .isEqualTo(3000);
+    assertThat(
+            inner.stream()
+                .filter(r -> r.url().endsWith("/revokeSignInSessions"))
+                .map(InnerRequest::url)
+                .distinct()
+                .count())
         .isEqualTo(1000);
-    assertThat(inner.stream().filter(r -> r.method().equals("PATCH")).count()).isEqualTo(2000);
+    assertThat(
+            inner.stream()
+                .filter(r -> r.body().has("accountEnabled"))
+                .map(InnerRequest::url)
+                .distinct()
+                .count())
+        .isEqualTo(1000);
   }
 
   @Test
@@ -244,6 +269,17 @@ class ExecutorTest {
         .allSatisfy(
             call ->
                 assertThat(call.getHeader("Authorization")).isEqualTo("Bearer " + expectedToken));
+  }
+
+  static long unfinishedActions() throws SQLException {
+    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        java.sql.ResultSet rows =
+            statement.executeQuery(
+                "select count(*) from remediation_action where state <> 'DONE'")) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 
   static long pendingActions(String runId) throws SQLException {
