@@ -85,6 +85,34 @@ final class ActionTraffic implements AutoCloseable {
     }
   }
 
+  /**
+   * Sizes (all requests, ours or not) of the batches that carried this run's requests, in order.
+   */
+  List<Integer> ownBatchSizes(WireMockServer graph) {
+    return GraphJournal.batchCalls(graph).stream()
+        .filter(call -> concernsThisRun(call.getBodyAsString()))
+        .sorted(java.util.Comparator.comparing(c -> c.getLoggedDate()))
+        .map(call -> readRequests(call.getBodyAsString()).size())
+        .toList();
+  }
+
+  /** Batches that carried this run's requests together with other runs' requests. */
+  long sharedBatchCalls(WireMockServer graph) {
+    return GraphJournal.batchCalls(graph).stream()
+        .filter(call -> concernsThisRun(call.getBodyAsString()))
+        .filter(
+            call -> {
+              for (com.fasterxml.jackson.databind.JsonNode r :
+                  readRequests(call.getBodyAsString())) {
+                if (!concernsThisRun(r.toString())) {
+                  return true;
+                }
+              }
+              return false;
+            })
+        .count();
+  }
+
   long ownBatchCalls(WireMockServer graph) {
     return GraphJournal.batchCalls(graph).stream()
         .filter(call -> concernsThisRun(call.getBodyAsString()))

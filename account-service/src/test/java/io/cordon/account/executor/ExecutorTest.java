@@ -89,7 +89,13 @@ class ExecutorTest {
 
     assertThat(completions.values()).allMatch(c -> c.outcome() == ActionOutcome.SUCCEEDED);
     // sizes, not lists: a failure message must not print request bodies (they hold passwords)
-    assertThat(traffic.ownFirstAttemptBatchCalls(graph)).isEqualTo(3000L / 20);
+    // every batch leaves full (the last may not); a batch shared with actions replayed from an
+    // earlier
+    // test app's topic tail may shift the count by one, so those are allowed for, not hidden
+    List<Integer> sizes = traffic.ownBatchSizes(graph);
+    assertThat(sizes.subList(0, sizes.size() - 1)).allMatch(size -> size == 20);
+    assertThat(traffic.ownFirstAttemptBatchCalls(graph))
+        .isBetween(3000L / 20, 3000L / 20 + traffic.sharedBatchCalls(graph));
     List<InnerRequest> inner = traffic.ownRequests(graph);
     assertThat(
             inner.stream()
