@@ -23,17 +23,14 @@ public class ActionLedger {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public List<ActionLedgerEntity> claimDue(
       Collection<ActionType> actions, int limit, Duration linger) {
-    @SuppressWarnings("unchecked")
-    List<ActionLedgerEntity> rows =
-        entityManager
-            .createNativeQuery(
-                "select * from remediation_action where state = 'PENDING'"
-                    + " and next_attempt_at <= now() and action in (:actions)"
-                    + " order by next_attempt_at, action_id limit :limit for update skip locked",
-                ActionLedgerEntity.class)
-            .setParameter("actions", actions.stream().map(Enum::name).toList())
-            .setParameter("limit", limit)
-            .getResultList();
+    List<ActionLedgerEntity> rows = new java.util.ArrayList<>(lockDue(actions, limit, List.of()));
+    // PostgreSQL applies LIMIT before FOR UPDATE re-checks rows changed concurrently, so a select
+    // can
+    // come back short while due rows remain: top up once before settling for a partial batch
+    if (!rows.isEmpty() && rows.size() < limit) {
+      rows.addAll(
+          lockDue(actions, limit - rows.size(), rows.stream().map(r -> r.actionId).toList()));
+    }
     Instant now = Instant.now();
     Instant lingerCutoff = now.minus(linger);
     if (rows.size() < limit && rows.stream().allMatch(r -> r.nextAttemptAt.isAfter(lingerCutoff))) {
@@ -45,6 +42,24 @@ public class ActionLedger {
       row.attempts++;
     }
     return rows;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<ActionLedgerEntity> lockDue(
+      Collection<ActionType> actions, int limit, List<String> alreadyClaimed) {
+    var query =
+        entityManager.createNativeQuery(
+            "select * from remediation_action where state = 'PENDING'"
+                + " and next_attempt_at <= now() and action in (:actions)"
+                + (alreadyClaimed.isEmpty() ? "" : " and action_id not in (:claimed)")
+                + " order by next_attempt_at, action_id limit :limit for update skip locked",
+            ActionLedgerEntity.class);
+    query.setParameter("actions", actions.stream().map(Enum::name).toList());
+    query.setParameter("limit", limit);
+    if (!alreadyClaimed.isEmpty()) {
+      query.setParameter("claimed", alreadyClaimed);
+    }
+    return query.getResultList();
   }
 
   /**
