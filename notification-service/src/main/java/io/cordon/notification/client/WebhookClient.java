@@ -60,7 +60,9 @@ public class WebhookClient {
             .setConnectTimeout(millis(timeout))
             .setVerifyHost(true)
             .setForceSni(true)
-            .setKeepAlive(true)
+            // a fresh connection per attempt: every attempt goes to the address just checked, and a
+            // pooled connection left broken by a timed-out attempt cannot fail the next delivery
+            .setKeepAlive(false)
             .setMaxPoolSize(Math.max(1, maxConnections))
             .setTryUseCompression(false);
     trustStore.ifPresent(
