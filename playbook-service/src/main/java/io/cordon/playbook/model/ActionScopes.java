@@ -18,4 +18,12 @@ public final class ActionScopes {
       Collections.unmodifiableSet(EnumSet.of(ActionType.NOTIFY_PARTNERS));
 
   private ActionScopes() {}
+
+  /**
+   * Whether a step runs as one execution for the whole run, done by the engine itself, rather than
+   * as one execution per account.
+   */
+  public static boolean runsOncePerRun(Step step) {
+    return step.scope() == StepScope.RUN && RUN_ONLY.contains(step.action());
+  }
 }

@@ -1,0 +1,37 @@
+package io.cordon.playbook.mapping;
+
+import io.cordon.contracts.UserType;
+import io.cordon.contracts.events.GroupRef;
+import io.cordon.playbook.model.ExecutionState;
+import java.time.Instant;
+import java.util.List;
+
+/** An account of a run with every per-account step, for {@code GET /runs/{id}/accounts}. */
+public record AccountView(
+    String objectId,
+    String userPrincipalName,
+    String tenantId,
+    UserType userType,
+    boolean onPremisesSynced,
+    boolean privileged,
+    List<String> privilegedRoles,
+    List<GroupRef> groups,
+    List<StepState> steps) {
+
+  /**
+   * @param attempt the attempt the step is on (or ended with)
+   * @param dispatches ActionRequested events sent for it
+   */
+  public record StepState(
+      String stepId,
+      String action,
+      ExecutionState state,
+      String reasonCode,
+      String reasonMessage,
+      int attempt,
+      int dispatches,
+      String actionId,
+      String approvalId,
+      Instant startedAt,
+      Instant finishedAt) {}
+}

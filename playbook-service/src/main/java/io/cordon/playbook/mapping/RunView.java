@@ -1,0 +1,57 @@
+package io.cordon.playbook.mapping;
+
+import io.cordon.contracts.RunState;
+import io.cordon.playbook.model.ExecutionState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run as {@code GET /api/v1/runs/{id}} answers it.
+ *
+ * @param counts executions per state over all steps
+ * @param durationMs finished minus started; while running, the time so far
+ */
+public record RunView(
+    String id,
+    PlaybookRef playbook,
+    IncidentView incident,
+    String source,
+    String reportId,
+    String startedBy,
+    RunState state,
+    String stateReason,
+    String cancelledBy,
+    Chunks chunks,
+    int accounts,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt,
+    Long durationMs,
+    Map<ExecutionState, Long> counts,
+    List<StepView> steps) {
+
+  /** The playbook version the run keeps. */
+  public record PlaybookRef(String name, Integer version) {}
+
+  public record IncidentView(String id, String title, String severity) {}
+
+  /** Chunks of the run's compromise report: the run waits for all before its run steps. */
+  public record Chunks(int received, int expected) {}
+
+  /**
+   * One step of the run.
+   *
+   * @param finished whether every execution of the step is final
+   */
+  public record StepView(
+      int index,
+      String id,
+      String action,
+      String scope,
+      Map<ExecutionState, Long> counts,
+      Instant startedAt,
+      Instant finishedAt,
+      Long durationMs,
+      boolean finished) {}
+}

@@ -1,0 +1,49 @@
+package io.cordon.playbook.messaging;
+
+import io.cordon.commons.inbox.ProcessedEvents;
+import io.cordon.contracts.EventFormatException;
+import io.cordon.contracts.events.ActionCompleted;
+import io.cordon.contracts.json.EventJson;
+import io.cordon.playbook.service.run.CompletionService;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes action outcomes a polled batch per transaction: a run over hundreds of accounts answers in
+ * bursts, and one transaction per batch keeps the run's lock and counts to one round per burst.
+ */
+@ApplicationScoped
+public class ActionResultConsumer {
+  static final String CONSUMER = "playbook-service.action-results";
+  private static final Logger LOG = Logger.getLogger(ActionResultConsumer.class);
+
+  @Inject ProcessedEvents processedEvents;
+  @Inject CompletionService completions;
+
+  @Incoming("action-results")
+  @Blocking
+  @Transactional
+  public void consume(List<String> payloads) {
+    List<ActionCompleted> fresh = new ArrayList<>(payloads.size());
+    for (String payload : payloads) {
+      ActionCompleted outcome;
+      try {
+        outcome = EventJson.read(payload, ActionCompleted.class);
+      } catch (EventFormatException e) {
+        LOG.errorf("Dropping unreadable ActionCompleted: %s", e.getMessage());
+        continue;
+      }
+      // a redelivered outcome (same event id) is recorded once and changes nothing after that
+      if (processedEvents.firstDelivery(CONSUMER, outcome.eventId())) {
+        fresh.add(outcome);
+      }
+    }
+    completions.apply(fresh);
+  }
+}

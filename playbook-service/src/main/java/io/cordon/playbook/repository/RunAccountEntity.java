@@ -1,0 +1,71 @@
+package io.cordon.playbook.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An account of a run with the facts its report resolved; written once, never changed. */
+@Entity
+@Table(name = "run_account")
+public class RunAccountEntity extends PanacheEntityBase {
+  @EmbeddedId public Key key;
+
+  public int position;
+
+  @Column(name = "user_principal_name")
+  public String userPrincipalName;
+
+  @Column(name = "tenant_id")
+  public String tenantId;
+
+  @Column(name = "user_type")
+  public String userType;
+
+  @Column(name = "on_premises_synced")
+  public boolean onPremisesSynced;
+
+  /** JSON array of role display names. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "privileged_roles", columnDefinition = "jsonb")
+  public String privilegedRoles;
+
+  /** JSON array of {id, displayName}. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(columnDefinition = "jsonb")
+  public String groups;
+
+  @Embeddable
+  public static class Key implements Serializable {
+    @Column(name = "run_id")
+    public String runId;
+
+    @Column(name = "object_id")
+    public String objectId;
+
+    public Key() {}
+
+    public Key(String runId, String objectId) {
+      this.runId = runId;
+      this.objectId = objectId;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key
+          && Objects.equals(runId, key.runId)
+          && Objects.equals(objectId, key.objectId);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(runId, objectId);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.cordon.playbook.repository;
+
+import io.cordon.playbook.model.ExecutionState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The accounts of runs; written once when they join a run. */
+@ApplicationScoped
+public class RunAccountStore {
+  @Inject EntityManager entityManager;
+
+  public List<RunAccountEntity> of(String runId, Collection<String> objectIds) {
+    if (objectIds.isEmpty()) {
+      return List.of();
+    }
+    return RunAccountEntity.<RunAccountEntity>find(
+            "key.runId = ?1 and key.objectId in ?2", runId, objectIds)
+        .list();
+  }
+
+  public List<RunAccountEntity> all(String runId) {
+    return RunAccountEntity.<RunAccountEntity>find("key.runId = ?1 order by position", runId)
+        .list();
+  }
+
+  /** Which of these accounts the run already has (a chunk delivered twice adds nobody). */
+  public Set<String> existing(String runId, Collection<String> objectIds) {
+    if (objectIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        entityManager
+            .createQuery(
+                "select a.key.objectId from RunAccountEntity a"
+                    + " where a.key.runId = :run and a.key.objectId in :ids",
+                String.class)
+            .setParameter("run", runId)
+            .setParameter("ids", objectIds)
+            .getResultList());
+  }
+
+  /**
+   * A page of the run's accounts by position; with {@code state}, only accounts with at least one
+   * execution in that state.
+   */
+  public List<RunAccountEntity> page(
+      String runId, ExecutionState state, int afterPosition, int limit) {
+    String jpql =
+        "select a from RunAccountEntity a where a.key.runId = :run and a.position > :after"
+            + (state == null
+                ? ""
+                : " and exists (select 1 from StepExecutionEntity e where e.runId = a.key.runId"
+                    + " and e.objectId = a.key.objectId and e.state = :state)")
+            + " order by a.position";
+    TypedQuery<RunAccountEntity> query =
+        entityManager
+            .createQuery(jpql, RunAccountEntity.class)
+            .setParameter("run", runId)
+            .setParameter("after", afterPosition);
+    if (state != null) {
+      query.setParameter("state", state);
+    }
+    return query.setMaxResults(limit).getResultList();
+  }
+}

@@ -1,0 +1,154 @@
+package io.cordon.playbook.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cordon.commons.paging.Page;
+import io.cordon.commons.paging.PageRequest;
+import io.cordon.commons.security.CurrentPrincipal;
+import io.cordon.commons.security.Roles;
+import io.cordon.playbook.config.EngineConfig;
+import io.cordon.playbook.mapping.AccountView;
+import io.cordon.playbook.mapping.ApprovalView;
+import io.cordon.playbook.mapping.RunListItem;
+import io.cordon.playbook.mapping.RunView;
+import io.cordon.playbook.service.run.ApprovalService;
+import io.cordon.playbook.service.run.RunCancellation;
+import io.cordon.playbook.service.run.RunProgress;
+import io.cordon.playbook.service.run.RunQueries;
+import io.cordon.playbook.service.run.RunStarter;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.io.UncheckedIOException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Playbook runs (DESIGN §3): start, follow, cancel, and decide their approvals. */
+@Path("/api/v1/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+  @Inject RunStarter starter;
+  @Inject RunQueries queries;
+  @Inject RunCancellation cancellation;
+  @Inject RunProgress progress;
+  @Inject ApprovalService approvals;
+  @Inject CurrentPrincipal principal;
+  @Inject EngineConfig config;
+  @Inject ObjectMapper mapper;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.RESPONDER)
+  @Operation(summary = "Start a run of a playbook over the given accounts; 202 and its Location")
+  public Response start(StartRunRequest body, UriInfo uri) {
+    String runId =
+        starter.start(RunRequests.newRun(body, config.maxAccountsPerRun(), principal.name()));
+    return Response.accepted(queries.get(runId))
+        .location(uri.getBaseUriBuilder().path("api/v1/runs/{id}").build(runId))
+        .build();
+  }
+
+  @GET
+  @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
+  @Operation(summary = "Runs, newest first, by incident and/or states (comma-separated)")
+  public Page<RunListItem> list(
+      @QueryParam("incident") String incident,
+      @QueryParam("status") String status,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return queries.list(
+        incident == null || incident.isBlank() ? null : incident.strip(),
+        RunRequests.states(status),
+        PageRequest.of(limit(limit), cursor));
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
+  @Operation(summary = "A run: state, counts per step and state, start, finish and durations")
+  public RunView get(@PathParam("id") String id) {
+    return queries.get(id);
+  }
+
+  @GET
+  @Path("/{id}/accounts")
+  @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
+  @Operation(
+      summary = "The run's accounts with every step; ?state= keeps accounts with a step in it")
+  public Page<AccountView> accounts(
+      @PathParam("id") String id,
+      @QueryParam("state") String state,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return queries.accounts(
+        id, RunRequests.executionState(state), PageRequest.of(limit(limit), cursor));
+  }
+
+  @GET
+  @Path("/{id}/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
+  @Operation(summary = "Server-Sent Events: 'progress' with the run whenever it changes")
+  // a Multi would otherwise be set up on the IO thread, where the 404 check cannot read the DB
+  @Blocking
+  public Multi<OutboundSseEvent> events(@PathParam("id") String id, @Context Sse sse) {
+    queries.get(id); // an unknown run is a 404 before the stream starts
+    return progress
+        .follow(id)
+        .map(view -> sse.newEventBuilder().name("progress").data(json(view)).build());
+  }
+
+  @POST
+  @Path("/{id}/cancel")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.RESPONDER)
+  @Operation(summary = "Cancel a run: nothing more is dispatched; the reason is recorded")
+  public RunView cancel(@PathParam("id") String id, CancelRequest body) {
+    cancellation.cancel(id, principal.name(), RunRequests.cancelReason(body));
+    return queries.get(id);
+  }
+
+  @POST
+  @Path("/{id}/approvals/{approvalId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.APPROVER, Roles.RESPONDER, Roles.ADMIN})
+  @Operation(
+      summary = "Approve or reject a step; needs the approval's role and not the run's starter")
+  public ApprovalView decide(
+      @PathParam("id") String id,
+      @PathParam("approvalId") String approvalId,
+      DecisionRequest body) {
+    return approvals.decide(
+        id,
+        approvalId,
+        RunRequests.decision(body),
+        body.comment(),
+        principal.name(),
+        principal::hasRole);
+  }
+
+  private String json(RunView view) {
+    try {
+      return mapper.writeValueAsString(view);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Integer limit(String limit) {
+    return QueryParams.integer("limit", limit, 1, PageRequest.MAX_LIMIT);
+  }
+}

@@ -1,0 +1,46 @@
+package io.cordon.playbook.service.run;
+
+import io.cordon.commons.outbox.Outbox;
+import io.cordon.contracts.RunState;
+import io.cordon.contracts.Topics;
+import io.cordon.contracts.events.RemediationEvent;
+import io.cordon.playbook.mapping.RemediationEvents;
+import io.cordon.playbook.repository.ApprovalEntity;
+import io.cordon.playbook.repository.RunEntity;
+import io.cordon.playbook.repository.StepExecutionEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Announces run progress on {@code cordon.remediation-events}, keyed by run id, in the transaction
+ * that made the change (so an event is never lost nor sent for a change that rolled back).
+ */
+@ApplicationScoped
+public class RunEvents {
+  @Inject Outbox outbox;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void runState(RunEntity run, RunState state, String detail) {
+    publish(run, RemediationEvents.runState(run, state, detail));
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void accountStep(RunEntity run, StepExecutionEntity execution) {
+    publish(run, RemediationEvents.accountStep(run, execution));
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void stepProgress(RunEntity run, String stepId, String detail) {
+    publish(run, RemediationEvents.stepProgress(run, stepId, detail));
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void approval(RunEntity run, String kind, ApprovalEntity approval, String detail) {
+    publish(run, RemediationEvents.approval(run, kind, approval, detail));
+  }
+
+  private void publish(RunEntity run, RemediationEvent event) {
+    outbox.publish(Topics.REMEDIATION_EVENTS, run.id, event);
+  }
+}

@@ -1,0 +1,172 @@
+package io.cordon.playbook.service.run;
+
+import io.cordon.commons.problem.Problem;
+import io.cordon.commons.problem.ProblemException;
+import io.cordon.commons.problem.ProblemType;
+import io.cordon.contracts.RunState;
+import io.cordon.contracts.events.CompromiseReported;
+import io.cordon.contracts.events.EventIds;
+import io.cordon.playbook.config.PlaybookConfig;
+import io.cordon.playbook.model.AccountFacts;
+import io.cordon.playbook.model.Playbook;
+import io.cordon.playbook.repository.RunEntity;
+import io.cordon.playbook.repository.RunStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts runs: one per compromise report, however many chunks it arrives in, and one per {@code
+ * POST /runs}. A run takes the latest version of its playbook at start and keeps it.
+ */
+@ApplicationScoped
+public class RunStarter {
+  static final String SOURCE_API = "API";
+  private static final Logger LOG = Logger.getLogger(RunStarter.class);
+
+  @Inject RunStore runs;
+  @Inject RunPlaybooks playbooks;
+  @Inject PlaybookConfig config;
+  @Inject RunContexts contexts;
+  @Inject RunAccounts runAccounts;
+  @Inject RunReviewer reviewer;
+  @Inject RunEvents events;
+
+  /** Adds one chunk of a report to its run, creating the run with the first chunk to arrive. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void fromReport(CompromiseReported report) {
+    Instant now = RunContexts.now();
+    Optional<RunEntity> existing = runs.lockReportRun(report.reportId());
+    RunEntity run;
+    if (existing.isPresent()) {
+      run = existing.get();
+    } else {
+      String name =
+          report.requestedPlaybook() == null
+              ? config.defaultPlaybook()
+              : report.requestedPlaybook();
+      Optional<Playbook> playbook = playbooks.latest(name);
+      run =
+          newRun(
+              EventIds.derived("run", report.reportId()),
+              report.reportId(),
+              name,
+              playbook.orElse(null),
+              report.incident().id(),
+              report.incident().title(),
+              report.incident().severity() == null ? null : report.incident().severity().name(),
+              report.source().name(),
+              report.reportedBy(),
+              report.chunks(),
+              now);
+      if (playbook.isEmpty()) {
+        refuse(run, "playbook " + name + " does not exist", now);
+      }
+    }
+    if (!runs.recordChunk(run.id, report.chunk(), now)) {
+      LOG.infof(
+          "Run %s already has chunk %d of report %s", run.id, report.chunk(), report.reportId());
+      return;
+    }
+    run.chunksReceived++;
+    run.updatedAt = now;
+    if (run.playbookVersion == null) {
+      // a refused run keeps counting chunks so it shows what arrived, but runs nothing
+      return;
+    }
+    RunContext context = contexts.open(run);
+    if (existing.isEmpty()) {
+      runAccounts.createRunSteps(context);
+    }
+    runAccounts.add(context, report.accounts().stream().map(AccountFacts::of).toList());
+    if (context.run().state == RunState.CANCELLED) {
+      runAccounts.cancelLateAccounts(context);
+    }
+    reviewer.review(context);
+    contexts.close(context);
+  }
+
+  /** Starts a run for {@code POST /runs}; refuses an unknown playbook. */
+  @Transactional
+  public String start(NewRun request) {
+    Instant now = RunContexts.now();
+    String name = request.playbook() == null ? config.defaultPlaybook() : request.playbook();
+    Playbook playbook =
+        playbooks
+            .latest(name)
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        ProblemType.UNPROCESSABLE,
+                        "playbook: no playbook named " + name + " exists",
+                        List.of(
+                            new Problem.FieldError(
+                                "playbook", "no playbook named " + name + " exists"))));
+    RunEntity run =
+        newRun(
+            UUID.randomUUID().toString(),
+            null,
+            name,
+            playbook,
+            request.incidentId(),
+            request.incidentTitle(),
+            request.incidentSeverity(),
+            SOURCE_API,
+            request.startedBy(),
+            1,
+            now);
+    runs.recordChunk(run.id, 1, now);
+    run.chunksReceived = 1;
+    RunContext context = contexts.open(run);
+    runAccounts.createRunSteps(context);
+    runAccounts.add(context, request.accounts());
+    reviewer.review(context);
+    contexts.close(context);
+    return run.id;
+  }
+
+  private RunEntity newRun(
+      String id,
+      String reportId,
+      String playbookName,
+      Playbook playbook,
+      String incidentId,
+      String incidentTitle,
+      String incidentSeverity,
+      String source,
+      String startedBy,
+      int chunks,
+      Instant now) {
+    RunEntity run = new RunEntity();
+    run.id = id;
+    run.reportId = reportId;
+    run.playbookName = playbookName;
+    run.playbookVersion = playbook == null ? null : playbook.version();
+    run.incidentId = incidentId;
+    run.incidentTitle = incidentTitle;
+    run.incidentSeverity = incidentSeverity;
+    run.source = source;
+    run.startedBy = startedBy;
+    run.state = RunState.PENDING;
+    run.chunksExpected = chunks;
+    run.createdAt = now;
+    run.updatedAt = now;
+    run.persist();
+    return run;
+  }
+
+  // a report whose playbook is unknown still shows up as a run, failed with the reason, rather
+  // than disappearing into a log
+  private void refuse(RunEntity run, String reason, Instant now) {
+    run.state = RunState.FAILED;
+    run.stateReason = reason;
+    run.finishedAt = now;
+    events.runState(run, RunState.FAILED, reason);
+    LOG.warnf("Run %s of report %s refused: %s", run.id, run.reportId, reason);
+  }
+}
