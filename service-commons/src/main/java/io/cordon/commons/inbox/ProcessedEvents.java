@@ -1,5 +1,6 @@
 package io.cordon.commons.inbox;
 
+import io.cordon.commons.audit.AuditCause;
 import io.cordon.contracts.EventFormatException;
 import io.cordon.contracts.events.CordonEvent;
 import io.cordon.contracts.json.EventJson;
@@ -53,7 +54,8 @@ public class ProcessedEvents {
       LOG.debugf("%s already processed %s", consumer, event.eventId());
       return false;
     }
-    handler.accept(event);
+    // what the handler audits is correlated with the event that caused it
+    AuditCause.during(event.eventId(), () -> handler.accept(event));
     return true;
   }
 }

@@ -1,5 +1,8 @@
 package io.cordon.commons.testapp;
 
+import io.cordon.commons.audit.Audit;
+import io.cordon.commons.audit.AuditEntry;
+import io.cordon.commons.audit.AuditKind;
 import io.cordon.commons.inbox.ProcessedEvents;
 import io.cordon.contracts.events.RemediationEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -17,6 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class WidgetEventConsumer {
   @Inject ProcessedEvents processedEvents;
   @Inject EntityManager entityManager;
+  @Inject Audit audit;
 
   @Incoming("widget-events")
   @Blocking
@@ -32,5 +36,8 @@ public class WidgetEventConsumer {
                 + " on conflict (name) do update set count = widget_counter.count + 1")
         .setParameter("name", event.incidentId())
         .executeUpdate();
+    audit.record(
+        AuditEntry.of(AuditKind.NOTICE, "widget.counted", event.runId())
+            .withIncident(event.incidentId()));
   }
 }

@@ -1,0 +1,22 @@
+package io.cordon.commons.audit;
+
+import java.util.Locale;
+
+/** What an audit entry is about; stored in lower case with dashes ({@code graph-action}). */
+public enum AuditKind {
+  REPORT,
+  DETECTION,
+  RUN,
+  STEP,
+  APPROVAL,
+  CANCEL,
+  GRAPH_ACTION,
+  PLAYBOOK,
+  PARTNER,
+  NOTICE,
+  DELIVERY;
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}
