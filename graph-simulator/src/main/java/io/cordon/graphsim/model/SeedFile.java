@@ -1,0 +1,75 @@
+package io.cordon.graphsim.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * The seed format (JSON or YAML): the tenant as it is before any action. Members of groups and
+ * roles are user ids, UPNs or (for groups) other group ids.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SeedFile(
+    TenantSeed tenant,
+    List<UserSeed> users,
+    List<GroupSeed> groups,
+    List<RoleSeed> directoryRoles,
+    List<GrantSeed> oauth2PermissionGrants) {
+
+  public SeedFile {
+    users = users == null ? List.of() : users;
+    groups = groups == null ? List.of() : groups;
+    directoryRoles = directoryRoles == null ? List.of() : directoryRoles;
+    oauth2PermissionGrants = oauth2PermissionGrants == null ? List.of() : oauth2PermissionGrants;
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record TenantSeed(String id, String domain, String displayName) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record UserSeed(
+      String id,
+      String userPrincipalName,
+      String displayName,
+      String mail,
+      String userType,
+      Boolean accountEnabled,
+      Boolean onPremisesSyncEnabled,
+      String lastPasswordChangeDateTime,
+      String signInSessionsValidFromDateTime,
+      Boolean mailboxEnabled,
+      String department,
+      String jobTitle,
+      String riskState,
+      String riskLevel,
+      List<MethodSeed> authenticationMethods,
+      List<ObjectNode> messageRules) {}
+
+  /** {@code type} is the Graph type without prefix, e.g. phoneAuthenticationMethod. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record MethodSeed(String id, String type, ObjectNode properties) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record GroupSeed(
+      String id, String displayName, String description, List<String> members) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record RoleSeed(
+      String id, String displayName, String roleTemplateId, List<String> members) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record GrantSeed(
+      String id,
+      String clientId,
+      String consentType,
+      String principalId,
+      String resourceId,
+      String scope) {}
+}

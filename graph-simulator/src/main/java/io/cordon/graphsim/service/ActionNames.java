@@ -1,0 +1,113 @@
+package io.cordon.graphsim.service;
+
+import io.cordon.graphsim.model.GraphRequest;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Names a request's action before it runs (for calls refused by a fault, a throttle rule or a
+ * permission check), and the application permissions that allow it (any one of them).
+ */
+public final class ActionNames {
+  private static final List<String> READ_USERS =
+      List.of(
+          "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
+  private static final Map<String, List<String>> ANY_OF =
+      Map.ofEntries(
+          Map.entry("getUser", READ_USERS),
+          Map.entry("listUsers", READ_USERS),
+          Map.entry("listMemberOf", READ_USERS),
+          Map.entry("listTransitiveMemberOf", READ_USERS),
+          Map.entry("listDirectoryRoles", READ_USERS),
+          Map.entry("listDirectoryRoleMembers", READ_USERS),
+          Map.entry(
+              "revokeSignInSessions",
+              List.of("User.RevokeSessions.All", "User.ReadWrite.All", "Directory.ReadWrite.All")),
+          Map.entry(
+              "resetPassword",
+              List.of(
+                  "User-PasswordProfile.ReadWrite.All",
+                  "User.ReadWrite.All",
+                  "Directory.ReadWrite.All")),
+          Map.entry(
+              "disableAccount",
+              List.of(
+                  "User.EnableDisableAccount.All",
+                  "User.ReadWrite.All",
+                  "Directory.ReadWrite.All")),
+          Map.entry(
+              "enableAccount",
+              List.of(
+                  "User.EnableDisableAccount.All",
+                  "User.ReadWrite.All",
+                  "Directory.ReadWrite.All")),
+          Map.entry("updateUser", List.of("User.ReadWrite.All", "Directory.ReadWrite.All")),
+          Map.entry("confirmCompromised", List.of("IdentityRiskyUser.ReadWrite.All")),
+          Map.entry(
+              "getRiskyUser",
+              List.of("IdentityRiskyUser.Read.All", "IdentityRiskyUser.ReadWrite.All")),
+          Map.entry(
+              "listOAuth2PermissionGrants",
+              List.of(
+                  "DelegatedPermissionGrant.Read.All",
+                  "DelegatedPermissionGrant.ReadWrite.All",
+                  "Directory.Read.All")),
+          Map.entry(
+              "getOAuth2PermissionGrant",
+              List.of(
+                  "DelegatedPermissionGrant.Read.All",
+                  "DelegatedPermissionGrant.ReadWrite.All",
+                  "Directory.Read.All")),
+          Map.entry(
+              "deleteOAuth2PermissionGrant", List.of("DelegatedPermissionGrant.ReadWrite.All")),
+          Map.entry(
+              "listMessageRules", List.of("MailboxSettings.Read", "MailboxSettings.ReadWrite")),
+          Map.entry("getMessageRule", List.of("MailboxSettings.Read", "MailboxSettings.ReadWrite")),
+          Map.entry("deleteMessageRule", List.of("MailboxSettings.ReadWrite")),
+          Map.entry(
+              "listAuthenticationMethods",
+              List.of(
+                  "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All")),
+          Map.entry(
+              "deleteAuthenticationMethod", List.of("UserAuthenticationMethod.ReadWrite.All")),
+          Map.entry("removeDirectoryRoleMember", List.of("RoleManagement.ReadWrite.Directory")));
+
+  private ActionNames() {}
+
+  public static String classify(GraphRequest request, String patchAction) {
+    String[] s = request.path().split("/");
+    String method = request.method();
+    if (s.length == 0) {
+      return "unknown";
+    }
+    return switch (s[0]) {
+      case "users" -> {
+        if (s.length == 1) {
+          yield "listUsers";
+        }
+        if (s.length == 2 && method.equals("PATCH")) {
+          yield patchAction;
+        }
+        yield GraphOperations.userAction(request, s);
+      }
+      case "oauth2PermissionGrants" ->
+          method.equals("DELETE") ? "deleteOAuth2PermissionGrant" : "getOAuth2PermissionGrant";
+      case "directoryRoles" ->
+          method.equals("DELETE")
+              ? "removeDirectoryRoleMember"
+              : s.length > 2 ? "listDirectoryRoleMembers" : "listDirectoryRoles";
+      case "identityProtection" ->
+          s.length > 2 && s[2].equals("confirmCompromised") ? "confirmCompromised" : "getRiskyUser";
+      default -> "unknown";
+    };
+  }
+
+  /** Null when no permission applies (unknown paths fail later with their own error). */
+  public static List<String> permissionsFor(String action) {
+    if (action.contains("+")) {
+      // a PATCH doing several things needs a permission for each: User.ReadWrite.All covers all
+      return List.of("User.ReadWrite.All", "Directory.ReadWrite.All");
+    }
+    return ANY_OF.get(action);
+  }
+}

@@ -1,0 +1,456 @@
+package io.cordon.graphsim.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cordon.graphsim.model.GraphRequest;
+import io.cordon.graphsim.model.GraphResponse;
+import io.cordon.graphsim.model.Outcome;
+import io.cordon.graphsim.model.SimGrant;
+import io.cordon.graphsim.model.SimGroup;
+import io.cordon.graphsim.model.SimRole;
+import io.cordon.graphsim.model.SimUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Graph endpoints Cordon uses, with the state changes and validation Graph applies. Routes by
+ * path segments; every answer is an {@link Outcome} for the journal.
+ */
+@ApplicationScoped
+public class GraphOperations {
+  static final Map<String, String> METHOD_TYPE_BY_SEGMENT =
+      Map.of(
+          "phoneMethods", "phoneAuthenticationMethod",
+          "microsoftAuthenticatorMethods", "microsoftAuthenticatorAuthenticationMethod",
+          "fido2Methods", "fido2AuthenticationMethod",
+          "softwareOathMethods", "softwareOathAuthenticationMethod",
+          "emailMethods", "emailAuthenticationMethod",
+          "temporaryAccessPassMethods", "temporaryAccessPassAuthenticationMethod",
+          "windowsHelloForBusinessMethods", "windowsHelloForBusinessAuthenticationMethod",
+          "passwordMethods", "passwordAuthenticationMethod");
+  static final String PASSWORD_METHOD_ID = "28c10230-6103-485e-b985-444c60001490";
+
+  @Inject ObjectMapper json;
+  @Inject TenantState state;
+  @Inject UserViews views;
+  @Inject PasswordPolicy passwordPolicy;
+
+  public Outcome handle(GraphRequest request) {
+    String[] s = request.path().isEmpty() ? new String[0] : request.path().split("/", -1);
+    if (s.length == 0) {
+      return Outcome.read(GraphErrors.segmentNotFound(""), "unknown", null);
+    }
+    return switch (s[0]) {
+      case "users" -> users(request, s);
+      case "oauth2PermissionGrants" -> grants(request, s);
+      case "directoryRoles" -> directoryRoles(request, s);
+      case "identityProtection" -> identityProtection(request, s);
+      default -> Outcome.read(GraphErrors.segmentNotFound(s[0]), "unknown", null);
+    };
+  }
+
+  private Outcome users(GraphRequest request, String[] s) {
+    if (s.length == 1) {
+      return request.method().equals("GET")
+          ? Outcome.read(state.apply(d -> views.userList(d, request)), "listUsers", null)
+          : methodNotAllowed("listUsers");
+    }
+    return state.apply(
+        d -> {
+          SimUser user = d.user(s[1]);
+          String action = userAction(request, s);
+          if (user == null) {
+            return Outcome.read(GraphErrors.userNotFound(s[1]), action, null);
+          }
+          if (s.length == 2) {
+            return switch (request.method()) {
+              case "GET" -> Outcome.read(views.user(user, request), action, user.id);
+              case "PATCH" -> patchUser(user, request);
+              default -> methodNotAllowed(action);
+            };
+          }
+          return userChild(d, user, request, s, action);
+        });
+  }
+
+  private Outcome userChild(
+      Directory d, SimUser user, GraphRequest request, String[] s, String action) {
+    String child = s[2];
+    boolean get = request.method().equals("GET");
+    switch (child) {
+      case "revokeSignInSessions":
+        return s.length == 3 && request.method().equals("POST")
+            ? revoke(user, request)
+            : methodNotAllowed(action);
+      case "memberOf":
+        return get && s.length == 3
+            ? Outcome.read(views.memberOf(d, user, request, false), action, user.id)
+            : methodNotAllowed(action);
+      case "transitiveMemberOf":
+        return get && s.length == 3
+            ? Outcome.read(views.memberOf(d, user, request, true), action, user.id)
+            : methodNotAllowed(action);
+      case "oauth2PermissionGrants":
+        return get && s.length == 3
+            ? Outcome.read(views.grants(d.grantsOf(user.id), request), action, user.id)
+            : methodNotAllowed(action);
+      case "mailFolders":
+        return messageRules(user, request, s, action);
+      case "authentication":
+        return authentication(user, request, s, action);
+      default:
+        return Outcome.read(GraphErrors.segmentNotFound(child), action, user.id);
+    }
+  }
+
+  static String userAction(GraphRequest request, String[] s) {
+    if (s.length == 2) {
+      return request.method().equals("PATCH") ? "updateUser" : "getUser";
+    }
+    return switch (s[2]) {
+      case "revokeSignInSessions" -> "revokeSignInSessions";
+      case "memberOf" -> "listMemberOf";
+      case "transitiveMemberOf" -> "listTransitiveMemberOf";
+      case "oauth2PermissionGrants" -> "listOAuth2PermissionGrants";
+      case "mailFolders" ->
+          request.method().equals("DELETE") ? "deleteMessageRule" : "listMessageRules";
+      case "authentication" ->
+          request.method().equals("DELETE")
+              ? "deleteAuthenticationMethod"
+              : "listAuthenticationMethods";
+      default -> "unknown";
+    };
+  }
+
+  private Outcome patchUser(SimUser user, GraphRequest request) {
+    JsonNode body = parseObject(request);
+    if (body == null) {
+      return Outcome.read(GraphErrors.unreadableJson(), "updateUser", user.id);
+    }
+    List<String> actions = new ArrayList<>();
+    JsonNode enabled = body.get("accountEnabled");
+    JsonNode profile = body.get("passwordProfile");
+    var fields = body.fieldNames();
+    while (fields.hasNext()) {
+      String field = fields.next();
+      if (!UserViews.WRITABLE.contains(field)) {
+        return Outcome.read(
+            GraphErrors.badRequest(
+                "Property '" + field + "' does not exist as a declared property or is read-only."),
+            "updateUser",
+            user.id);
+      }
+    }
+    if (enabled != null && !enabled.isBoolean()) {
+      return Outcome.read(
+          GraphErrors.error(
+              400,
+              "BadRequest",
+              "Cannot convert the literal '"
+                  + enabled.asText()
+                  + "' to the expected type 'Edm.Boolean'."),
+          "updateUser",
+          user.id);
+    }
+    if (profile != null) {
+      actions.add("resetPassword");
+      GraphResponse invalid = passwordPolicy.check(profile, user);
+      if (invalid != null) {
+        return Outcome.write(invalid, "resetPassword", List.of(user.id));
+      }
+    }
+    if (enabled != null) {
+      actions.add(enabled.asBoolean() ? "enableAccount" : "disableAccount");
+    }
+    String action = actions.isEmpty() ? "updateUser" : String.join("+", actions);
+    if (user.onPremisesSyncEnabled && (profile != null || enabled != null)) {
+      return Outcome.write(
+          GraphErrors.badRequest(
+              "Unable to update the specified properties for on-premises mastered Directory Sync"
+                  + " objects or objects currently undergoing migration."),
+          action,
+          List.of(user.id));
+    }
+    Instant now = Instant.now();
+    if (profile != null) {
+      user.lastPasswordChangeDateTime = now;
+      user.passwordChanges.add(now);
+    }
+    if (enabled != null && enabled.asBoolean() != user.accountEnabled) {
+      user.accountEnabled = enabled.asBoolean();
+      user.accountEnabledChanges.add(now);
+    }
+    if (body.has("displayName")) {
+      user.displayName = body.get("displayName").asText();
+    }
+    if (body.has("jobTitle")) {
+      user.jobTitle = body.get("jobTitle").asText();
+    }
+    if (body.has("department")) {
+      user.department = body.get("department").asText();
+    }
+    return new Outcome(GraphResponse.of(204, null), action, List.of(user.id), !actions.isEmpty());
+  }
+
+  private Outcome revoke(SimUser user, GraphRequest request) {
+    if (request.hasBody() && parseObject(request) == null) {
+      return Outcome.read(GraphErrors.unreadableJson(), "revokeSignInSessions", user.id);
+    }
+    Instant now = Instant.now();
+    user.signInSessionsValidFromDateTime = now;
+    user.sessionRevocations.add(now);
+    ObjectNode body = json.createObjectNode();
+    body.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#Edm.Boolean");
+    body.put("value", true);
+    return Outcome.write(GraphResponse.of(200, body), "revokeSignInSessions", List.of(user.id));
+  }
+
+  private Outcome messageRules(SimUser user, GraphRequest request, String[] s, String action) {
+    if (s.length < 5 || !s[4].equals("messageRules")) {
+      return Outcome.read(
+          GraphErrors.segmentNotFound(s.length > 4 ? s[4] : "mailFolders"), action, user.id);
+    }
+    if (!user.mailboxEnabled) {
+      return Outcome.read(
+          GraphErrors.error(
+              404,
+              "MailboxNotEnabledForRESTAPI",
+              "The mailbox is either inactive, soft-deleted, or is hosted on-premise."),
+          action,
+          user.id);
+    }
+    if (!s[3].equalsIgnoreCase("inbox")) {
+      return Outcome.read(
+          GraphErrors.error(
+              404, "ErrorItemNotFound", "The specified object was not found in the store."),
+          action,
+          user.id);
+    }
+    if (s.length == 5) {
+      return request.method().equals("GET")
+          ? Outcome.read(views.list(new ArrayList<>(user.messageRules), request), action, user.id)
+          : methodNotAllowed(action);
+    }
+    String ruleId = s[5];
+    ObjectNode rule =
+        user.messageRules.stream()
+            .filter(r -> r.path("id").asText().equals(ruleId))
+            .findFirst()
+            .orElse(null);
+    if (rule == null) {
+      return Outcome.write(
+          GraphErrors.error(
+              404, "ErrorItemNotFound", "The specified object was not found in the store."),
+          action,
+          List.of(user.id));
+    }
+    return switch (request.method()) {
+      case "GET" -> Outcome.read(GraphResponse.of(200, rule), "getMessageRule", user.id);
+      case "DELETE" -> {
+        user.messageRules.remove(rule);
+        yield Outcome.write(GraphResponse.of(204, null), "deleteMessageRule", List.of(user.id));
+      }
+      default -> methodNotAllowed(action);
+    };
+  }
+
+  private Outcome authentication(SimUser user, GraphRequest request, String[] s, String action) {
+    if (s.length == 4 && s[3].equals("methods") && request.method().equals("GET")) {
+      return Outcome.read(views.methods(user, request), action, user.id);
+    }
+    if (s.length != 5 || !METHOD_TYPE_BY_SEGMENT.containsKey(s[3])) {
+      return Outcome.read(
+          GraphErrors.segmentNotFound(s.length > 3 ? s[3] : "authentication"), action, user.id);
+    }
+    if (!request.method().equals("DELETE")) {
+      return methodNotAllowed(action);
+    }
+    String type = METHOD_TYPE_BY_SEGMENT.get(s[3]);
+    if (type.equals("passwordAuthenticationMethod")) {
+      return Outcome.write(
+          GraphErrors.badRequest("The password authentication method cannot be deleted."),
+          action,
+          List.of(user.id));
+    }
+    SimUser.AuthMethod method =
+        user.authenticationMethods.stream()
+            .filter(m -> m.id().equals(s[4]) && m.type().equals(type))
+            .findFirst()
+            .orElse(null);
+    if (method == null) {
+      return Outcome.write(GraphErrors.notFound(s[4]), action, List.of(user.id));
+    }
+    user.authenticationMethods.remove(method);
+    return Outcome.write(GraphResponse.of(204, null), action, List.of(user.id));
+  }
+
+  private Outcome grants(GraphRequest request, String[] s) {
+    if (s.length != 2) {
+      return Outcome.read(GraphErrors.segmentNotFound(s[0]), "unknown", null);
+    }
+    return state.apply(
+        d -> {
+          SimGrant grant = d.grant(s[1]);
+          String action =
+              request.method().equals("DELETE")
+                  ? "deleteOAuth2PermissionGrant"
+                  : "getOAuth2PermissionGrant";
+          if (grant == null) {
+            return Outcome.write(GraphErrors.notFound(s[1]), action, List.of());
+          }
+          List<String> users =
+              grant.principalId() == null ? List.of() : List.of(grant.principalId());
+          return switch (request.method()) {
+            case "GET" ->
+                Outcome.read(
+                    GraphResponse.of(200, views.grant(grant)), action, grant.principalId());
+            case "DELETE" -> {
+              d.removeGrant(grant.id());
+              yield Outcome.write(GraphResponse.of(204, null), action, users);
+            }
+            default -> methodNotAllowed(action);
+          };
+        });
+  }
+
+  private Outcome directoryRoles(GraphRequest request, String[] s) {
+    return state.apply(
+        d -> {
+          if (s.length == 1 && request.method().equals("GET")) {
+            return Outcome.read(views.roles(d.roles(), request), "listDirectoryRoles", null);
+          }
+          SimRole role = s.length > 1 ? d.role(s[1]) : null;
+          if (role == null) {
+            return Outcome.read(
+                GraphErrors.notFound(s.length > 1 ? s[1] : ""), "directoryRole", null);
+          }
+          if (s.length == 3 && s[2].equals("members") && request.method().equals("GET")) {
+            List<SimUser> members =
+                role.memberIds.stream().map(d::user).filter(u -> u != null).toList();
+            return Outcome.read(
+                views.userObjects(members, request), "listDirectoryRoleMembers", null);
+          }
+          if (s.length == 5 && s[2].equals("members") && s[4].equals("$ref")) {
+            if (!request.method().equals("DELETE")) {
+              return methodNotAllowed("removeDirectoryRoleMember");
+            }
+            SimUser user = d.user(s[3]);
+            String memberId = user != null ? user.id : s[3].toLowerCase();
+            if (!role.memberIds.remove(memberId)) {
+              return Outcome.write(
+                  GraphErrors.notFound(s[3]), "removeDirectoryRoleMember", List.of(memberId));
+            }
+            return Outcome.write(
+                GraphResponse.of(204, null), "removeDirectoryRoleMember", List.of(memberId));
+          }
+          return Outcome.read(GraphErrors.segmentNotFound(s[s.length - 1]), "directoryRole", null);
+        });
+  }
+
+  private Outcome identityProtection(GraphRequest request, String[] s) {
+    if (s.length < 2 || !s[1].equals("riskyUsers")) {
+      return Outcome.read(GraphErrors.segmentNotFound(s.length > 1 ? s[1] : s[0]), "unknown", null);
+    }
+    if (s.length == 3 && s[2].equals("confirmCompromised")) {
+      return request.method().equals("POST")
+          ? confirmCompromised(request)
+          : methodNotAllowed("confirmCompromised");
+    }
+    if (s.length == 3 && request.method().equals("GET")) {
+      return state.apply(
+          d -> {
+            SimUser user = d.user(s[2]);
+            if (user == null || "none".equals(user.riskState)) {
+              return Outcome.read(
+                  GraphErrors.notFound(s[2]), "getRiskyUser", user == null ? null : user.id);
+            }
+            return Outcome.read(
+                GraphResponse.of(200, views.riskyUser(user)), "getRiskyUser", user.id);
+          });
+    }
+    return Outcome.read(GraphErrors.segmentNotFound(s[s.length - 1]), "unknown", null);
+  }
+
+  private Outcome confirmCompromised(GraphRequest request) {
+    JsonNode body = parseObject(request);
+    if (body == null) {
+      return Outcome.read(GraphErrors.unreadableJson(), "confirmCompromised", null);
+    }
+    JsonNode ids = body.get("userIds");
+    if (ids == null || !ids.isArray() || ids.isEmpty()) {
+      return Outcome.read(
+          GraphErrors.badRequest("userIds is required and must be a non-empty collection."),
+          "confirmCompromised",
+          null);
+    }
+    List<String> userIds = new ArrayList<>();
+    for (JsonNode id : ids) {
+      if (!id.isTextual() || !UserViews.isGuid(id.asText())) {
+        return Outcome.read(
+            GraphErrors.badRequest("Invalid user id '" + id.asText() + "' in userIds."),
+            "confirmCompromised",
+            null);
+      }
+      userIds.add(id.asText().toLowerCase());
+    }
+    return state.apply(
+        d -> {
+          Instant now = Instant.now();
+          List<String> known = new ArrayList<>();
+          for (String id : userIds) {
+            SimUser user = d.user(id);
+            if (user != null) {
+              user.riskState = "confirmedCompromised";
+              user.riskLevel = "high";
+              user.riskLastUpdatedDateTime = now;
+              known.add(user.id);
+            }
+          }
+          return Outcome.write(GraphResponse.of(204, null), "confirmCompromised", known);
+        });
+  }
+
+  private JsonNode parseObject(GraphRequest request) {
+    if (!request.hasBody()) {
+      return null;
+    }
+    try {
+      JsonNode node = json.readTree(request.body());
+      return node != null && node.isObject() ? node : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static Outcome methodNotAllowed(String action) {
+    return Outcome.read(
+        GraphErrors.error(
+            405, "Request_BadRequest", "The requested method is not allowed on this resource."),
+        action,
+        null);
+  }
+
+  /** For tests and views: the groups and roles one user is in, as Graph lists them. */
+  static List<Object> memberships(Directory d, SimUser user, boolean transitive) {
+    List<Object> all = new ArrayList<>();
+    List<SimGroup> groups = transitive ? d.transitiveGroupsOf(user.id) : d.directGroupsOf(user.id);
+    all.addAll(groups);
+    for (SimRole role : d.roles()) {
+      if (transitive ? d.rolesOf(user.id).contains(role) : role.memberIds.contains(user.id)) {
+        all.add(role);
+      }
+    }
+    return all;
+  }
+
+  ArrayNode array() {
+    return json.createArrayNode();
+  }
+}

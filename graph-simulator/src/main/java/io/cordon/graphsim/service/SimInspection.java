@@ -1,0 +1,157 @@
+package io.cordon.graphsim.service;
+
+import io.cordon.graphsim.model.JournalEntry;
+import io.cordon.graphsim.model.SimGroup;
+import io.cordon.graphsim.model.SimRole;
+import io.cordon.graphsim.model.SimUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What /_sim shows: per-user state, the journal, counters; and reset. */
+@ApplicationScoped
+public class SimInspection {
+  @Inject TenantState state;
+  @Inject CallJournal journal;
+  @Inject Throttler throttler;
+  @Inject FaultInjector faults;
+  @Inject TokenService tokens;
+
+  /** Null for an unknown user. */
+  public Map<String, Object> user(String idOrUpn) {
+    return state.apply(
+        d -> {
+          SimUser user = d.user(idOrUpn);
+          if (user == null) {
+            return null;
+          }
+          Map<String, Object> view = summary(d, user);
+          view.put("displayName", user.displayName);
+          view.put("mailboxEnabled", user.mailboxEnabled);
+          view.put("lastPasswordChangeDateTime", text(user.lastPasswordChangeDateTime));
+          view.put("passwordChangeCount", user.passwordChanges.size());
+          view.put("passwordChanges", texts(user.passwordChanges));
+          view.put("signInSessionsValidFromDateTime", text(user.signInSessionsValidFromDateTime));
+          view.put("sessionRevocationCount", user.sessionRevocations.size());
+          view.put("sessionRevocations", texts(user.sessionRevocations));
+          view.put("accountEnabledChanges", texts(user.accountEnabledChanges));
+          Map<String, Object> risk = new LinkedHashMap<>();
+          risk.put("state", user.riskState);
+          risk.put("level", user.riskLevel);
+          risk.put("lastUpdatedDateTime", text(user.riskLastUpdatedDateTime));
+          view.put("risk", risk);
+          List<Map<String, Object>> groups = new ArrayList<>();
+          for (SimGroup group : d.transitiveGroupsOf(user.id)) {
+            groups.add(Map.of("id", group.id(), "displayName", group.displayName()));
+          }
+          view.put("groups", groups);
+          List<Map<String, Object>> roles = new ArrayList<>();
+          for (SimRole role : d.rolesOf(user.id)) {
+            roles.add(Map.of("id", role.id, "displayName", role.displayName));
+          }
+          view.put("directoryRoles", roles);
+          view.put(
+              "authenticationMethods",
+              user.authenticationMethods.stream()
+                  .map(m -> Map.of("id", m.id(), "type", m.type()))
+                  .toList());
+          view.put(
+              "messageRules",
+              user.messageRules.stream()
+                  .map(
+                      r ->
+                          Map.of(
+                              "id", r.path("id").asText(),
+                              "displayName", r.path("displayName").asText(),
+                              "forwards", forwards(r)))
+                  .toList());
+          view.put(
+              "oauth2PermissionGrants",
+              d.grantsOf(user.id).stream()
+                  .map(g -> Map.of("id", g.id(), "clientId", g.clientId(), "scope", g.scope()))
+                  .toList());
+          view.put("callsByStatus", journal.countsForUser(user.id));
+          return view;
+        });
+  }
+
+  public List<Map<String, Object>> users() {
+    return state.apply(
+        d -> {
+          List<Map<String, Object>> all = new ArrayList<>();
+          for (SimUser user : d.users()) {
+            all.add(summary(d, user));
+          }
+          return all;
+        });
+  }
+
+  private static Map<String, Object> summary(Directory d, SimUser user) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", user.id);
+    view.put("userPrincipalName", user.userPrincipalName);
+    view.put("kind", kind(d, user));
+    view.put("userType", user.userType);
+    view.put("accountEnabled", user.accountEnabled);
+    view.put("onPremisesSyncEnabled", user.onPremisesSyncEnabled);
+    return view;
+  }
+
+  /** admin (holds a directory role), guest, synced or member. */
+  static String kind(Directory d, SimUser user) {
+    if (user.guest()) {
+      return "guest";
+    }
+    if (!d.rolesOf(user.id).isEmpty()) {
+      return "admin";
+    }
+    return user.onPremisesSyncEnabled ? "synced" : "member";
+  }
+
+  private static boolean forwards(com.fasterxml.jackson.databind.JsonNode rule) {
+    var actions = rule.path("actions");
+    return actions.path("forwardTo").size() > 0
+        || actions.path("redirectTo").size() > 0
+        || actions.path("forwardAsAttachmentTo").size() > 0;
+  }
+
+  public List<JournalEntry> journal(
+      String user, String action, Integer status, Boolean effective, int limit) {
+    String userId =
+        user == null
+            ? null
+            : state.apply(d -> d.user(user) == null ? user.toLowerCase() : d.user(user).id);
+    return journal.find(
+        e ->
+            (userId == null || e.userIds().contains(userId))
+                && (action == null || e.action().equals(action))
+                && (status == null || e.status() == status)
+                && (effective == null || e.effective() == effective),
+        limit);
+  }
+
+  public Map<String, Object> counts() {
+    return journal.counts();
+  }
+
+  /** Back to the seed and to the start-up settings; journal and counters empty. */
+  public void reset() {
+    state.reset();
+    journal.clear();
+    throttler.init();
+    faults.init();
+    tokens.resetRoles();
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  private static List<String> texts(List<Instant> instants) {
+    return instants.stream().map(Instant::toString).toList();
+  }
+}

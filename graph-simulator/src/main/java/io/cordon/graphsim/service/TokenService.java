@@ -1,0 +1,247 @@
+package io.cordon.graphsim.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cordon.graphsim.config.SimConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The Entra token endpoint for client credentials: checks the app's id and secret and issues a
+ * JWT-shaped access token (HS256 under a key made at start) whose {@code roles} claim holds the
+ * configured application permissions.
+ */
+@ApplicationScoped
+public class TokenService {
+  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+  private static final String CLIENT_ASSERTION_TYPE =
+      "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+  @Inject SimConfig config;
+  @Inject ObjectMapper json;
+  @Inject TenantState tenant;
+
+  private final byte[] key = new byte[32];
+  private volatile List<String> roles;
+
+  /** The token endpoint's answer: HTTP status and JSON body. */
+  public record TokenAnswer(int status, ObjectNode body) {}
+
+  @jakarta.annotation.PostConstruct
+  void init() {
+    new SecureRandom().nextBytes(key);
+    roles = List.copyOf(config.auth().roles());
+  }
+
+  /** Back to the configured roles; the signing key stays, so issued tokens stay valid. */
+  public void resetRoles() {
+    roles = List.copyOf(config.auth().roles());
+  }
+
+  public List<String> roles() {
+    return roles;
+  }
+
+  /** Changes the roles of tokens issued from now on (preflight tests). */
+  public void setRoles(List<String> next) {
+    roles = List.copyOf(next);
+  }
+
+  public boolean knownTenant(String tenantSegment) {
+    return tenantSegment.equalsIgnoreCase(tenant.tenantId())
+        || tenantSegment.equalsIgnoreCase(tenant.domain())
+        || tenantSegment.equalsIgnoreCase("organizations");
+  }
+
+  public TokenAnswer issue(String tenantSegment, Map<String, String> form) {
+    if (!knownTenant(tenantSegment)) {
+      return error(
+          400,
+          "invalid_tenant",
+          "AADSTS90002: Tenant '"
+              + tenantSegment
+              + "' not found. Check to make sure you have the"
+              + " correct tenant ID and are signing into the correct cloud.",
+          90002);
+    }
+    String grantType = form.get("grant_type");
+    if (!"client_credentials".equals(grantType)) {
+      return error(
+          400,
+          "unsupported_grant_type",
+          "AADSTS70003: The app requested an unsupported grant type '" + grantType + "'.",
+          70003);
+    }
+    String clientId = form.get("client_id");
+    if (clientId == null || !clientId.equalsIgnoreCase(config.auth().clientId())) {
+      return error(
+          400,
+          "unauthorized_client",
+          "AADSTS700016: Application with identifier '"
+              + clientId
+              + "' was not found in the"
+              + " directory '"
+              + tenant.domain()
+              + "'.",
+          700016);
+    }
+    if (!credentialValid(form)) {
+      return error(
+          401,
+          "invalid_client",
+          "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the"
+              + " request is the client secret value, not the client secret ID.",
+          7000215);
+    }
+    String scope = firstResourceScope(form.get("scope"));
+    if (scope == null) {
+      return error(
+          400,
+          "invalid_scope",
+          "AADSTS1002012: The provided value for scope is not valid. Client credential flows must"
+              + " have a scope value with /.default suffixed to the resource identifier"
+              + " (application ID URI).",
+          1002012);
+    }
+    long lifetime = config.auth().tokenLifetime().toSeconds();
+    String token =
+        sign(claims(scope.substring(0, scope.length() - "/.default".length()), lifetime));
+    ObjectNode body = json.createObjectNode();
+    body.put("token_type", "Bearer");
+    body.put("expires_in", lifetime);
+    body.put("ext_expires_in", lifetime);
+    body.put("access_token", token);
+    return new TokenAnswer(200, body);
+  }
+
+  private boolean credentialValid(Map<String, String> form) {
+    String secret = form.get("client_secret");
+    if (secret != null) {
+      return MessageDigest.isEqual(
+          secret.getBytes(StandardCharsets.UTF_8),
+          config.auth().clientSecret().getBytes(StandardCharsets.UTF_8));
+    }
+    return config.auth().acceptClientAssertion()
+        && CLIENT_ASSERTION_TYPE.equals(form.get("client_assertion_type"))
+        && form.get("client_assertion") != null;
+  }
+
+  // msal4j adds "openid profile offline_access"; the resource scope is the one ending in /.default
+  private static String firstResourceScope(String scopes) {
+    if (scopes == null) {
+      return null;
+    }
+    for (String scope : scopes.split(" ")) {
+      if (scope.endsWith("/.default")) {
+        return scope;
+      }
+    }
+    return null;
+  }
+
+  private ObjectNode claims(String audience, long lifetime) {
+    long now = Instant.now().getEpochSecond();
+    ObjectNode claims = json.createObjectNode();
+    claims.put("aud", audience);
+    claims.put("iss", "https://sts.windows.net/" + tenant.tenantId() + "/");
+    claims.put("iat", now);
+    claims.put("nbf", now);
+    claims.put("exp", now + lifetime);
+    claims.put("app_displayname", "Cordon (graph-simulator)");
+    claims.put("appid", config.auth().clientId());
+    claims.put("appidacr", "1");
+    claims.put("idtyp", "app");
+    claims.put(
+        "oid",
+        UUID.nameUUIDFromBytes(config.auth().clientId().getBytes(StandardCharsets.UTF_8))
+            .toString());
+    claims.put("sub", claims.get("oid").asText());
+    claims.put("tid", tenant.tenantId());
+    claims.put("ver", "1.0");
+    claims
+        .putArray("roles")
+        .addAll(roles.stream().map(json::valueToTree).map(JsonNode.class::cast).toList());
+    return claims;
+  }
+
+  private String sign(ObjectNode claims) {
+    String header =
+        B64.encodeToString("{\"typ\":\"JWT\",\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
+    String payload = B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+    String signingInput = header + "." + payload;
+    return signingInput + "." + B64.encodeToString(hmac(signingInput));
+  }
+
+  private byte[] hmac(String input) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(input.getBytes(StandardCharsets.US_ASCII));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The roles of a valid, unexpired token this simulator issued; null for anything else. */
+  public Set<String> verify(String token) {
+    if (token == null) {
+      return null;
+    }
+    String[] parts = token.split("\\.");
+    if (parts.length != 3) {
+      return null;
+    }
+    byte[] expected = hmac(parts[0] + "." + parts[1]);
+    byte[] actual;
+    try {
+      actual = Base64.getUrlDecoder().decode(parts[2]);
+      if (!MessageDigest.isEqual(expected, actual)) {
+        return null;
+      }
+      JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
+      if (claims.path("exp").asLong() < Instant.now().getEpochSecond()) {
+        return null;
+      }
+      List<String> granted = new ArrayList<>();
+      claims.path("roles").forEach(r -> granted.add(r.asText()));
+      return Set.copyOf(granted);
+    } catch (IllegalArgumentException | java.io.IOException e) {
+      return null;
+    }
+  }
+
+  private TokenAnswer error(int status, String error, String description, int code) {
+    ObjectNode body = json.createObjectNode();
+    String traceId = UUID.randomUUID().toString();
+    String correlationId = UUID.randomUUID().toString();
+    body.put("error", error);
+    body.put(
+        "error_description",
+        description
+            + "\r\nTrace ID: "
+            + traceId
+            + "\r\nCorrelation ID: "
+            + correlationId
+            + "\r\nTimestamp: "
+            + Instant.now());
+    body.putArray("error_codes").add(code);
+    body.put("timestamp", Instant.now().toString());
+    body.put("trace_id", traceId);
+    body.put("correlation_id", correlationId);
+    return new TokenAnswer(status, body);
+  }
+}
