@@ -1,0 +1,302 @@
+package io.cordon.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each case breaks one thing in a copy of the rendered ha overlay, the way an edit to a manifest
+ * could, and expects the validator to name it: a check that cannot fail would prove nothing.
+ */
+class BrokenManifestsTest {
+  private static List<Map<String, Object>> ha;
+  private static Expectations expectations;
+
+  @BeforeAll
+  static void render() {
+    ha = Kustomize.build(Repository.overlay("ha"));
+    expectations = Repository.ha();
+  }
+
+  @Test
+  void theUnbrokenOverlayHasNoProblem() {
+    assertThat(ManifestValidator.problems(copy(), expectations)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("breakages")
+  void everyBreakageIsReported(
+      String what, Consumer<List<Map<String, Object>>> breakage, String expected) {
+    List<Map<String, Object>> resources = copy();
+    breakage.accept(resources);
+
+    assertThat(ManifestValidator.problems(resources, expectations))
+        .as(what)
+        .anyMatch(problem -> problem.contains(expected));
+  }
+
+  static Stream<Arguments> breakages() {
+    return Stream.of(
+        broken(
+            "a container without image",
+            r -> container(r, "account-service").remove("image"),
+            "Deployment account-service: container has no image"),
+        broken(
+            "no readiness probe",
+            r -> container(r, "playbook-service").remove("readinessProbe"),
+            "Deployment playbook-service: readinessProbe with httpGet is required"),
+        broken(
+            "liveness probing the readiness path",
+            r ->
+                Node.map(container(r, "playbook-service"), "livenessProbe.httpGet")
+                    .put("path", "/q/health/ready"),
+            "livenessProbe must probe /q/health/live"),
+        broken(
+            "a misspelt field",
+            r -> container(r, "account-service").put("readinesProbe", Map.of()),
+            "unknown field(s) [readinesProbe]"),
+        broken(
+            "no memory limit",
+            r ->
+                Node.map(container(r, "notification-service"), "resources.limits").remove("memory"),
+            "Deployment notification-service: resources.requests and .limits need memory"),
+        broken(
+            "a writable root file system",
+            r ->
+                Node.map(container(r, "account-service"), "securityContext")
+                    .put("readOnlyRootFilesystem", false),
+            "readOnlyRootFilesystem must be true"),
+        broken(
+            "capabilities kept",
+            r ->
+                Node.map(container(r, "account-service"), "securityContext").remove("capabilities"),
+            "capabilities must drop ALL"),
+        broken(
+            "a Secret with inlined values",
+            r ->
+                r.add(
+                    resource(
+                        "v1",
+                        "Secret",
+                        "cordon-graph-credentials",
+                        Map.of("stringData", Map.of("client-secret", "s3cret")))),
+            "Secret cordon-graph-credentials: inlines secret values"),
+        broken(
+            "a secret as a literal env value",
+            r -> env(r, "account-service", "CORDON_GRAPH_CLIENT_SECRET").put("value", "s3cret"),
+            "env CORDON_GRAPH_CLIENT_SECRET has a literal value"),
+        broken(
+            "a secret in a ConfigMap",
+            r ->
+                Node.map(find(r, "ConfigMap", "notification-service-config"), "data")
+                    .put("QUARKUS_MAILER_PASSWORD", "s3cret"),
+            "key QUARKUS_MAILER_PASSWORD looks like a secret"),
+        broken(
+            "an undocumented Secret",
+            r ->
+                Node.map(
+                        env(r, "account-service", "CORDON_GRAPH_CLIENT_SECRET"),
+                        "valueFrom.secretKeyRef")
+                    .put("name", "graph-app-secret"),
+            "Secret graph-app-secret is neither generated nor documented"),
+        broken(
+            "a required config key not provided",
+            r ->
+                Node.map(find(r, "ConfigMap", "account-service-config"), "data")
+                    .remove("CORDON_GRAPH_TENANT_ID"),
+            "required config cordon.graph.tenant-id (CORDON_GRAPH_TENANT_ID) is not provided"),
+        broken(
+            "the encryption key not provided",
+            r ->
+                Node.list(container(r, "notification-service"), "env")
+                    .removeIf(
+                        e ->
+                            "CORDON_NOTIFICATION_SECRET_ENCRYPTION_KEY"
+                                .equals(Node.str(e, "name"))),
+            "required config cordon.notification.secret-encryption-key"),
+        broken(
+            "an envFrom ConfigMap that is not rendered",
+            r -> r.remove(find(r, "ConfigMap", "cordon-common-config")),
+            "envFrom ConfigMap cordon-common-config is not rendered"),
+        broken(
+            "a datasource pointing at another service's database",
+            r ->
+                Node.map(find(r, "ConfigMap", "playbook-service-config"), "data")
+                    .put(
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        "jdbc:postgresql://cordon-playbook-db-rw:5432/cordon_account"),
+            "database cordon_account is not what cordon-playbook-db creates"),
+        broken(
+            "database credentials of another cluster",
+            r ->
+                Node.map(
+                        env(r, "account-service", "QUARKUS_DATASOURCE_PASSWORD"),
+                        "valueFrom.secretKeyRef")
+                    .put("name", "cordon-playbook-db-app"),
+            "QUARKUS_DATASOURCE_PASSWORD must come from Secret cordon-account-db-app"),
+        broken(
+            "a Service selector that matches nothing",
+            r ->
+                Node.map(find(r, "Service", "playbook-service"), "spec.selector")
+                    .put("app.kubernetes.io/name", "playbook"),
+            "Service playbook-service: selector matches 0 Deployments"),
+        broken(
+            "a Service port that is no container port",
+            r ->
+                Node.maps(find(r, "Service", "account-service"), "spec.ports")
+                    .get(0)
+                    .put("targetPort", "web"),
+            "targetPort web is not a port of its pods"),
+        broken(
+            "a ServiceMonitor scraping a port that does not exist",
+            r ->
+                Node.maps(find(r, "ServiceMonitor", "cordon-services"), "spec.endpoints")
+                    .get(0)
+                    .put("port", "metrics"),
+            "has no port named metrics"),
+        broken(
+            "a Service no ServiceMonitor selects",
+            r ->
+                Node.map(find(r, "Service", "notification-service"), "metadata.labels")
+                    .remove("cordon.io/metrics"),
+            "Service notification-service: no ServiceMonitor selects it"),
+        broken(
+            "a NetworkPolicy that selects no pod",
+            r ->
+                Node.map(
+                        find(r, "NetworkPolicy", "account-service"), "spec.podSelector.matchLabels")
+                    .put("app.kubernetes.io/name", "accounts"),
+            "Deployment account-service: 0 NetworkPolicies select it"),
+        broken(
+            "no DNS egress",
+            r -> Node.list(find(r, "NetworkPolicy", "playbook-service"), "spec.egress").remove(0),
+            "Deployment playbook-service: no egress to DNS"),
+        broken(
+            "no egress to the service's own PostgreSQL",
+            r ->
+                Node.maps(find(r, "NetworkPolicy", "account-service"), "spec.egress")
+                    .get(2)
+                    .put(
+                        "to",
+                        List.of(
+                            Map.of(
+                                "podSelector",
+                                Map.of(
+                                    "matchLabels",
+                                    Map.of("cnpg.io/cluster", "cordon-playbook-db"))))),
+            "no NetworkPolicy egress to its PostgreSQL cordon-account-db"),
+        broken(
+            "no SMTP egress",
+            r ->
+                Node.list(find(r, "NetworkPolicy", "notification-service"), "spec.egress")
+                    .remove(4),
+            "no egress to SMTP port 587"),
+        broken(
+            "a Kafka listener that admits other pods only",
+            r ->
+                Node.maps(find(r, "Kafka", "cordon-kafka"), "spec.kafka.listeners")
+                    .get(0)
+                    .put(
+                        "networkPolicyPeers",
+                        List.of(
+                            Map.of("podSelector", Map.of("matchLabels", Map.of("app", "other"))))),
+            "networkPolicyPeers exclude its pods"),
+        broken(
+            "a contract topic without KafkaTopic",
+            r -> r.remove(find(r, "KafkaTopic", "cordon.account-actions")),
+            "KafkaTopic cordon.account-actions: missing"),
+        broken(
+            "a topic with one replica in ha",
+            r ->
+                Node.map(find(r, "KafkaTopic", "cordon.remediation-events"), "spec")
+                    .put("replicas", 1),
+            "KafkaTopic cordon.remediation-events: replicas is 1, expected 3"),
+        broken(
+            "two Kafka nodes in ha",
+            r -> Node.map(find(r, "KafkaNodePool", "dual-role"), "spec").put("replicas", 2),
+            "2 broker nodes, expected 3"),
+        broken(
+            "a single PostgreSQL instance in ha",
+            r -> Node.map(find(r, "Cluster", "cordon-notification-db"), "spec").put("instances", 1),
+            "Cluster cordon-notification-db: instances 1, expected 3"),
+        broken(
+            "two service replicas in ha",
+            r -> Node.map(find(r, "Deployment", "notification-service"), "spec").put("replicas", 2),
+            "Deployment notification-service: replicas 2, expected 3"),
+        broken(
+            "no PodDisruptionBudget in ha",
+            r -> r.remove(find(r, "PodDisruptionBudget", "account-service")),
+            "Deployment account-service: ha needs exactly one PodDisruptionBudget, found 0"),
+        broken(
+            "no anti-affinity in ha",
+            r ->
+                Node.map(find(r, "Deployment", "playbook-service"), "spec.template.spec")
+                    .remove("affinity"),
+            "Deployment playbook-service: ha needs required pod anti-affinity"),
+        broken(
+            "an unknown kind",
+            r -> r.add(resource("kafka.strimzi.io/v1beta2", "KafkaUsr", "x", Map.of())),
+            "unknown apiVersion/kind kafka.strimzi.io/v1beta2 KafkaUsr"),
+        broken(
+            "a resource without name",
+            r -> Node.map(find(r, "Service", "account-service"), "metadata").remove("name"),
+            "apiVersion, kind and metadata.name are required"),
+        broken(
+            "no heap sizing",
+            r ->
+                Node.map(find(r, "ConfigMap", "account-service-config"), "data")
+                    .remove("JAVA_OPTS_APPEND"),
+            "no -XX:MaxRAMPercentage"));
+  }
+
+  private static Arguments broken(
+      String what, Consumer<List<Map<String, Object>>> breakage, String expected) {
+    return Arguments.of(what, breakage, expected);
+  }
+
+  private static List<Map<String, Object>> copy() {
+    List<Map<String, Object>> copy = new ArrayList<>();
+    ha.forEach(r -> copy.add(Yaml.copyMap(r)));
+    return copy;
+  }
+
+  static Map<String, Object> find(List<Map<String, Object>> resources, String kind, String name) {
+    return resources.stream()
+        .filter(r -> kind.equals(Node.kind(r)) && name.equals(Node.name(r)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+  }
+
+  static Map<String, Object> container(List<Map<String, Object>> resources, String deployment) {
+    return Node.maps(find(resources, "Deployment", deployment), "spec.template.spec.containers")
+        .get(0);
+  }
+
+  static Map<String, Object> env(
+      List<Map<String, Object>> resources, String deployment, String name) {
+    return Node.maps(container(resources, deployment), "env").stream()
+        .filter(e -> name.equals(Node.str(e, "name")))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static Map<String, Object> resource(
+      String apiVersion, String kind, String name, Map<String, Object> fields) {
+    Map<String, Object> resource = new LinkedHashMap<>();
+    resource.put("apiVersion", apiVersion);
+    resource.put("kind", kind);
+    resource.put("metadata", new LinkedHashMap<>(Map.of("name", name, "namespace", "cordon")));
+    resource.putAll(fields);
+    return resource;
+  }
+}
