@@ -46,25 +46,26 @@ public class RunAccountStore {
   }
 
   /**
-   * A page of the run's accounts by position; with {@code state}, only accounts with at least one
-   * execution in that state.
+   * A page of the run's accounts by position; with {@code states}, only accounts with at least one
+   * execution in one of them.
    */
   public List<RunAccountEntity> page(
-      String runId, ExecutionState state, int afterPosition, int limit) {
+      String runId, Set<ExecutionState> states, int afterPosition, int limit) {
+    boolean filtered = states != null && !states.isEmpty();
     String jpql =
         "select a from RunAccountEntity a where a.key.runId = :run and a.position > :after"
-            + (state == null
+            + (!filtered
                 ? ""
                 : " and exists (select 1 from StepExecutionEntity e where e.runId = a.key.runId"
-                    + " and e.objectId = a.key.objectId and e.state = :state)")
+                    + " and e.objectId = a.key.objectId and e.state in :states)")
             + " order by a.position";
     TypedQuery<RunAccountEntity> query =
         entityManager
             .createQuery(jpql, RunAccountEntity.class)
             .setParameter("run", runId)
             .setParameter("after", afterPosition);
-    if (state != null) {
-      query.setParameter("state", state);
+    if (filtered) {
+      query.setParameter("states", states);
     }
     return query.setMaxResults(limit).getResultList();
   }

@@ -14,10 +14,12 @@ import io.cordon.playbook.model.Identifiers;
 import io.cordon.playbook.service.run.NewRun;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Checks run requests and turns them into what the services take; every error names its field. */
@@ -93,16 +95,21 @@ final class RunRequests {
     return states;
   }
 
-  static ExecutionState executionState(String state) {
-    if (state == null || state.isBlank()) {
-      return null;
+  /** One or more execution states, comma-separated, any case; empty for none. */
+  static Set<ExecutionState> executionStates(String states) {
+    if (states == null || states.isBlank()) {
+      return Set.of();
     }
-    try {
-      return ExecutionState.valueOf(state.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalidField(
-          "state", "must be one of " + Arrays.toString(ExecutionState.values()));
+    Set<ExecutionState> parsed = EnumSet.noneOf(ExecutionState.class);
+    for (String state : states.split(",")) {
+      try {
+        parsed.add(ExecutionState.valueOf(state.strip().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw ProblemException.invalidField(
+            "state", "must be one or more of " + Arrays.toString(ExecutionState.values()));
+      }
     }
+    return parsed;
   }
 
   private static List<AccountFacts> accounts(

@@ -87,14 +87,16 @@ public class RunResource {
   @Path("/{id}/accounts")
   @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
   @Operation(
-      summary = "The run's accounts with every step; ?state= keeps accounts with a step in it")
+      summary =
+          "The run's accounts with every step; ?state= (comma-separated) keeps accounts with a"
+              + " step in one of the states")
   public Page<AccountView> accounts(
       @PathParam("id") String id,
       @QueryParam("state") String state,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     return queries.accounts(
-        id, RunRequests.executionState(state), PageRequest.of(limit(limit), cursor));
+        id, RunRequests.executionStates(state), PageRequest.of(limit(limit), cursor));
   }
 
   @GET

@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads runs for the status API; reads only, from any instance. */
 @ApplicationScoped
@@ -64,15 +65,15 @@ public class RunQueries {
   }
 
   /**
-   * @param state null for every account; otherwise accounts with a step in that state
+   * @param states empty for every account; otherwise accounts with a step in one of them
    */
   @Transactional
-  public Page<AccountView> accounts(String runId, ExecutionState state, PageRequest page) {
+  public Page<AccountView> accounts(String runId, Set<ExecutionState> states, PageRequest page) {
     if (runs.find(runId).isEmpty()) {
       throw ProblemException.notFound("Run " + runId);
     }
     int after = page.after() == null ? -1 : page.afterPosition();
-    List<RunAccountEntity> rows = accounts.page(runId, state, after, page.limit() + 1);
+    List<RunAccountEntity> rows = accounts.page(runId, states, after, page.limit() + 1);
     List<RunAccountEntity> pageRows = rows.stream().limit(page.limit()).toList();
     Map<String, List<StepExecutionEntity>> byAccount =
         executions.byAccount(runId, pageRows.stream().map(row -> row.key.objectId).toList());
