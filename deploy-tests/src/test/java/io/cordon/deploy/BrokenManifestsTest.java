@@ -252,6 +252,12 @@ class BrokenManifestsTest {
             r -> Node.map(find(r, "Service", "account-service"), "metadata").remove("name"),
             "apiVersion, kind and metadata.name are required"),
         broken(
+            "tokens accepted for any audience",
+            r ->
+                Node.map(find(r, "ConfigMap", "cordon-common-config"), "data")
+                    .remove("MP_JWT_VERIFY_AUDIENCES"),
+            "Deployment account-service: MP_JWT_VERIFY_AUDIENCES unset"),
+        broken(
             "no heap sizing",
             r ->
                 Node.map(find(r, "ConfigMap", "account-service-config"), "data")

@@ -226,6 +226,9 @@ final class ManifestValidator {
     checkSecretReferences(id, pod, container);
     checkDatasource(id, deployment, container, env);
     checkKafkaClient(id, deployment, container, env);
+    if (env.get("MP_JWT_VERIFY_AUDIENCES") == null) {
+      problems.add(id + ": MP_JWT_VERIFY_AUDIENCES unset: tokens for other apps would pass");
+    }
     if (env.values().stream().noneMatch(v -> v != null && v.contains("-XX:MaxRAMPercentage="))) {
       problems.add(id + ": no -XX:MaxRAMPercentage: the heap would ignore the memory limit");
     }
