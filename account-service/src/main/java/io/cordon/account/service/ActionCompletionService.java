@@ -2,6 +2,9 @@ package io.cordon.account.service;
 
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.account.repository.LedgerState;
+import io.cordon.commons.audit.Audit;
+import io.cordon.commons.audit.AuditEntry;
+import io.cordon.commons.audit.AuditKind;
 import io.cordon.commons.outbox.Outbox;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ActionType;
@@ -24,6 +27,7 @@ import java.util.Map;
 public class ActionCompletionService {
   @Inject Outbox outbox;
   @Inject RetrySchedule retrySchedule;
+  @Inject Audit audit;
 
   @Transactional
   public void apply(Map<ActionLedgerEntity, Verdict> verdicts, Map<String, String> requestIds) {
@@ -60,6 +64,21 @@ public class ActionCompletionService {
     row.reasonMessage = verdict.message();
     row.completedAt = Instant.now();
     outbox.publish(Topics.ACCOUNT_ACTION_RESULTS, row.accountObjectId, completed(row));
+    // one entry per outcome; the action id links it to the run step that asked for it
+    audit.record(
+        AuditEntry.of(AuditKind.GRAPH_ACTION, "graph-action.completed", row.accountObjectId)
+            .withAccount(row.accountObjectId, row.userPrincipalName)
+            .withRun(row.runId)
+            .withChange(
+                null,
+                Map.of(
+                    "action", row.action,
+                    "step", row.stepId,
+                    "actionId", row.actionId,
+                    "attempts", row.attempts,
+                    "graphRequestId", String.valueOf(row.graphRequestId)))
+            .withResult(row.outcome, row.reasonCode + ": " + row.reasonMessage)
+            .withCorrelation(row.actionId));
   }
 
   /** The event for a finished row; its id is derived, so a re-announcement deduplicates. */

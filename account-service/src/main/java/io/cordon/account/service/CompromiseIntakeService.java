@@ -2,12 +2,17 @@ package io.cordon.account.service;
 
 import io.cordon.account.repository.CompromiseReportEntity;
 import io.cordon.account.repository.ReportStore;
+import io.cordon.commons.audit.Audit;
+import io.cordon.commons.audit.AuditEntry;
+import io.cordon.commons.audit.AuditKind;
+import io.cordon.contracts.ReportSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,6 +25,7 @@ public class CompromiseIntakeService {
 
   @Inject ReportStore reportStore;
   @Inject Event<ReportAccepted> accepted;
+  @Inject Audit audit;
 
   @Transactional
   public IntakeReceipt submit(
@@ -29,6 +35,23 @@ public class CompromiseIntakeService {
     report.persist();
     reportStore.saveEntries(report.id, outcome.accepted(), outcome.rejected());
     accepted.fire(new ReportAccepted(report.id));
+    audit.record(
+        AuditEntry.of(
+                submission.source() == ReportSource.DETECTION
+                    ? AuditKind.DETECTION
+                    : AuditKind.REPORT,
+                "report.submitted",
+                report.id.toString())
+            .withIncident(report.incidentId)
+            .withChange(
+                null,
+                Map.of(
+                    "status", report.status,
+                    "source", report.source,
+                    "accepted", report.acceptedCount,
+                    "rejected", report.rejectedCount,
+                    "duplicates", report.duplicateCount))
+            .withResult("ACCEPTED", null));
     return new IntakeReceipt(
         report.id, outcome.accepted().size(), outcome.rejected(), outcome.duplicates());
   }

@@ -6,6 +6,9 @@ import io.cordon.account.repository.CompromiseReportEntity;
 import io.cordon.account.repository.ReportAccountEntity;
 import io.cordon.account.repository.Resolution;
 import io.cordon.account.repository.ResolutionQueue;
+import io.cordon.commons.audit.Audit;
+import io.cordon.commons.audit.AuditEntry;
+import io.cordon.commons.audit.AuditKind;
 import io.cordon.commons.outbox.Outbox;
 import io.cordon.contracts.ReportSource;
 import io.cordon.contracts.Severity;
@@ -25,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,6 +43,7 @@ public class ReportPublisher {
   @Inject EntityManager entityManager;
   @Inject ResolutionQueue queue;
   @Inject Outbox outbox;
+  @Inject Audit audit;
 
   @Transactional
   public void publishIfSettled(UUID reportId) {
@@ -68,6 +73,14 @@ public class ReportPublisher {
             report.receivedAt);
     events.forEach(event -> outbox.publish(Topics.COMPROMISE_REPORTS, report.id.toString(), event));
     report.status = events.isEmpty() ? "COMPLETED" : "PUBLISHED";
+    audit.record(
+        AuditEntry.of(AuditKind.REPORT, "report.resolved", report.id.toString())
+            .withIncident(report.incidentId)
+            .withChange(
+                Map.of("status", "RESOLVING"),
+                Map.of(
+                    "status", report.status, "resolved", accounts.size(), "chunks", events.size()))
+            .withResult(report.status, null));
   }
 
   private static ResolvedAccount toEvent(ReportAccountEntity row) {

@@ -64,6 +64,12 @@ class SecretsNeverLeakTest {
 
     List<String> secrets = new ArrayList<>(passwords);
     secrets.add(CLIENT_SECRET);
+    String audit = auditDump();
+    // the audit log names each reset (one entry per Graph outcome) but never its password
+    assertThat(audit).contains("RESET_PASSWORD");
+    for (int i = 0; i < secrets.size(); i++) {
+      assertThat(audit.contains(secrets.get(i))).as("secret #%d in the audit log", i).isFalse();
+    }
     String everythingStored = databaseDump() + kafkaDump() + logFile();
     assertThat(everythingStored).contains("RESET_PASSWORD");
     for (int i = 0; i < secrets.size(); i++) {
@@ -77,6 +83,20 @@ class SecretsNeverLeakTest {
         && password.matches(".*[a-z].*")
         && password.matches(".*[0-9].*")
         && password.matches(".*[^A-Za-z0-9].*");
+  }
+
+  private static String auditDump() throws SQLException {
+    StringBuilder dump = new StringBuilder();
+    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "select t::text from audit_entry t where kind = 'graph-action'")) {
+      while (rows.next()) {
+        dump.append(rows.getString(1)).append('\n');
+      }
+    }
+    return dump.toString();
   }
 
   private static String databaseDump() throws SQLException {
