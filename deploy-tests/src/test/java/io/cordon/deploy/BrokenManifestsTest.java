@@ -66,6 +66,22 @@ class BrokenManifestsTest {
             r -> container(r, "account-service").put("readinesProbe", Map.of()),
             "unknown field(s) [readinesProbe]"),
         broken(
+            "a misspelt field in a Strimzi resource",
+            r ->
+                Node.map(find(r, "Kafka", "cordon-kafka"), "spec.kafka").put("listners", List.of()),
+            "unknown field(s) [listners]"),
+        broken(
+            "a misspelt field in a CloudNativePG Cluster",
+            r -> Node.map(find(r, "Cluster", "cordon-account-db"), "spec").put("instance", 3),
+            "Cluster cordon-account-db: unknown field spec.instance"),
+        broken(
+            "a misspelt field in a ServiceMonitor",
+            r ->
+                Node.maps(find(r, "ServiceMonitor", "cordon-services"), "spec.endpoints")
+                    .get(0)
+                    .put("pathh", "/q/metrics"),
+            "unknown field(s) [pathh]"),
+        broken(
             "no memory limit",
             r ->
                 Node.map(container(r, "notification-service"), "resources.limits").remove("memory"),

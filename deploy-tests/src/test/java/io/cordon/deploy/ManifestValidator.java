@@ -8,13 +8,20 @@ import static io.cordon.deploy.Node.maps;
 import static io.cordon.deploy.Node.name;
 import static io.cordon.deploy.Node.str;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.kafka.KafkaResources;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,14 +43,20 @@ final class ManifestValidator {
       Pattern.compile(
           ".*(PASSWORD|SECRET|TOKEN|CREDENTIAL|PRIVATE_?KEY|ENCRYPTION_KEY|API_?KEY).*");
 
-  /** Custom resources the overlays may contain (operators installed separately). */
-  static final Set<String> KNOWN_CUSTOM_RESOURCES =
-      Set.of(
-          "kafka.strimzi.io/v1beta2/Kafka",
-          "kafka.strimzi.io/v1beta2/KafkaNodePool",
-          "kafka.strimzi.io/v1beta2/KafkaTopic",
-          "postgresql.cnpg.io/v1/Cluster",
-          "monitoring.coreos.com/v1/ServiceMonitor");
+  /**
+   * Strimzi resources parse with Strimzi's own model (io.strimzi:api); ServiceMonitor with
+   * fabric8's monitoring model; CloudNativePG has no Java model, so its Cluster's fields are
+   * checked against {@link CnpgClusterFields}. Any other custom resource is reported as unknown.
+   */
+  static final Map<String, Class<?>> STRIMZI_KINDS =
+      Map.of(
+          "kafka.strimzi.io/v1beta2/Kafka", Kafka.class,
+          "kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class,
+          "kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class);
+
+  static final String CNPG_CLUSTER = "postgresql.cnpg.io/v1/Cluster";
+
+  private static final ObjectMapper STRIMZI_MODEL = new ObjectMapper();
 
   /** Keys of the app Secret CloudNativePG writes for a cluster's owner ({cluster}-app). */
   static final Set<String> CNPG_APP_SECRET_KEYS =
@@ -115,20 +128,23 @@ final class ManifestValidator {
     if (!Objects.equals(expected.namespace(), str(resource, "metadata.namespace"))) {
       problems.add(id + ": namespace is not " + expected.namespace());
     }
-    KubernetesResource typed;
+    String type = Kustomize.group(resource) + "/" + version(apiVersion) + "/" + kind;
+    Object typed;
     try {
-      typed = SERIALIZATION.convertValue(resource, KubernetesResource.class);
+      typed =
+          STRIMZI_KINDS.containsKey(type)
+              ? STRIMZI_MODEL.convertValue(resource, STRIMZI_KINDS.get(type))
+              : SERIALIZATION.convertValue(resource, KubernetesResource.class);
     } catch (RuntimeException e) {
       problems.add(id + ": does not parse as a Kubernetes resource: " + e.getMessage());
       return;
     }
-    if (typed instanceof GenericKubernetesResource) {
-      String type = Kustomize.group(resource) + "/" + version(apiVersion) + "/" + kind;
-      if (!KNOWN_CUSTOM_RESOURCES.contains(type)) {
-        problems.add(id + ": unknown apiVersion/kind " + apiVersion + " " + kind);
-      }
+    if (type.equals(CNPG_CLUSTER)) {
+      CnpgClusterFields.unknown(resource).forEach(f -> problems.add(id + ": unknown field " + f));
+    } else if (typed instanceof GenericKubernetesResource) {
+      problems.add(id + ": unknown apiVersion/kind " + apiVersion + " " + kind);
     } else {
-      unknownFields(typed, id, new LinkedHashSet<>());
+      unknownFields(typed, id, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
   }
 
@@ -152,8 +168,12 @@ final class ManifestValidator {
       map.forEach((k, v) -> unknownFields(v, path + "." + k, seen));
       return;
     }
-    if (!node.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")
-        || node instanceof Quantity) {
+    String type = node.getClass().getName();
+    boolean model =
+        type.startsWith("io.fabric8.kubernetes.api.model")
+            || type.startsWith("io.fabric8.openshift.api.model")
+            || type.startsWith("io.strimzi.api");
+    if (!model || node instanceof Quantity || node instanceof Enum<?>) {
       return;
     }
     for (Method method : node.getClass().getMethods()) {
@@ -417,7 +437,7 @@ final class ManifestValidator {
       }
     }
     for (Map<String, Object> kafka : ofKind("Kafka")) {
-      if (secret.equals(name(kafka) + "-cluster-ca-cert")) {
+      if (secret.equals(KafkaResources.clusterCaCertificateSecretName(name(kafka)))) {
         return STRIMZI_CA_SECRET_KEYS;
       }
     }
@@ -489,7 +509,7 @@ final class ManifestValidator {
     int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
     Map<String, Object> kafka = null;
     for (Map<String, Object> candidate : ofKind("Kafka")) {
-      if (host.equals(name(candidate) + "-kafka-bootstrap")) {
+      if (host.equals(KafkaResources.bootstrapServiceName(name(candidate)))) {
         kafka = candidate;
       }
     }
@@ -524,7 +544,8 @@ final class ManifestValidator {
           mounted |=
               Objects.equals(str(mount, "name"), str(volume, "name"))
                   && Objects.equals(
-                      name(kafka) + "-cluster-ca-cert", str(volume, "secret.secretName"))
+                      KafkaResources.clusterCaCertificateSecretName(name(kafka)),
+                      str(volume, "secret.secretName"))
                   && truststore != null
                   && truststore.startsWith(str(mount, "mountPath") + "/");
         }
