@@ -47,6 +47,14 @@ final class Yaml {
     return result;
   }
 
+  static List<Map<String, Object>> resourcesOf(String text) {
+    List<Map<String, Object>> result = new ArrayList<>();
+    for (Object doc : documents(text)) {
+      result.add(asMap(doc));
+    }
+    return result;
+  }
+
   static Map<String, Object> single(Path file) {
     List<Object> docs = documents(read(file));
     if (docs.size() != 1 || !(docs.get(0) instanceof Map)) {
