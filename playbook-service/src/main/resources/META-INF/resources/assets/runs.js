@@ -55,7 +55,13 @@ export function renderRuns(main, { signal }) {
   }
 
   function redraw() {
+    // live updates redraw rows: keep a keyboard user's focus on the link they were on
+    const focused = tbody.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null;
     clear(tbody, items.map(row));
+    if (focused) {
+      const again = [...tbody.querySelectorAll('a')].find((link) => link.getAttribute('href') === focused);
+      if (again) again.focus();
+    }
   }
 
   function follow(item) {

@@ -1,0 +1,781 @@
+package io.cordon.playbook.run;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.cordon.playbook.run.Runs.RESPONDER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.cordon.contracts.ActionOutcome;
+import io.cordon.contracts.ReasonCode;
+import io.cordon.contracts.events.ActionRequested;
+import io.cordon.testsupport.EmbeddedKafkaResource;
+import io.cordon.testsupport.EmbeddedPostgresResource;
+import io.cordon.testsupport.TestJwt;
+import io.cordon.testsupport.TestJwtResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in Debian's headless Chromium against this running service, with runs moved by
+ * {@link TestResponder}. Every test leaves a screenshot in target/screenshots. Chromium missing is
+ * a failure, not a skip: CI installs it ({@code .ci/run}).
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(EmbeddedKafkaResource.class)
+@QuarkusTestResource(TestJwtResource.class)
+// restricted: its settings (dev sign-in on, a notices URL) must not reach the module's other tests
+@QuarkusTestResource(value = DashboardStubResource.class, restrictToAnnotatedClass = true)
+class DashboardBrowserTest {
+  private static final Duration WAIT = Duration.ofSeconds(45);
+  private static final Path CHROMIUM =
+      Path.of(System.getProperty("cordon.test.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("cordon.test.chromedriver", "/usr/bin/chromedriver"));
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String VIEWER = "carol@jaxa.example";
+  private static final String APPROVER = "bob@jaxa.example";
+
+  private static WebDriver driver;
+  private static Path profileDir;
+
+  @ConfigProperty(name = "quarkus.http.test-port")
+  int port;
+
+  // every test class is validated at start-up, also in apps without DashboardStubResource
+  @ConfigProperty(name = "cordon.test.dashboard-stub.url", defaultValue = "http://localhost:1")
+  String stubUrl;
+
+  private WireMock stub;
+  private String testName;
+  private boolean screenshotTaken;
+
+  @BeforeEach
+  void browser(TestInfo info) throws Exception {
+    testName = info.getTestMethod().orElseThrow().getName();
+    URI stubUri = URI.create(stubUrl);
+    stub = new WireMock(stubUri.getHost(), stubUri.getPort());
+    stub.resetRequests();
+    if (driver == null) {
+      assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+          .as(
+              "the browser tests need %s and %s: apt-get install -y chromium chromium-driver",
+              CHROMIUM, CHROMEDRIVER)
+          .isTrue();
+      profileDir = Files.createTempDirectory("cordon-chromium-");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(CHROMIUM.toFile());
+      options.addArguments(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--window-size=1280,800",
+          "--user-data-dir=" + profileDir);
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(CHROMEDRIVER.toFile())
+              .usingAnyFreePort()
+              .build();
+      driver = new ChromeDriver(service, options);
+    }
+    driver.manage().window().setSize(new Dimension(1280, 800));
+  }
+
+  @AfterEach
+  void screenshotWhenNoneWasTaken() throws Exception {
+    // a failed test stops before its own screenshot: keep what the page showed
+    if (!screenshotTaken && driver != null) {
+      screenshot("end");
+    }
+    screenshotTaken = false;
+  }
+
+  @AfterAll
+  static void closeBrowser() throws Exception {
+    if (driver != null) {
+      driver.quit();
+      driver = null;
+    }
+  }
+
+  @Test
+  void progressBarsAdvanceWithoutReload() throws Exception {
+    Runs.putPlaybook(
+        """
+        name: dash-progress
+        steps:
+          - id: revoke-sessions
+            action: REVOKE_SESSIONS
+          - id: remove-forwarding
+            action: REMOVE_FORWARDING_RULES
+        """);
+    String prefix = prefix("progress");
+    try (TestResponder responder = TestResponder.start(prefix, request -> null)) {
+      String runId = Runs.start("dash-progress", "INC-" + prefix, accounts(prefix, 8));
+      await().atMost(WAIT).until(() -> responder.requests().size() == 8);
+
+      openAs("#/runs", VIEWER, TestJwt.VIEWER);
+      By overall = By.cssSelector("tr[data-run-id='" + runId + "'] .bar.overall progress");
+      waitFor(() -> done(overall) == 0 && total(overall) == 16);
+      markPage();
+
+      answer(responder, responder.requests().subList(0, 4));
+      waitFor(() -> done(overall) == 4);
+      By listStep =
+          By.cssSelector(
+              "tr[data-run-id='" + runId + "'] li[data-step='revoke-sessions'] progress");
+      assertThat(done(listStep)).isEqualTo(4);
+      assertThat(driver.findElement(overall).getAttribute("aria-label"))
+          .isEqualTo("Run INC-" + prefix + " overall: 4 of 16 done");
+
+      driver.findElement(By.linkText("INC-" + prefix)).click();
+      By revokeStep = By.cssSelector("#steps-table tr[data-step='revoke-sessions'] progress");
+      By forwardingStep = By.cssSelector("#steps-table tr[data-step='remove-forwarding'] progress");
+      waitFor(() -> done(revokeStep) == 4);
+      answer(responder, responder.requests().subList(4, 8));
+      waitFor(() -> done(revokeStep) == 8);
+      await().atMost(WAIT).until(() -> responder.requests().size() == 16);
+      answer(responder, responder.requests().subList(8, 16));
+      waitFor(() -> done(forwardingStep) == 8);
+      waitFor(() -> "SUCCEEDED".equals(text(By.cssSelector("#run-state .badge"), "data-state")));
+      assertPageNotReloaded();
+      assertThat(driver.findElement(By.cssSelector("[data-count='succeeded'] strong")).getText())
+          .isEqualTo("16");
+      screenshot();
+    }
+  }
+
+  @Test
+  void approverApprovesInThePageAndTheStarterIsRefused() throws Exception {
+    Runs.putPlaybook(
+        """
+        name: dash-approval
+        steps:
+          - id: revoke-sessions
+            action: REVOKE_SESSIONS
+          - id: disable-privileged
+            action: DISABLE_ACCOUNT
+            approval: {role: approver, timeout: 1h, onTimeout: fail}
+        """);
+    String prefix = prefix("approval");
+    try (TestResponder responder =
+        TestResponder.start(prefix, request -> TestResponder.Answer.succeeded())) {
+      String runId =
+          Runs.as(RESPONDER, TestJwt.RESPONDER, TestJwt.APPROVER)
+              .contentType(ContentType.JSON)
+              .body(
+                  Map.of(
+                      "playbook",
+                      "dash-approval",
+                      "incidentId",
+                      "INC-" + prefix,
+                      "accounts",
+                      accounts(prefix, 3)))
+              .post("/api/v1/runs")
+              .then()
+              .statusCode(202)
+              .extract()
+              .path("id");
+      await().atMost(WAIT).until(() -> "WAITING_APPROVAL".equals(Runs.state(runId)));
+      String approvalId = pendingApprovalOf(runId);
+
+      // the starter holds the approver role, yet the page tells them why they cannot decide
+      openAs("#/approvals", RESPONDER, TestJwt.RESPONDER, TestJwt.APPROVER);
+      By card = By.cssSelector("#approvals article[data-approval-id='" + approvalId + "']");
+      waitFor(() -> !driver.findElements(card).isEmpty());
+      WebElement starterCard = driver.findElement(card);
+      assertThat(starterCard.findElement(By.cssSelector(".note")).getText())
+          .contains("Four eyes", RESPONDER);
+      WebElement blockedApprove = starterCard.findElement(By.cssSelector("button.approve"));
+      assertThat(blockedApprove.isEnabled()).isFalse();
+      assertThat(blockedApprove.getAttribute("aria-describedby")).isEqualTo("why-" + approvalId);
+      // and the API refuses anyway
+      Runs.as(RESPONDER, TestJwt.RESPONDER, TestJwt.APPROVER)
+          .contentType(ContentType.JSON)
+          .body(Map.of("decision", "approve"))
+          .post("/api/v1/runs/" + runId + "/approvals/" + approvalId)
+          .then()
+          .statusCode(403)
+          .body("detail", containsString("Four eyes"));
+      screenshot("starter");
+
+      // another person signs in through the dev sign-in and approves with the keyboard
+      driver.findElement(By.id("sign-out")).click();
+      WebElement name = waitForElement(By.id("dev-name"));
+      name.clear();
+      name.sendKeys(APPROVER);
+      new Select(driver.findElement(By.id("dev-role"))).selectByValue("approver");
+      driver.findElement(By.id("dev-sign-in")).click();
+      waitFor(() -> driver.findElement(By.id("user-name")).getText().startsWith(APPROVER));
+      driver.get(baseUrl() + "#/runs/" + runId);
+      By runCard = By.cssSelector("#run-approvals article[data-approval-id='" + approvalId + "']");
+      WebElement approverCard = waitForElement(runCard);
+      assertThat(approverCard.findElements(By.cssSelector(".note"))).isEmpty();
+      approverCard
+          .findElement(By.cssSelector("textarea"))
+          .sendKeys("checked the sign-in logs", Keys.TAB);
+      WebElement approve = driver.switchTo().activeElement();
+      assertThat(approve.getAttribute("data-decision")).isEqualTo("approve");
+      approve.sendKeys(Keys.ENTER);
+
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  Runs.asViewer()
+                      .queryParam("state", "WAITING_APPROVAL")
+                      .get("/api/v1/runs/" + runId + "/accounts")
+                      .then()
+                      .statusCode(200)
+                      .body("items.size()", org.hamcrest.Matchers.is(0)));
+      Runs.asViewer()
+          .queryParam("run", runId)
+          .get("/api/v1/approvals")
+          .then()
+          .body("items[0].state", org.hamcrest.Matchers.is("APPROVED"))
+          .body("items[0].decidedBy", org.hamcrest.Matchers.is(APPROVER))
+          .body("items[0].comment", org.hamcrest.Matchers.is("checked the sign-in logs"));
+      waitFor(() -> driver.findElements(runCard).isEmpty());
+      waitFor(
+          () ->
+              done(By.cssSelector("#steps-table tr[data-step='disable-privileged'] progress"))
+                  == 3);
+      screenshot();
+    }
+  }
+
+  @Test
+  void failureReasonsFiltersAndPartnerNotices() throws Exception {
+    Runs.putPlaybook(
+        """
+        name: dash-outcomes
+        steps:
+          - id: revoke-sessions
+            action: REVOKE_SESSIONS
+        """);
+    String prefix = prefix("outcomes");
+    String incident = "INC-" + prefix;
+    stubNotices(incident);
+    try (TestResponder responder =
+        TestResponder.start(
+            prefix,
+            request ->
+                switch (Accounts.index(request.account().objectId())) {
+                  case 1 ->
+                      new TestResponder.Answer(
+                          ActionOutcome.FAILED_PERMANENT,
+                          ReasonCode.USER_NOT_FOUND,
+                          "Graph answered 404: the user no longer exists");
+                  case 2 ->
+                      new TestResponder.Answer(
+                          ActionOutcome.REQUIRES_MANUAL,
+                          ReasonCode.ON_PREMISES_SYNCED,
+                          "synced from on-premises: reset the password there");
+                  case 3 -> null; // still with account-service
+                  default -> TestResponder.Answer.succeeded();
+                })) {
+      String runId = Runs.start("dash-outcomes", incident, accounts(prefix, 5));
+      await().atMost(WAIT).until(() -> Runs.count(runId, "revoke-sessions", "FAILED") == 1);
+
+      openAs("#/runs/" + runId, VIEWER, TestJwt.VIEWER);
+      waitFor(() -> accountRows().size() == 5);
+      waitFor(
+          () -> done(By.cssSelector("#steps-table tr[data-step='revoke-sessions'] progress")) == 4);
+
+      Select filter = new Select(driver.findElement(By.id("account-filter")));
+      filter.selectByVisibleText("Failed");
+      waitFor(() -> accountRows().equals(List.of(prefix + "0001")));
+      String failedCell = driver.findElement(By.cssSelector("#accounts-table tbody td")).getText();
+      assertThat(failedCell)
+          .contains("failed", "USER_NOT_FOUND", "Graph answered 404: the user no longer exists");
+
+      filter.selectByVisibleText("Manual follow-up");
+      waitFor(() -> accountRows().equals(List.of(prefix + "0002")));
+      assertThat(driver.findElement(By.cssSelector("#accounts-table tbody td")).getText())
+          .contains("ON_PREMISES_SYNCED", "reset the password there");
+
+      filter.selectByVisibleText("Pending (not done yet)");
+      waitFor(() -> accountRows().equals(List.of(prefix + "0003")));
+
+      filter.selectByVisibleText("All accounts");
+      waitFor(() -> accountRows().size() == 5);
+
+      // partner notices come from notification-service's origin, with the token in the header
+      waitFor(() -> !driver.findElements(By.cssSelector("#notices-table tbody tr")).isEmpty());
+      String notices = driver.findElement(By.id("notices-table")).getText();
+      assertThat(notices)
+          .contains("Toyota Liaison", "failed", "HTTP 503", "JAXA Liaison", "delivered");
+      List<LoggedRequest> noticeReads =
+          stub.find(getRequestedFor(urlPathEqualTo("/api/v1/notifications")));
+      assertThat(noticeReads).isNotEmpty();
+      assertThat(noticeReads.get(0).getHeader("Authorization")).startsWith("Bearer ey");
+      assertThat(noticeReads.get(0).getUrl()).doesNotContain("ey").contains("incident=");
+      screenshot();
+
+      // the same page at a phone's width: rows become cards, nothing scrolls sideways
+      driver.manage().window().setSize(new Dimension(420, 900));
+      waitFor(
+          () ->
+              ((Number) script("return document.documentElement.scrollWidth")).intValue()
+                  <= ((Number) script("return window.innerWidth")).intValue());
+      screenshot("narrow");
+      responder.requests().stream()
+          .filter(r -> Accounts.index(r.account().objectId()) == 3)
+          .forEach(r -> responder.answer(r, TestResponder.Answer.succeeded()));
+    }
+  }
+
+  @Test
+  void anonymousVisitorsSeeOnlyTheSignIn() throws Exception {
+    driver.get(baseUrl());
+    script("sessionStorage.clear()");
+    driver.get(baseUrl() + "?fresh#/runs");
+    waitForElement(By.id("dev-sign-in"));
+    assertThat(driver.findElements(By.id("runs-table"))).isEmpty();
+    assertThat(driver.findElement(By.id("nav")).isDisplayed()).isFalse();
+    assertThat(driver.findElement(By.id("oidc-sign-in")).isDisplayed()).isTrue();
+    screenshot();
+  }
+
+  @Test
+  void oidcSignInUsesAuthorizationCodeWithPkce() throws Exception {
+    String authority = stubUrl + DashboardStubResource.OIDC_PATH;
+    String token = TestJwt.token("olivia@jaxa.example", TestJwt.VIEWER);
+    stub.register(
+        get(urlPathEqualTo(DashboardStubResource.OIDC_PATH + "/.well-known/openid-configuration"))
+            .willReturn(
+                okJson(
+                    JSON.writeValueAsString(
+                        Map.of(
+                            "issuer", authority,
+                            "authorization_endpoint", authority + "/authorize",
+                            "token_endpoint", authority + "/token")))));
+    // the provider signs the user in at once and sends the browser back with a code
+    stub.register(
+        get(urlPathEqualTo(DashboardStubResource.OIDC_PATH + "/authorize"))
+            .willReturn(
+                aResponse()
+                    .withStatus(302)
+                    .withHeader(
+                        "Location",
+                        "{{request.query.redirect_uri}}?code=code-123&state={{request.query.state}}")
+                    .withTransformers("response-template")));
+    stub.register(
+        post(urlPathEqualTo(DashboardStubResource.OIDC_PATH + "/token"))
+            .willReturn(
+                okJson(
+                    JSON.writeValueAsString(
+                        Map.of(
+                            "access_token", token, "token_type", "Bearer", "expires_in", 600)))));
+
+    driver.get(baseUrl());
+    script("sessionStorage.clear()");
+    driver.get(baseUrl() + "?fresh#/approvals");
+    waitForElement(By.id("oidc-sign-in")).click();
+    waitFor(
+        () -> driver.findElement(By.id("user-name")).getText().startsWith("olivia@jaxa.example"));
+    waitForElement(By.id("approvals"));
+    assertThat(driver.getCurrentUrl()).doesNotContain("code=").endsWith("#/approvals");
+
+    LoggedRequest authorize =
+        stub.find(getRequestedFor(urlPathEqualTo(DashboardStubResource.OIDC_PATH + "/authorize")))
+            .get(0);
+    assertThat(authorize.queryParameter("response_type").firstValue()).isEqualTo("code");
+    assertThat(authorize.queryParameter("client_id").firstValue())
+        .isEqualTo(DashboardStubResource.CLIENT_ID);
+    assertThat(authorize.queryParameter("scope").firstValue())
+        .isEqualTo("openid profile api://cordon/.default");
+    assertThat(authorize.queryParameter("code_challenge_method").firstValue()).isEqualTo("S256");
+    Map<String, String> exchange =
+        form(
+            stub.find(postRequestedFor(urlPathEqualTo(DashboardStubResource.OIDC_PATH + "/token")))
+                .get(0)
+                .getBodyAsString());
+    assertThat(exchange)
+        .containsEntry("grant_type", "authorization_code")
+        .containsEntry("code", "code-123")
+        .containsEntry("client_id", DashboardStubResource.CLIENT_ID)
+        .containsEntry("redirect_uri", baseUrl());
+    String challenge =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(exchange.get("code_verifier").getBytes(StandardCharsets.US_ASCII)));
+    assertThat(authorize.queryParameter("code_challenge").firstValue()).isEqualTo(challenge);
+    screenshot();
+  }
+
+  @Test
+  void devSignInIssuesShortLivedTokensTheApiAccepts() throws Exception {
+    driver.get(baseUrl());
+    script("sessionStorage.clear()");
+    driver.get(baseUrl() + "?fresh#/runs");
+    WebElement name = waitForElement(By.id("dev-name"));
+    name.clear();
+    name.sendKeys("dana@jaxa.example");
+    new Select(driver.findElement(By.id("dev-role"))).selectByValue("viewer");
+    name.sendKeys(Keys.ENTER);
+    waitFor(
+        () ->
+            driver.findElement(By.id("user-name")).getText().equals("dana@jaxa.example (viewer)"));
+    waitForElement(By.id("runs-table"));
+    screenshot();
+
+    String token =
+        JSON.readTree((String) script("return sessionStorage.getItem('cordon.session')"))
+            .get("token")
+            .asText();
+    Map<?, ?> claims =
+        JSON.readValue(Base64.getUrlDecoder().decode(token.split("\\.")[1]), Map.class);
+    assertThat(claims.get("upn")).isEqualTo("dana@jaxa.example");
+    assertThat(claims.get("groups")).isEqualTo(List.of("viewer"));
+    assertThat(claims.get("iss")).isEqualTo(TestJwt.ISSUER);
+    long lifetime =
+        ((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue();
+    assertThat(lifetime).isEqualTo(600); // cordon.dashboard.dev-sign-in.token-lifetime=10m
+    io.restassured.RestAssured.given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/runs")
+        .then()
+        .statusCode(200);
+    io.restassured.RestAssured.given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", "dana@jaxa.example", "role", "superuser"))
+        .post("/dashboard/dev-sign-in")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", org.hamcrest.Matchers.is("role"));
+    io.restassured.RestAssured.given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", "dana smith\n", "role", "viewer"))
+        .post("/dashboard/dev-sign-in")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", org.hamcrest.Matchers.is("name"));
+  }
+
+  @Test
+  void runsListShowsStatusStepBarsAndOutcomes() throws Exception {
+    Runs.putPlaybook(
+        """
+        name: dash-list
+        steps:
+          - id: revoke-sessions
+            action: REVOKE_SESSIONS
+          - id: reset-password
+            action: RESET_PASSWORD
+            continueOnFailure: true
+          - id: remove-forwarding
+            action: REMOVE_FORWARDING_RULES
+        """);
+    String prefix = prefix("list");
+    try (TestResponder responder =
+        TestResponder.start(
+            prefix,
+            request -> {
+              int i = Accounts.index(request.account().objectId());
+              return switch (request.action()) {
+                case REVOKE_SESSIONS ->
+                    i % 7 == 4
+                        ? new TestResponder.Answer(
+                            ActionOutcome.FAILED_PERMANENT, ReasonCode.USER_NOT_FOUND, "gone")
+                        : TestResponder.Answer.succeeded();
+                case RESET_PASSWORD ->
+                    Accounts.isSynced(i)
+                        ? new TestResponder.Answer(
+                            ActionOutcome.REQUIRES_MANUAL,
+                            ReasonCode.ON_PREMISES_SYNCED,
+                            "reset on-premises")
+                        : TestResponder.Answer.succeeded();
+                default -> i < 12 ? TestResponder.Answer.succeeded() : null;
+              };
+            })) {
+      String runId = Runs.start("dash-list", "INC-" + prefix, accounts(prefix, 20));
+      await().atMost(WAIT).until(() -> Runs.count(runId, "remove-forwarding", "SUCCEEDED") == 10);
+
+      openAs("#/runs", VIEWER, TestJwt.VIEWER);
+      By row = By.cssSelector("tr[data-run-id='" + runId + "']");
+      waitFor(
+          () ->
+              driver.findElements(row).size() == 1
+                  && driver.findElement(row).findElements(By.cssSelector(".step-bars li")).size()
+                      == 3);
+      WebElement line = driver.findElement(row);
+      assertThat(line.getText()).contains("INC-" + prefix, "dash-list v1", "running");
+      assertThat(chip(line, "failed")).isEqualTo(Runs.queryLong(countSql("FAILED"), runId));
+      assertThat(chip(line, "manual")).isEqualTo(2); // accounts 0 and 10 are synced
+      assertThat(chip(line, "skipped"))
+          .isEqualTo(Runs.queryLong(countSql("SKIPPED"), runId))
+          .isPositive();
+      assertThat(chip(line, "waiting")).isPositive();
+      assertThat(
+              line.findElement(By.cssSelector("li[data-step='reset-password'] progress"))
+                  .getAttribute("aria-label"))
+          .isEqualTo("Step reset-password: 20 of 20 done");
+      screenshot();
+
+      driver.findElement(By.linkText("INC-" + prefix)).click();
+      waitForElement(By.cssSelector("#steps-table tr[data-step='remove-forwarding']"));
+      waitFor(() -> accountRows().size() == 20);
+      script("window.scrollTo(0, 0)");
+      screenshot("detail");
+      responder.requests().stream()
+          .filter(r -> r.action() == io.cordon.contracts.ActionType.REMOVE_FORWARDING_RULES)
+          .filter(r -> Accounts.index(r.account().objectId()) >= 12)
+          .forEach(r -> responder.answer(r, TestResponder.Answer.succeeded()));
+    }
+  }
+
+  private static String countSql(String state) {
+    return "select count(*) from step_execution where run_id = ? and state = '" + state + "'";
+  }
+
+  private static long chip(WebElement row, String name) {
+    return Long.parseLong(
+        row.findElement(By.cssSelector("[data-count='" + name + "'] strong")).getText());
+  }
+
+  // ---- helpers
+
+  private String baseUrl() {
+    return "http://localhost:" + port + "/";
+  }
+
+  private static String prefix(String test) {
+    return "dash-" + test + "-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+  }
+
+  private static List<Map<String, Object>> accounts(String prefix, int count) {
+    return IntStream.range(0, count)
+        .mapToObj(i -> Accounts.json(Accounts.account(prefix, i)))
+        .toList();
+  }
+
+  private static void answer(TestResponder responder, List<ActionRequested> requests) {
+    requests.forEach(request -> responder.answer(request, TestResponder.Answer.succeeded()));
+  }
+
+  private static String pendingApprovalOf(String runId) {
+    return Runs.asViewer()
+        .queryParam("state", "pending")
+        .queryParam("run", runId)
+        .get("/api/v1/approvals")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("items[0].id");
+  }
+
+  /** Signs the page in as if the user had just signed in, then opens the route afresh. */
+  private void openAs(String route, String principal, String... roles) throws Exception {
+    String token = TestJwt.token(principal, roles);
+    String session =
+        JSON.writeValueAsString(
+            Map.of(
+                "token",
+                token,
+                "source",
+                "test",
+                "name",
+                principal,
+                "roles",
+                List.of(roles),
+                "expiresAt",
+                System.currentTimeMillis() / 1000 + 3600));
+    driver.get(baseUrl());
+    script("sessionStorage.setItem('cordon.session', arguments[0])", session);
+    driver.get(baseUrl() + "?t=" + System.nanoTime() + route);
+  }
+
+  private void stubNotices(String incident) throws Exception {
+    Map<String, Object> failing =
+        Map.of(
+            "id", "d-1",
+            "channel", "webhook",
+            "status", "FAILED",
+            "attemptCount", 3,
+            "finalReason", "gave up after 3 attempts; last: HTTP 503",
+            "attempts",
+                List.of(
+                    Map.of(
+                        "number",
+                        3,
+                        "outcome",
+                        "RETRYABLE",
+                        "statusCode",
+                        503,
+                        "error",
+                        "HTTP 503")));
+    Map<String, Object> delivered =
+        Map.of(
+            "id", "d-2",
+            "channel", "email",
+            "recipient", "soc@jaxa-liaison.example",
+            "status", "DELIVERED",
+            "attemptCount", 1,
+            "attempts", List.of(Map.of("number", 1, "outcome", "DELIVERED")));
+    Map<String, Object> incidentRef = Map.of("id", incident, "title", "VPN intrusion");
+    Map<String, Object> page =
+        Map.of(
+            "items",
+            List.of(
+                Map.of(
+                    "id",
+                    "n-1",
+                    "incident",
+                    incidentRef,
+                    "partner",
+                    Map.of("id", "p-1", "name", "Toyota Liaison"),
+                    "sequence",
+                    1,
+                    "tlp",
+                    "TLP:AMBER",
+                    "deliveries",
+                    List.of(failing)),
+                Map.of(
+                    "id",
+                    "n-2",
+                    "incident",
+                    incidentRef,
+                    "partner",
+                    Map.of("id", "p-2", "name", "JAXA Liaison"),
+                    "sequence",
+                    1,
+                    "tlp",
+                    "TLP:AMBER",
+                    "deliveries",
+                    List.of(delivered))));
+    stub.register(
+        get(urlPathEqualTo("/api/v1/notifications"))
+            .withQueryParam(
+                "incident", com.github.tomakehurst.wiremock.client.WireMock.equalTo(incident))
+            .withHeader(
+                "Authorization",
+                com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+"))
+            .willReturn(okJson(JSON.writeValueAsString(page))));
+  }
+
+  private List<String> accountRows() {
+    return driver.findElements(By.cssSelector("#accounts-table tbody tr")).stream()
+        .map(row -> row.getAttribute("data-account"))
+        .toList();
+  }
+
+  private long done(By progress) {
+    List<WebElement> found = driver.findElements(progress);
+    return found.isEmpty() ? -1 : Long.parseLong(found.get(0).getAttribute("value"));
+  }
+
+  private long total(By progress) {
+    List<WebElement> found = driver.findElements(progress);
+    return found.isEmpty() ? -1 : Long.parseLong(found.get(0).getAttribute("data-total"));
+  }
+
+  private String text(By by, String attribute) {
+    List<WebElement> found = driver.findElements(by);
+    return found.isEmpty() ? null : found.get(0).getAttribute(attribute);
+  }
+
+  private void markPage() {
+    script("window.cordonTestMark = 'still the same page'");
+  }
+
+  private void assertPageNotReloaded() {
+    assertThat(script("return window.cordonTestMark")).isEqualTo("still the same page");
+  }
+
+  private Object script(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  private void waitFor(java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(driver, WAIT)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(NumberFormatException.class)
+        .until(d -> condition.getAsBoolean());
+  }
+
+  private WebElement waitForElement(By by) {
+    return new WebDriverWait(driver, WAIT)
+        .until(d -> d.findElements(by).stream().findFirst().orElse(null));
+  }
+
+  private void screenshot() throws Exception {
+    screenshot(null);
+  }
+
+  private void screenshot(String suffix) throws Exception {
+    Files.createDirectories(SCREENSHOTS);
+    Path file =
+        SCREENSHOTS.resolve(
+            getClass().getSimpleName()
+                + "-"
+                + testName
+                + (suffix == null ? "" : "-" + suffix)
+                + ".png");
+    screenshotTaken = true;
+    Files.copy(
+        ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+        file,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static Map<String, String> form(String body) {
+    return java.util.Arrays.stream(body.split("&"))
+        .map(pair -> pair.split("=", 2))
+        .collect(
+            java.util.stream.Collectors.toMap(
+                pair -> URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
+                pair -> URLDecoder.decode(pair.length > 1 ? pair[1] : "", StandardCharsets.UTF_8)));
+  }
+}
