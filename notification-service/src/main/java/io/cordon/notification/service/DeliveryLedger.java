@@ -1,5 +1,8 @@
 package io.cordon.notification.service;
 
+import io.cordon.commons.audit.Audit;
+import io.cordon.commons.audit.AuditEntry;
+import io.cordon.commons.audit.AuditKind;
 import io.cordon.notification.config.NotificationConfig;
 import io.cordon.notification.mapping.NoticeDocuments;
 import io.cordon.notification.mapping.NoticeMail;
@@ -42,6 +45,7 @@ public class DeliveryLedger {
   @Inject DeliveryResults results;
   @Inject RetryPolicy retryPolicy;
   @Inject NotificationConfig config;
+  @Inject Audit audit;
 
   /**
    * Claims up to {@code limit} due deliveries: each gets a fresh claim token and is hidden for the
@@ -150,6 +154,7 @@ public class DeliveryLedger {
       LOG.infof(
           "Delivery %s: attempt %d (%s) finished after its claim passed on",
           delivery.id, attempt.number, report.outcome());
+      auditAttempt(delivery, attempt, notices.findById(delivery.noticeId));
       return;
     }
     NoticeEntity notice = notices.findById(delivery.noticeId);
@@ -196,6 +201,26 @@ public class DeliveryLedger {
       }
     }
     attempts.persist(attempt);
+    auditAttempt(delivery, attempt, notice);
+  }
+
+  /** One entry per attempt; the target is left out (a webhook URL may carry a token). */
+  private void auditAttempt(
+      DeliveryEntity delivery, DeliveryAttemptEntity attempt, NoticeEntity notice) {
+    audit.record(
+        AuditEntry.of(AuditKind.DELIVERY, "delivery.attempted", notice.partnerId.toString())
+            .withIncident(notice.incidentId)
+            .withChange(
+                null,
+                java.util.Map.of(
+                    "notice", notice.id.toString(),
+                    "delivery", delivery.id.toString(),
+                    "channel", delivery.channel.name(),
+                    "attempt", attempt.number,
+                    "status", delivery.status.name(),
+                    "httpStatus", String.valueOf(attempt.statusCode)))
+            .withResult(attempt.outcome.name(), delivery.finalReason)
+            .withCorrelation(notice.requestEventId));
   }
 
   private DeliveryAttemptEntity attempt(

@@ -1,5 +1,8 @@
 package io.cordon.notification.service;
 
+import io.cordon.commons.audit.Audit;
+import io.cordon.commons.audit.AuditEntry;
+import io.cordon.commons.audit.AuditKind;
 import io.cordon.contracts.events.NotificationRequested;
 import io.cordon.notification.mapping.NoticeDocuments;
 import io.cordon.notification.mapping.PartnerMatch;
@@ -38,6 +41,7 @@ public class NoticeService {
   @Inject DeliveryRepository deliveries;
   @Inject RetryPolicy retryPolicy;
   @Inject Event<DeliveriesDue> deliveriesDue;
+  @Inject Audit audit;
 
   /**
    * Runs in the consumer's transaction, so notices and the processed-event mark commit together.
@@ -103,6 +107,20 @@ public class NoticeService {
     for (String contact : partner.contacts) {
       deliveries.persist(delivery(notice, DeliveryChannel.EMAIL, contact, now));
     }
+    audit.record(
+        AuditEntry.of(AuditKind.NOTICE, "notice.opened", partner.id.toString())
+            .withIncident(notice.incidentId)
+            .withChange(
+                null,
+                java.util.Map.of(
+                    "notice", notice.id.toString(),
+                    "partner", partner.name,
+                    "sequence", notice.sequence,
+                    "disclosure", String.valueOf(notice.disclosure),
+                    "tlp", String.valueOf(notice.tlp),
+                    "webhook", partner.webhookUrl != null,
+                    "emails", partner.contacts.size()))
+            .withResult("OPENED", null));
     LOG.infof(
         "Notice %s for partner %s about incident %s (%s)",
         notice.id,

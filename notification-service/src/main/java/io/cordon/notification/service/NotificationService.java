@@ -1,5 +1,8 @@
 package io.cordon.notification.service;
 
+import io.cordon.commons.audit.Audit;
+import io.cordon.commons.audit.AuditEntry;
+import io.cordon.commons.audit.AuditKind;
 import io.cordon.commons.paging.Page;
 import io.cordon.commons.paging.PageRequest;
 import io.cordon.commons.problem.ProblemException;
@@ -37,6 +40,7 @@ public class NotificationService {
   @Inject DeliveryAttemptRepository attempts;
   @Inject PartnerRepository partners;
   @Inject Event<DeliveriesDue> deliveriesDue;
+  @Inject Audit audit;
 
   /** Notices in the order they were made, optionally of one incident; three queries per page. */
   @Transactional
@@ -90,6 +94,11 @@ public class NotificationService {
       delivery.redeliveredBy = actor;
       delivery.updatedAt = now;
     }
+    audit.record(
+        AuditEntry.of(AuditKind.NOTICE, "notice.redelivered", notice.partnerId.toString())
+            .withIncident(notice.incidentId)
+            .withChange(null, Map.of("notice", id.toString(), "deliveries", reset.size()))
+            .withResult("REDELIVERING", null));
     deliveriesDue.fire(new DeliveriesDue());
     LOG.infof("%s redelivers %d delivery(ies) of notice %s", actor, reset.size(), id);
     return views(List.of(notice)).get(0);

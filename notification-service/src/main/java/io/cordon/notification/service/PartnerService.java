@@ -1,5 +1,8 @@
 package io.cordon.notification.service;
 
+import io.cordon.commons.audit.Audit;
+import io.cordon.commons.audit.AuditEntry;
+import io.cordon.commons.audit.AuditKind;
 import io.cordon.commons.paging.Page;
 import io.cordon.commons.paging.PageRequest;
 import io.cordon.commons.problem.Problem;
@@ -16,7 +19,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -31,6 +36,7 @@ public class PartnerService {
   @Inject PartnerRepository partners;
   @Inject WebhookTargetPolicy targets;
   @Inject WebhookSecrets secrets;
+  @Inject Audit audit;
 
   public PartnerView create(PartnerDraft draft, String actor) {
     checkChannels(draft);
@@ -53,7 +59,12 @@ public class PartnerService {
 
   @Transactional
   public void delete(UUID id) {
-    partners.delete(find(id));
+    PartnerEntity partner = find(id);
+    audit.record(
+        AuditEntry.of(AuditKind.PARTNER, "partner.deleted", id.toString())
+            .withChange(summary(partner), null)
+            .withResult("DELETED", null));
+    partners.delete(partner);
   }
 
   @Transactional
@@ -84,11 +95,16 @@ public class PartnerService {
     }
     partners.persist(partner);
     flush();
+    audit.record(
+        AuditEntry.of(AuditKind.PARTNER, "partner.created", partner.id.toString())
+            .withChange(null, summary(partner))
+            .withResult("CREATED", null));
     return PartnerMapper.view(partner);
   }
 
   private PartnerView update(UUID id, PartnerDraft draft, String actor) {
     PartnerEntity partner = find(id);
+    Map<String, Object> before = summary(partner);
     ensureNameFree(draft.name(), id);
     if (draft.webhook() == null) {
       partner.webhookSecrets.clear();
@@ -104,6 +120,10 @@ public class PartnerService {
     partner.updatedAt = Instant.now();
     partner.updatedBy = actor;
     flush();
+    audit.record(
+        AuditEntry.of(AuditKind.PARTNER, "partner.replaced", id.toString())
+            .withChange(before, summary(partner))
+            .withResult("REPLACED", null));
     return PartnerMapper.view(partner);
   }
 
@@ -120,6 +140,24 @@ public class PartnerService {
       partner.webhookDisabledAt = null;
       partner.webhookDisabledReason = null;
     }
+  }
+
+  /**
+   * What the audit log keeps of a partner: never a secret, and only the webhook's host (a URL may
+   * carry a token in its path or query).
+   */
+  private static Map<String, Object> summary(PartnerEntity partner) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("name", partner.name);
+    summary.put("disclosure", String.valueOf(partner.disclosure));
+    summary.put("tlp", String.valueOf(partner.tlp));
+    summary.put(
+        "webhookHost", partner.webhookUrl == null ? null : WebhookUrls.host(partner.webhookUrl));
+    summary.put("signingKeys", partner.webhookSecrets.size());
+    summary.put("contacts", partner.contacts.size());
+    summary.put("scopes", partner.scopes.size());
+    summary.put("webhookDisabled", partner.webhookDisabledAt != null);
+    return summary;
   }
 
   private PartnerEntity find(UUID id) {

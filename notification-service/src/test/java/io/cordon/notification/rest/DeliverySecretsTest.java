@@ -118,6 +118,11 @@ class DeliverySecretsTest {
     assertThat(logged).anyMatch(line -> line.contains("delivered after"));
     List<String> texts = new ArrayList<>();
     texts.add(as(VIEWER).queryParam("incident", incident.id).get(PATH).asString());
+    // the audit log records each notice and attempt, and is searched like everything else
+    String audit = as(VIEWER).queryParam("incident", incident.id).get("/api/v1/audit").asString();
+    assertThat(audit).contains("notice.opened", "delivery.attempted");
+    texts.add(audit);
+    texts.add(as(VIEWER).queryParam("limit", 1000).get("/api/v1/audit").asString());
     partnerIds.forEach(id -> texts.add(as(VIEWER).get(Partners.PATH + "/" + id).asString()));
     texts.add(String.join("\n", logged));
     texts.add(Files.readString(LOG_FILE));
