@@ -31,11 +31,16 @@ final class EmbeddedKafkaBroker implements KafkaBrokerControl {
   }
 
   static EmbeddedKafkaBroker startNew(int defaultPartitions) {
+    return startNew(defaultPartitions, 0);
+  }
+
+  /** Listening on {@code port}, or on a free port when it is 0. */
+  static EmbeddedKafkaBroker startNew(int defaultPartitions, int port) {
     BrokerLogging.quiet();
     long startedAt = System.nanoTime();
     try {
       Path logDir = Files.createTempDirectory("cordon-kafka-");
-      int brokerPort = FreePorts.find();
+      int brokerPort = port == 0 ? FreePorts.find() : port;
       Properties properties =
           EmbeddedKafkaConfig.combinedNode(logDir, brokerPort, FreePorts.find(), defaultPartitions);
       format(logDir, properties);

@@ -24,11 +24,16 @@ final class EmbeddedPostgresServer implements PostgresServerControl {
   }
 
   static EmbeddedPostgresServer startNew() {
+    return startNew(0);
+  }
+
+  /** On {@code port}, or on a free port when it is 0. */
+  static EmbeddedPostgresServer startNew(int port) {
     long startedAt = System.nanoTime();
     try {
       Path dataDirectory = Files.createTempDirectory("cordon-postgres-");
       EmbeddedPostgresServer server =
-          new EmbeddedPostgresServer(dataDirectory, launch(dataDirectory, 0));
+          new EmbeddedPostgresServer(dataDirectory, launch(dataDirectory, port));
       Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "cordon-postgres-stop"));
       LOG.infof(
           "Embedded PostgreSQL ready on localhost:%d in %d ms",

@@ -3,28 +3,53 @@ package io.cordon.testsupport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
- * Starts the embedded PostgreSQL (with one database per service) and a Kafka broker as a plain
- * process, for running the service jars by hand: {@code java -cp <test-support classpath>
- * io.cordon.testsupport.LocalInfrastructure}. Prints the settings to give each service.
+ * PostgreSQL (one database per service) and a Kafka broker for running the service jars outside
+ * tests: the local stack starts them through {@link #postgres(int)} and {@link #kafka(int, int)};
+ * {@code java -cp <test-support classpath> io.cordon.testsupport.LocalInfrastructure} starts both
+ * on free ports and prints the settings to give each service.
  */
 public final class LocalInfrastructure {
-  private static final String[] DATABASES = {
-    "cordon_account", "cordon_playbook", "cordon_notification"
-  };
+  public static final List<String> DATABASES =
+      List.of("cordon_account", "cordon_playbook", "cordon_notification");
 
   private LocalInfrastructure() {}
 
-  public static void main(String[] args) throws SQLException, InterruptedException {
-    PostgresServerControl postgres = EmbeddedPostgresResource.server();
+  /**
+   * Embedded PostgreSQL on {@code port} (0: a free one) with the services' databases created empty
+   * (dropped first when an earlier stack in this JVM left them).
+   */
+  public static PostgresServerControl postgres(int port) {
+    PostgresServerControl server =
+        JvmWideRegistry.getOrCreate(
+            "EmbeddedPostgres",
+            PostgresServerControl.class,
+            () -> EmbeddedPostgresServer.startNew(port));
     try (Connection connection = EmbeddedPostgresResource.dataSource("postgres").getConnection();
         Statement statement = connection.createStatement()) {
       for (String database : DATABASES) {
+        statement.execute("drop database if exists " + database + " with (force)");
         statement.execute("create database " + database);
       }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create the services' databases", e);
     }
-    String kafka = EmbeddedKafkaResource.bootstrapServers();
+    return server;
+  }
+
+  /** An in-process Kafka broker on {@code port} (0: a free one), topics auto-created. */
+  public static KafkaBrokerControl kafka(int port, int partitions) {
+    return JvmWideRegistry.getOrCreate(
+        "EmbeddedKafka",
+        KafkaBrokerControl.class,
+        () -> EmbeddedKafkaBroker.startNew(partitions, port));
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    PostgresServerControl postgres = postgres(0);
+    String kafka = kafka(0, EmbeddedKafkaResource.DEFAULT_PARTITIONS).getBootstrapServers();
     System.out.println("postgres.port=" + postgres.getPort());
     for (String database : DATABASES) {
       System.out.println("jdbc." + database + "=" + EmbeddedPostgresResource.jdbcUrl(database));

@@ -1,0 +1,93 @@
+package io.cordon.local;
+
+import io.smallrye.jwt.build.Jwt;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A signing key made fresh for each stack start and a token per role, so nothing minted for one
+ * local stack is accepted by another. The services verify with the public half only.
+ */
+public final class DevTokens {
+  public static final String ISSUER = "https://cordon.local/dev";
+  public static final Map<String, String> PRINCIPALS =
+      Map.of(
+          "viewer", "vera.viewer@cordon.local",
+          "responder", "rei.responder@cordon.local",
+          "approver", "aki.approver@cordon.local",
+          "admin", "ada.admin@cordon.local",
+          "detector", "defender-connector@cordon.local");
+  private static final Duration LIFETIME = Duration.ofHours(12);
+
+  private final KeyPair keys;
+  private final Path publicKeyPem;
+  private final Path privateKeyPem;
+
+  private DevTokens(KeyPair keys, Path publicKeyPem, Path privateKeyPem) {
+    this.keys = keys;
+    this.publicKeyPem = publicKeyPem;
+    this.privateKeyPem = privateKeyPem;
+  }
+
+  public static DevTokens create(Path keyFolder) throws IOException {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      KeyPair keys = generator.generateKeyPair();
+      Files.createDirectories(keyFolder);
+      Path publicPem = keyFolder.resolve("jwt-public.pem");
+      Path privatePem = keyFolder.resolve("jwt-private.pem");
+      Files.writeString(publicPem, pem("PUBLIC KEY", keys.getPublic().getEncoded()));
+      Files.writeString(privatePem, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+      return new DevTokens(keys, publicPem, privatePem);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("No RSA key generator in this JDK", e);
+    }
+  }
+
+  public Path publicKeyPem() {
+    return publicKeyPem;
+  }
+
+  public Path privateKeyPem() {
+    return privateKeyPem;
+  }
+
+  public String token(String principal, String... roles) {
+    Instant now = Instant.now();
+    return Jwt.issuer(ISSUER)
+        .upn(principal)
+        .subject(principal)
+        .groups(Set.of(roles))
+        .issuedAt(now)
+        .expiresAt(now.plus(LIFETIME))
+        .sign(keys.getPrivate());
+  }
+
+  /** One token per role, written to {@code <folder>/<role>.jwt}; returns role -> token. */
+  public Map<String, String> writeRoleTokens(Path folder) throws IOException {
+    Files.createDirectories(folder);
+    Map<String, String> tokens = new LinkedHashMap<>();
+    for (String role : new String[] {"viewer", "responder", "approver", "admin", "detector"}) {
+      String token = token(PRINCIPALS.get(role), role);
+      Files.writeString(folder.resolve(role + ".jwt"), token + "\n");
+      tokens.put(role, token);
+    }
+    return tokens;
+  }
+
+  private static String pem(String type, byte[] der) {
+    String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
+    return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+  }
+}

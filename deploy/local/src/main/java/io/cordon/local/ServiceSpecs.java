@@ -1,0 +1,142 @@
+package io.cordon.local;
+
+import io.cordon.local.ManagedProcess.ProcessSpec;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How each process of the stack is started: only the documented operator keys (DESIGN §10), the
+ * same way a production deployment configures the jars. Nothing here is local-only code in the
+ * services themselves.
+ */
+final class ServiceSpecs {
+  static final String SIMULATOR_TENANT = "9a3f6c2e-5b1d-4e7a-8c0f-3d2b1a0e9f77";
+  static final String SIMULATOR_CLIENT_ID = "cordon-local-app";
+
+  private final StackOptions options;
+  private final LocalTls tls;
+  private final DevTokens tokens;
+  private final String postgresHost;
+  private final String kafkaBootstrap;
+  // generated per start, handed over in the environment: never a file, never a -D option
+  private final String graphClientSecret = randomBase64(24);
+  private final String notificationEncryptionKey = randomBase64(32);
+
+  ServiceSpecs(
+      StackOptions options,
+      LocalTls tls,
+      DevTokens tokens,
+      String postgresHost,
+      String kafkaBootstrap) {
+    this.options = options;
+    this.tls = tls;
+    this.tokens = tokens;
+    this.postgresHost = postgresHost;
+    this.kafkaBootstrap = kafkaBootstrap;
+  }
+
+  ProcessSpec simulator() {
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put("sim.http.port", Integer.toString(options.ports().simulator()));
+    props.put("sim.tls.key-store", tls.keyStore().toString());
+    props.put("sim.tls.key-store-password", LocalTls.PASSWORD);
+    props.put(
+        "sim.tls.trust-store-out",
+        options.workDirectory().resolve("tls/simulator-truststore.p12").toString());
+    props.put("sim.tenant.id", SIMULATOR_TENANT);
+    props.put("sim.auth.client-id", SIMULATOR_CLIENT_ID);
+    props.put("quarkus.http.port", "0");
+    return new ProcessSpec(
+        "graph-simulator",
+        jar("graph-simulator"),
+        props,
+        Map.of("SIM_AUTH_CLIENT_SECRET", graphClientSecret),
+        log("graph-simulator"),
+        List.of("-Xmx512m"));
+  }
+
+  ProcessSpec accountService() {
+    Map<String, String> props = common("account-service", "cordon_account");
+    String simulator = "https://localhost:" + options.ports().simulator();
+    props.put("cordon.graph.base-url", simulator + "/v1.0");
+    props.put("cordon.graph.authority-host", simulator);
+    props.put("cordon.graph.tenant-id", SIMULATOR_TENANT);
+    props.put("cordon.graph.client-id", SIMULATOR_CLIENT_ID);
+    props.put("cordon.graph.trust-store", tls.trustStore().toString());
+    props.put("cordon.graph.trust-store-password", LocalTls.PASSWORD);
+    props.put("cordon.graph.tenant-size", "large");
+    return new ProcessSpec(
+        "account-service",
+        jar("account-service"),
+        props,
+        Map.of("CORDON_GRAPH_CLIENT_SECRET", graphClientSecret),
+        log("account-service"),
+        List.of("-Xmx768m"));
+  }
+
+  ProcessSpec playbookService() {
+    Map<String, String> props = common("playbook-service", "cordon_playbook");
+    return new ProcessSpec(
+        "playbook-service",
+        jar("playbook-service"),
+        props,
+        Map.of(),
+        log("playbook-service"),
+        List.of("-Xmx768m"));
+  }
+
+  ProcessSpec notificationService() {
+    Map<String, String> props = common("notification-service", "cordon_notification");
+    props.put("cordon.notification.allow-private-targets", "true");
+    props.put("cordon.notification.webhook.trust-store", tls.trustStore().toString());
+    props.put("cordon.notification.webhook.trust-store-password", LocalTls.PASSWORD);
+    return new ProcessSpec(
+        "notification-service",
+        jar("notification-service"),
+        props,
+        Map.of("CORDON_NOTIFICATION_SECRET_ENCRYPTION_KEY", notificationEncryptionKey),
+        log("notification-service"),
+        List.of("-Xmx512m"));
+  }
+
+  private Map<String, String> common(String service, String database) {
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put("quarkus.http.port", Integer.toString(port(service)));
+    props.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + postgresHost + "/" + database);
+    props.put("quarkus.datasource.username", "postgres");
+    props.put("quarkus.datasource.password", "postgres");
+    props.put("kafka.bootstrap.servers", kafkaBootstrap);
+    props.put("mp.jwt.verify.publickey.location", tokens.publicKeyPem().toUri().toString());
+    props.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
+    props.put("quarkus.log.console.color", "false");
+    return props;
+  }
+
+  int port(String service) {
+    return switch (service) {
+      case "account-service" -> options.ports().account();
+      case "playbook-service" -> options.ports().playbook();
+      case "notification-service" -> options.ports().notification();
+      case "graph-simulator" -> options.ports().simulator();
+      default -> throw new IllegalArgumentException(service);
+    };
+  }
+
+  private Path jar(String module) {
+    return options.repositoryRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+  }
+
+  private Path log(String name) {
+    return options.logs().resolve(name + ".log");
+  }
+
+  private static String randomBase64(int bytes) {
+    byte[] random = new byte[bytes];
+    new SecureRandom().nextBytes(random);
+    return Base64.getEncoder().encodeToString(random);
+  }
+}

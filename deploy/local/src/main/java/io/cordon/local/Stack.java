@@ -1,0 +1,150 @@
+package io.cordon.local;
+
+import io.cordon.testsupport.KafkaBrokerControl;
+import io.cordon.testsupport.LocalInfrastructure;
+import io.cordon.testsupport.PostgresServerControl;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole local stack: PostgreSQL and Kafka inside this JVM, the graph-simulator and the three
+ * services as their own processes. {@link #close()} stops the processes first (they drain to Kafka
+ * and PostgreSQL), then the infrastructure.
+ */
+public final class Stack implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+  private final StackOptions options;
+  private final Consumer<String> progress;
+  private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+  private PostgresServerControl postgres;
+  private KafkaBrokerControl kafka;
+  private LocalTls tls;
+  private DevTokens tokens;
+  private Map<String, String> roleTokens;
+  private ServiceSpecs specs;
+
+  public Stack(StackOptions options, Consumer<String> progress) {
+    this.options = options;
+    this.progress = progress;
+  }
+
+  public void start() throws IOException, InterruptedException {
+    Files.createDirectories(options.logs());
+    progress.accept("Starting PostgreSQL and Kafka ...");
+    postgres = LocalInfrastructure.postgres(options.ports().postgres());
+    kafka = LocalInfrastructure.kafka(options.ports().kafka(), 3);
+    progress.accept(
+        "  PostgreSQL on localhost:"
+            + postgres.getPort()
+            + ", Kafka on "
+            + kafka.getBootstrapServers());
+    tls = LocalTls.create(options.workDirectory().resolve("tls"));
+    tokens = DevTokens.create(options.workDirectory().resolve("keys"));
+    roleTokens = tokens.writeRoleTokens(options.tokens());
+    specs =
+        new ServiceSpecs(
+            options, tls, tokens, "localhost:" + postgres.getPort(), kafka.getBootstrapServers());
+
+    progress.accept(
+        "Starting graph-simulator and the three services (logs in " + options.logs() + ") ...");
+    launch(specs.simulator());
+    launch(specs.accountService());
+    launch(specs.playbookService());
+    launch(specs.notificationService());
+    new Readiness(httpClient()).await(readinessTargets(), START_TIMEOUT, progress);
+  }
+
+  private void launch(ManagedProcess.ProcessSpec spec) throws IOException {
+    processes.put(spec.name(), ManagedProcess.start(spec));
+  }
+
+  private List<Readiness.Target> readinessTargets() {
+    List<Readiness.Target> targets = new ArrayList<>();
+    for (ManagedProcess process : processes.values()) {
+      targets.add(new Readiness.Target(process, readyUrl(process.name())));
+    }
+    return targets;
+  }
+
+  public URI readyUrl(String name) {
+    return name.equals("graph-simulator")
+        ? simulatorUrl().resolve("/_sim/health")
+        : serviceUrl(name).resolve("/q/health/ready");
+  }
+
+  public URI serviceUrl(String service) {
+    return URI.create("http://localhost:" + specs.port(service));
+  }
+
+  public URI simulatorUrl() {
+    return URI.create("https://localhost:" + options.ports().simulator());
+  }
+
+  /** A client that trusts the stack's local certificate (simulator, receiver). */
+  public HttpClient httpClient() {
+    return HttpClient.newBuilder()
+        .sslContext(tls.clientContext())
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  public ManagedProcess process(String name) {
+    return processes.get(name);
+  }
+
+  public PostgresServerControl postgres() {
+    return postgres;
+  }
+
+  public KafkaBrokerControl kafka() {
+    return kafka;
+  }
+
+  public LocalTls tls() {
+    return tls;
+  }
+
+  public DevTokens tokens() {
+    return tokens;
+  }
+
+  public String roleToken(String role) {
+    return roleTokens.get(role);
+  }
+
+  public StackOptions options() {
+    return options;
+  }
+
+  /** Waits for a restarted process to be ready again. */
+  public void awaitReady(String name) throws IOException, InterruptedException {
+    new Readiness(httpClient())
+        .await(
+            List.of(new Readiness.Target(processes.get(name), readyUrl(name))),
+            START_TIMEOUT,
+            progress);
+  }
+
+  @Override
+  public void close() {
+    List<ManagedProcess> reversed = new ArrayList<>(processes.values());
+    java.util.Collections.reverse(reversed);
+    for (ManagedProcess process : reversed) {
+      try {
+        process.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    // PostgreSQL and Kafka stop through their own shutdown hooks when this JVM exits
+  }
+}

@@ -1,0 +1,252 @@
+package io.cordon.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cordon.local.DevTokens;
+import io.cordon.local.demo.CordonApi;
+import io.cordon.local.demo.DemoOutcome;
+import io.cordon.local.demo.DemoPartners;
+import io.cordon.local.demo.DemoRunner;
+import io.cordon.local.demo.PartnerInbox;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's demo, end to end over real processes: 200 compromised accounts from a CSV, the
+ * built-in playbook, approvals by a second person, signed partner notices. Outcomes are checked
+ * against what the graph-simulator saw and what the partners' endpoint received, not against what
+ * Cordon says about itself.
+ */
+class DemoIncidentIT {
+  private static final String ALERT_INCIDENT = "defender-incident-4711";
+  private static RunningStack running;
+  private static DemoOutcome outcome;
+  private static Map<String, JsonNode> accountsById;
+
+  @BeforeAll
+  static void runTheDemo() throws Exception {
+    running = RunningStack.start("demo");
+    var options = running.stack.options();
+    outcome =
+        new DemoRunner(running.stack, System.out, false)
+            .run(options.incidentCsv(), options.partnersFile(), running.receiver);
+    new DemoRunner(running.stack, System.out, false).printSummary(outcome);
+    accountsById = new HashMap<>();
+    for (JsonNode account : running.follower.runAccounts(outcome.run().path("id").asText())) {
+      accountsById.put(account.path("objectId").asText(), account);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (running != null) {
+      running.close();
+    }
+  }
+
+  @Test
+  void theRunEndsWithEveryAccountOfTheCsv() {
+    assertThat(outcome.run().path("state").asText()).isIn("SUCCEEDED", "PARTIALLY_SUCCEEDED");
+    assertThat(outcome.intake().path("accepted").asInt()).isEqualTo(200);
+    assertThat(accountsById).hasSize(200);
+  }
+
+  @Test
+  void everyEligibleAccountIsRevokedAndResetExactlyOnceAtGraph() throws Exception {
+    for (JsonNode account : accountsById.values()) {
+      JsonNode simulated = running.simulator.user(account.path("objectId").asText());
+      String upn = account.path("userPrincipalName").asText();
+      boolean guest = simulated.path("userType").asText().equals("Guest");
+      boolean synced = simulated.path("onPremisesSyncEnabled").asBoolean();
+      assertThat(step(account, "revoke-sessions").path("state").asText())
+          .as("revoke of %s", upn)
+          .isEqualTo(guest ? "SKIPPED" : "SUCCEEDED");
+      assertThat(simulated.path("sessionRevocationCount").asInt())
+          .as("revocations of %s seen by Graph", upn)
+          .isEqualTo(guest ? 0 : 1);
+      if (guest) {
+        continue;
+      }
+      JsonNode reset = step(account, "reset-password");
+      if (synced) {
+        assertThat(reset.path("state").asText())
+            .as("reset of synced %s", upn)
+            .isEqualTo("REQUIRES_MANUAL");
+        assertThat(reset.path("reasonCode").asText()).isEqualTo("ON_PREMISES_SYNCED");
+        assertThat(simulated.path("passwordChangeCount").asInt()).isZero();
+      } else {
+        assertThat(reset.path("state").asText()).as("reset of %s", upn).isEqualTo("SUCCEEDED");
+        assertThat(simulated.path("passwordChangeCount").asInt())
+            .as("password changes of %s seen by Graph", upn)
+            .isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void noGraphCallChangedTheSameThingTwice() throws Exception {
+    Map<String, Integer> effectiveCalls = new HashMap<>();
+    for (JsonNode entry : running.simulator.journal(null, true)) {
+      for (JsonNode userId : entry.path("userIds")) {
+        effectiveCalls.merge(
+            entry.path("action").asText() + " " + userId.asText(), 1, Integer::sum);
+      }
+    }
+    assertThat(effectiveCalls).isNotEmpty();
+    assertThat(effectiveCalls).allSatisfy((call, count) -> assertThat(count).as(call).isEqualTo(1));
+  }
+
+  @Test
+  void administratorsAreDisabledOnlyAfterASecondPersonApproved() throws Exception {
+    String startedBy = outcome.run().path("startedBy").asText();
+    assertThat(startedBy).isEqualTo(DevTokens.PRINCIPALS.get("responder"));
+    List<JsonNode> approvals = running.follower.approvals(outcome.run().path("id").asText());
+    assertThat(approvals).isNotEmpty();
+    Instant lastApproval = Instant.EPOCH;
+    for (JsonNode approval : approvals) {
+      assertThat(approval.path("state").asText()).isEqualTo("APPROVED");
+      assertThat(approval.path("decidedBy").asText())
+          .isEqualTo(DevTokens.PRINCIPALS.get("approver"))
+          .isNotEqualTo(startedBy);
+      Instant decidedAt = Instant.parse(approval.path("decidedAt").asText());
+      lastApproval = decidedAt.isAfter(lastApproval) ? decidedAt : lastApproval;
+    }
+    int privileged = 0;
+    for (JsonNode account : accountsById.values()) {
+      JsonNode simulated = running.simulator.user(account.path("objectId").asText());
+      if (account.path("privileged").asBoolean()) {
+        privileged++;
+        assertThat(simulated.path("accountEnabled").asBoolean()).isFalse();
+        Instant disabledAt = Instant.parse(simulated.path("accountEnabledChanges").get(0).asText());
+        assertThat(disabledAt).isAfter(firstApprovalOf(approvals));
+      } else {
+        assertThat(simulated.path("accountEnabled").asBoolean())
+            .as(
+                "%s is not privileged and stays enabled",
+                account.path("userPrincipalName").asText())
+            .isTrue();
+      }
+    }
+    assertThat(privileged).as("the demo incident includes administrators").isPositive();
+  }
+
+  @Test
+  void eachAffectedPartnerGetsExactlyOneValidSignedNoticeAndTheOtherNone() throws Exception {
+    JsonNode partners =
+        CordonApi.json().readTree(Files.readString(running.stack.options().partnersFile()));
+    int affected = 0;
+    for (JsonNode partner : partners) {
+      String key = DemoPartners.slug(partner.path("name").asText());
+      PartnerInbox inbox = outcome.inboxes().get(key);
+      assertThat(inbox.rejectedCount()).as("badly signed deliveries to %s", key).isZero();
+      Set<String> noticeIds = noticeIdsOfIncident(inbox, outcome.incidentId());
+      if (partner.path("expectedNotice").asBoolean()) {
+        affected++;
+        assertThat(noticeIds).as("notices of the demo incident received by %s", key).hasSize(1);
+      } else {
+        assertThat(noticeIds).as("notices received by unaffected %s", key).isEmpty();
+      }
+    }
+    assertThat(affected).isEqualTo(3);
+    assertThat(outcome.notices()).hasSize(3);
+  }
+
+  @Test
+  void aGraphSecurityAlertSentToDetectionsIsRemediatedLikeTheCsv() throws Exception {
+    List<String> members = new ArrayList<>();
+    for (JsonNode user : running.simulator.users()) {
+      String id = user.path("id").asText();
+      if (user.path("kind").asText().equals("member") && !accountsById.containsKey(id)) {
+        members.add(id);
+      }
+      if (members.size() == 3) {
+        break;
+      }
+    }
+    assertThat(members).hasSize(3);
+    URI detections = running.stack.serviceUrl("account-service").resolve("/api/v1/detections");
+    CordonApi.Answer answer =
+        running.api.post(
+            detections, running.token("detector"), "application/json", securityAlert(members));
+    assertThat(answer.status()).as(answer.raw().body()).isEqualTo(202);
+    String reportId = answer.body().path("reportId").asText();
+    running.follower.awaitReportSettled(reportId, Duration.ofMinutes(3));
+    JsonNode run =
+        running.follower.awaitRunOfReport(ALERT_INCIDENT, reportId, Duration.ofMinutes(2));
+    String runId = run.path("id").asText();
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (!Set.of("SUCCEEDED", "PARTIALLY_SUCCEEDED", "FAILED", "CANCELLED")
+        .contains(run.path("state").asText())) {
+      assertThat(System.nanoTime()).as("run %s final in time", runId).isLessThan(deadline);
+      Thread.sleep(1000);
+      run = running.follower.run(runId);
+    }
+    assertThat(run.path("state").asText()).isIn("SUCCEEDED", "PARTIALLY_SUCCEEDED");
+    assertThat(run.path("source").asText()).isEqualTo("DETECTION");
+    for (String id : members) {
+      JsonNode simulated = running.simulator.user(id);
+      assertThat(simulated.path("sessionRevocationCount").asInt())
+          .as("revocations of %s", id)
+          .isEqualTo(1);
+      assertThat(simulated.path("passwordChangeCount").asInt()).as("resets of %s", id).isEqualTo(1);
+    }
+  }
+
+  private static String securityAlert(List<String> userIds) {
+    ObjectNode alert = CordonApi.json().createObjectNode();
+    alert.put("@odata.type", "#microsoft.graph.security.alert");
+    alert.put("id", "da637551227677560813_-961444813");
+    alert.put("incidentId", ALERT_INCIDENT);
+    alert.put("title", "Suspicious sign-ins from an anonymising VPN");
+    alert.put("severity", "high");
+    alert.put("tenantId", "9a3f6c2e-5b1d-4e7a-8c0f-3d2b1a0e9f77");
+    ArrayNode evidence = alert.putArray("evidence");
+    for (String id : userIds) {
+      ObjectNode user = evidence.addObject();
+      user.put("@odata.type", "#microsoft.graph.security.userEvidence");
+      user.putObject("userAccount").put("azureAdUserId", id);
+    }
+    return alert.toString();
+  }
+
+  private static Set<String> noticeIdsOfIncident(PartnerInbox inbox, String incidentId) {
+    Set<String> ids = new HashSet<>();
+    for (JsonNode notice : inbox.notices()) {
+      if (notice.path("data").path("incident").path("id").asText().equals(incidentId)) {
+        ids.add(notice.path("data").path("noticeId").asText());
+      }
+    }
+    return ids;
+  }
+
+  private static Instant firstApprovalOf(List<JsonNode> approvals) {
+    return approvals.stream()
+        .map(a -> Instant.parse(a.path("decidedAt").asText()))
+        .min(Instant::compareTo)
+        .orElseThrow();
+  }
+
+  private static JsonNode step(JsonNode account, String stepId) {
+    for (JsonNode step : account.path("steps")) {
+      if (step.path("stepId").asText().equals(stepId)) {
+        return step;
+      }
+    }
+    throw new AssertionError(
+        "no step " + stepId + " for " + account.path("userPrincipalName").asText());
+  }
+}

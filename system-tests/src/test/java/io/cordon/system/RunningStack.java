@@ -1,0 +1,79 @@
+package io.cordon.system;
+
+import io.cordon.local.LocalTls;
+import io.cordon.local.Stack;
+import io.cordon.local.StackOptions;
+import io.cordon.local.demo.CordonApi;
+import io.cordon.local.demo.IncidentFollower;
+import io.cordon.local.demo.SimulatorApi;
+import io.cordon.local.demo.WebhookReceiver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+/**
+ * The local stack exactly as {@code deploy/local/run.sh} starts it (same launcher, same jars, real
+ * processes), on free ports so it never collides with a stack a developer is running.
+ */
+final class RunningStack implements AutoCloseable {
+  final Stack stack;
+  final WebhookReceiver receiver;
+  final CordonApi api;
+  final SimulatorApi simulator;
+  final IncidentFollower follower;
+
+  private RunningStack(Stack stack, WebhookReceiver receiver) {
+    this.stack = stack;
+    this.receiver = receiver;
+    this.api = new CordonApi(stack.httpClient());
+    this.simulator = new SimulatorApi(api, stack.simulatorUrl());
+    this.follower =
+        new IncidentFollower(
+            api,
+            stack.serviceUrl("account-service"),
+            stack.serviceUrl("playbook-service"),
+            stack.serviceUrl("notification-service"),
+            stack.roleToken("viewer"),
+            System.out::println);
+  }
+
+  static RunningStack start(String name) throws IOException, InterruptedException {
+    Path root = Path.of(System.getProperty("cordon.repository", "..")).toAbsolutePath().normalize();
+    StackOptions.Ports ports =
+        new StackOptions.Ports(
+            freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+    StackOptions options =
+        StackOptions.defaults(root)
+            .withPorts(ports, root.resolve("system-tests/target/stacks/" + name));
+    Stack stack = new Stack(options, line -> System.out.println("[" + name + "] " + line));
+    try {
+      stack.start();
+      WebhookReceiver receiver =
+          WebhookReceiver.start(ports.receiver(), stack.tls().keyStore(), LocalTls.PASSWORD);
+      return new RunningStack(stack, receiver);
+    } catch (IOException | RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  String token(String role) {
+    return stack.roleToken(role);
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    receiver.close();
+    stack.close();
+  }
+}
