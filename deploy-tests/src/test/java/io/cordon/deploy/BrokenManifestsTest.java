@@ -218,6 +218,23 @@ class BrokenManifestsTest {
                     .remove(4),
             "no egress to SMTP port 587"),
         broken(
+            "a REST client URL naming no Service",
+            r ->
+                Node.map(find(r, "ConfigMap", "playbook-service-config"), "data")
+                    .put("QUARKUS_REST_CLIENT_ACCOUNT_SERVICE_URL", "http://accounts:8081"),
+            "QUARKUS_REST_CLIENT_ACCOUNT_SERVICE_URL names no rendered Service (accounts)"),
+        broken(
+            "a called service whose NetworkPolicy refuses the caller",
+            r ->
+                Node.list(find(r, "NetworkPolicy", "notification-service"), "spec.ingress")
+                    .remove(1),
+            "Deployment notification-service: its NetworkPolicy does not admit Deployment"
+                + " playbook-service on 8083"),
+        broken(
+            "a caller without egress to the service it calls",
+            r -> Node.list(find(r, "NetworkPolicy", "playbook-service"), "spec.egress").remove(3),
+            "Deployment playbook-service: no NetworkPolicy egress to account-service on 8081"),
+        broken(
             "a Kafka listener that admits other pods only",
             r ->
                 Node.maps(find(r, "Kafka", "cordon-kafka"), "spec.kafka.listeners")
@@ -273,6 +290,18 @@ class BrokenManifestsTest {
                 Node.map(find(r, "ConfigMap", "cordon-common-config"), "data")
                     .remove("MP_JWT_VERIFY_AUDIENCES"),
             "Deployment account-service: MP_JWT_VERIFY_AUDIENCES unset"),
+        broken(
+            "the dev profile in production",
+            r ->
+                Node.map(find(r, "ConfigMap", "cordon-common-config"), "data")
+                    .put("QUARKUS_PROFILE", "dev"),
+            "QUARKUS_PROFILE dev is for development and tests only"),
+        broken(
+            "webhooks to private addresses allowed",
+            r ->
+                Node.map(find(r, "ConfigMap", "notification-service-config"), "data")
+                    .put("CORDON_NOTIFICATION_ALLOW_PRIVATE_TARGETS", "true"),
+            "partner webhooks to private addresses are for the local stack only"),
         broken(
             "no heap sizing",
             r ->

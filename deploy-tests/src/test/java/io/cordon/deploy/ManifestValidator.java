@@ -18,6 +18,7 @@ import io.strimzi.api.kafka.model.kafka.KafkaResources;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -246,6 +247,14 @@ final class ManifestValidator {
     checkSecretReferences(id, pod, container);
     checkDatasource(id, deployment, container, env);
     checkKafkaClient(id, deployment, container, env);
+    String profile = env.get("QUARKUS_PROFILE");
+    if (profile != null && (profile.contains("dev") || profile.contains("test"))) {
+      // those profiles carry public keys and relaxed checks (e.g. a public encryption key)
+      problems.add(id + ": QUARKUS_PROFILE " + profile + " is for development and tests only");
+    }
+    if ("true".equalsIgnoreCase(env.get("CORDON_NOTIFICATION_ALLOW_PRIVATE_TARGETS"))) {
+      problems.add(id + ": partner webhooks to private addresses are for the local stack only");
+    }
     if (env.get("MP_JWT_VERIFY_AUDIENCES") == null) {
       problems.add(id + ": MP_JWT_VERIFY_AUDIENCES unset: tokens for other apps would pass");
     }
@@ -682,11 +691,100 @@ final class ManifestValidator {
           problems.add(id + ": no egress to public addresses on 443 for " + target);
         }
       }
+      checkServiceCalls(id, labels, env);
       String smtpPort = env.get("QUARKUS_MAILER_PORT");
       if (smtpPort != null && !egressOnPort(labels, Integer.parseInt(smtpPort))) {
         problems.add(id + ": no egress to SMTP port " + smtpPort);
       }
     }
+  }
+
+  /**
+   * A REST client URL (QUARKUS_REST_CLIENT_*_URL) naming another service must name a rendered
+   * Service and port, and both NetworkPolicies must let the call through: egress of the caller,
+   * ingress of the callee.
+   */
+  private void checkServiceCalls(
+      String id, Map<String, Object> callerLabels, Map<String, String> env) {
+    env.forEach(
+        (variable, value) -> {
+          if (!variable.matches("QUARKUS_REST_CLIENT_.+_URL") || value == null) {
+            return;
+          }
+          URI uri = URI.create(value);
+          String host = uri.getHost() == null ? "" : uri.getHost().split("\\.")[0];
+          int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+          Map<String, Object> service = find("Service", host);
+          if (service == null) {
+            problems.add(id + ": " + variable + " names no rendered Service (" + host + ")");
+            return;
+          }
+          Map<String, Object> servicePort =
+              maps(service, "spec.ports").stream()
+                  .filter(p -> String.valueOf(port).equals(str(p, "port")))
+                  .findFirst()
+                  .orElse(null);
+          Map<String, Object> callee =
+              ofKind("Deployment").stream()
+                  .filter(
+                      d ->
+                          Selectors.mapMatches(
+                              map(service, "spec.selector"),
+                              map(d, "spec.template.metadata.labels")))
+                  .findFirst()
+                  .orElse(null);
+          if (servicePort == null || callee == null) {
+            problems.add(id + ": " + variable + " names no port " + port + " of a served Service");
+            return;
+          }
+          Map<String, Object> container = maps(callee, "spec.template.spec.containers").get(0);
+          int containerPort = containerPort(container, servicePort.get("targetPort"));
+          Map<String, Object> calleeLabels = map(callee, "spec.template.metadata.labels");
+          if (!egressAllowed(callerLabels, ownNamespace(), calleeLabels, containerPort)) {
+            problems.add(id + ": no NetworkPolicy egress to " + host + " on " + containerPort);
+          }
+          if (!ingressAllowed(calleeLabels, callerLabels, containerPort)) {
+            problems.add(
+                "Deployment "
+                    + name(callee)
+                    + ": its NetworkPolicy does not admit "
+                    + id
+                    + " on "
+                    + containerPort);
+          }
+        });
+  }
+
+  private static int containerPort(Map<String, Object> container, Object targetPort) {
+    for (Map<String, Object> port : maps(container, "ports")) {
+      if (Objects.equals(String.valueOf(targetPort), str(port, "name"))
+          || Objects.equals(String.valueOf(targetPort), str(port, "containerPort"))) {
+        return Integer.parseInt(str(port, "containerPort"));
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the callee's policies admit pods carrying callerLabels (same namespace) on port. */
+  private boolean ingressAllowed(
+      Map<String, Object> calleeLabels, Map<String, Object> callerLabels, int port) {
+    for (Map<String, Object> policy : policiesFor(calleeLabels)) {
+      for (Map<String, Object> rule : maps(policy, "spec.ingress")) {
+        boolean peer =
+            maps(rule, "from").stream()
+                .anyMatch(
+                    from ->
+                        from.containsKey("podSelector")
+                            && Selectors.matches(map(from, "podSelector"), callerLabels)
+                            && (!from.containsKey("namespaceSelector")
+                                || Selectors.matches(
+                                    map(from, "namespaceSelector"), ownNamespace())));
+        if (peer && portListed(rule, port)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private List<Map<String, Object>> policiesFor(Map<String, Object> podLabels) {
