@@ -64,11 +64,17 @@ public class GraphHttpHandler {
       vertx.setTimer(hold, id -> http.connection().close());
       return;
     }
+    boolean batch = request.path().equals("$batch");
+    if (batch && faults.settings().applyToBatchItems()) {
+      // 5xx and 429 are drawn per request inside the batch instead of once for all of it
+      fault = FaultInjector.Fault.NONE;
+    }
+    FaultInjector.Fault answerFault = fault;
     long latency = faults.latencyMs();
     if (latency > 0) {
-      vertx.setTimer(latency, id -> answer(http, request, fault));
+      vertx.setTimer(latency, id -> answer(http, request, answerFault));
     } else {
-      answer(http, request, fault);
+      answer(http, request, answerFault);
     }
   }
 
@@ -115,6 +121,10 @@ public class GraphHttpHandler {
           response.success() ? null : response.body().path("error").path("message").asText(null));
     } else {
       response = gateway.process(request, roles);
+    }
+    String correlation = request.header("client-request-id");
+    if (correlation != null) {
+      response.headers().put("client-request-id", correlation);
     }
     HttpReplies.graph(http, response, json);
   }

@@ -32,6 +32,11 @@ public class TokenHttpHandler {
           GraphPaths.query(body == null ? "" : body.toString(StandardCharsets.UTF_8));
       TokenService.TokenAnswer answer = tokens.issue(s[0], form);
       http.response().putHeader("Cache-Control", "no-store, no-cache");
+      String correlation = http.getHeader("client-request-id");
+      if (correlation != null) {
+        // msal4j checks that its correlation id comes back
+        http.response().putHeader("client-request-id", correlation);
+      }
       HttpReplies.json(http, answer.status(), answer.body(), json);
       return true;
     }

@@ -41,7 +41,14 @@ public final class ActionNames {
                   "User.EnableDisableAccount.All",
                   "User.ReadWrite.All",
                   "Directory.ReadWrite.All")),
-          Map.entry("updateUser", List.of("User.ReadWrite.All", "Directory.ReadWrite.All")),
+          // refused later for what it carries; any user write permission gets it validated
+          Map.entry(
+              "updateUser",
+              List.of(
+                  "User.ReadWrite.All",
+                  "Directory.ReadWrite.All",
+                  "User-PasswordProfile.ReadWrite.All",
+                  "User.EnableDisableAccount.All")),
           Map.entry("confirmCompromised", List.of("IdentityRiskyUser.ReadWrite.All")),
           Map.entry(
               "getRiskyUser",
