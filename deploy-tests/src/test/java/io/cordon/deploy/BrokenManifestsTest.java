@@ -277,6 +277,12 @@ class BrokenManifestsTest {
                     .remove("affinity"),
             "Deployment playbook-service: ha needs required pod anti-affinity"),
         broken(
+            "a surge pod that required anti-affinity may never place",
+            r ->
+                Node.map(find(r, "Deployment", "account-service"), "spec.strategy.rollingUpdate")
+                    .put("maxSurge", 1),
+            "Deployment account-service: required anti-affinity needs maxSurge 0"),
+        broken(
             "an unknown kind",
             r -> r.add(resource("kafka.strimzi.io/v1beta2", "KafkaUsr", "x", Map.of())),
             "unknown apiVersion/kind kafka.strimzi.io/v1beta2 KafkaUsr"),

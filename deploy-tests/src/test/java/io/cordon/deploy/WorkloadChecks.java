@@ -82,7 +82,7 @@ final class WorkloadChecks extends Checks {
       problems.add(id + ": no -XX:MaxRAMPercentage: the heap would ignore the memory limit");
     }
     if (expected.highAvailability()) {
-      checkAntiAffinity(id, pod, podLabels);
+      checkAntiAffinity(id, deployment, pod, podLabels);
     }
   }
 
@@ -263,7 +263,11 @@ final class WorkloadChecks extends Checks {
     return null;
   }
 
-  private void checkAntiAffinity(String id, Map<String, Object> pod, Map<String, Object> labels) {
+  private void checkAntiAffinity(
+      String id,
+      Map<String, Object> deployment,
+      Map<String, Object> pod,
+      Map<String, Object> labels) {
     boolean spread = false;
     for (Map<String, Object> term :
         maps(pod, "affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution")) {
@@ -273,6 +277,11 @@ final class WorkloadChecks extends Checks {
     }
     if (!spread) {
       problems.add(id + ": ha needs required pod anti-affinity on kubernetes.io/hostname");
+    }
+    Object surge = at(deployment, "spec.strategy.rollingUpdate.maxSurge");
+    if (spread && !"0".equals(String.valueOf(surge))) {
+      // on exactly as many nodes as replicas, the surge pod would never be scheduled
+      problems.add(id + ": required anti-affinity needs maxSurge 0, or a rollout can hang");
     }
   }
 }
