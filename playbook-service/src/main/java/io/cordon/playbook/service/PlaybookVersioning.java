@@ -1,5 +1,8 @@
 package io.cordon.playbook.service;
 
+import io.cordon.commons.audit.Audit;
+import io.cordon.commons.audit.AuditEntry;
+import io.cordon.commons.audit.AuditKind;
 import io.cordon.playbook.mapping.ContentHash;
 import io.cordon.playbook.mapping.PlaybookWriter;
 import io.cordon.playbook.mapping.VersionRows;
@@ -25,6 +28,7 @@ public class PlaybookVersioning {
   static final String BUILT_IN_AUTHOR = "cordon (built-in)";
 
   @Inject PlaybookStore store;
+  @Inject Audit audit;
 
   @Transactional
   public SaveOutcome save(Playbook playbook, String author) {
@@ -65,6 +69,13 @@ public class PlaybookVersioning {
     int version = head.latestVersion + 1;
     PlaybookVersionEntity row = VersionRows.newRow(playbook, version, origin, author, now());
     store.append(head, row);
+    audit.record(
+        AuditEntry.of(AuditKind.PLAYBOOK, "playbook.saved", playbook.name())
+            .withChange(
+                java.util.Map.of("version", version - 1),
+                java.util.Map.of(
+                    "version", version, "origin", origin.name(), "sha256", row.contentSha256))
+            .withResult("NEW_VERSION", null));
     return new SaveOutcome(playbook.withVersion(version), SaveOutcome.Change.NEW_VERSION);
   }
 

@@ -19,15 +19,18 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class RunEvents {
   @Inject Outbox outbox;
+  @Inject RunAudit audit;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void runState(RunEntity run, RunState state, String detail) {
     publish(run, RemediationEvents.runState(run, state, detail));
+    audit.runState(run, state, detail);
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void accountStep(RunEntity run, StepExecutionEntity execution) {
     publish(run, RemediationEvents.accountStep(run, execution));
+    audit.accountStep(run, execution);
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -38,6 +41,8 @@ public class RunEvents {
   @Transactional(Transactional.TxType.MANDATORY)
   public void approval(RunEntity run, String kind, ApprovalEntity approval, String detail) {
     publish(run, RemediationEvents.approval(run, kind, approval, detail));
+    audit.approval(
+        run, RemediationEvents.APPROVAL_REQUESTED.equals(kind) ? "requested" : "decided", approval);
   }
 
   private void publish(RunEntity run, RemediationEvent event) {

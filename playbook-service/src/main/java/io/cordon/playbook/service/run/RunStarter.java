@@ -36,6 +36,7 @@ public class RunStarter {
   @Inject RunAccounts runAccounts;
   @Inject RunReviewer reviewer;
   @Inject RunEvents events;
+  @Inject RunAudit audit;
 
   /** Adds one chunk of a report to its run, creating the run with the first chunk to arrive. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -157,6 +158,7 @@ public class RunStarter {
     run.createdAt = now;
     run.updatedAt = now;
     run.persist();
+    audit.started(run);
     return run;
   }
 
