@@ -12,6 +12,8 @@ import java.util.Locale;
  */
 public final class AnswerClassifier {
   static final Duration DEFAULT_THROTTLE_WAIT = Duration.ofSeconds(5);
+  // Graph's code for a user whose mailbox is not in Exchange Online (none, inactive, on-premises)
+  static final String NO_MAILBOX = "MailboxNotEnabledForRESTAPI";
 
   private AnswerClassifier() {}
 
@@ -26,6 +28,11 @@ public final class AnswerClassifier {
     }
     if (status == 0 || status == 401 || status == 408 || status >= 500) {
       return Verdict.retry(answer.retryAfter(), ReasonCode.GRAPH_UNAVAILABLE, describe(answer));
+    }
+    if (status == 404 && NO_MAILBOX.equals(answer.errorCode())) {
+      // guests and unlicensed users have no Exchange Online mailbox: nothing to clean up there
+      return Verdict.finish(
+          ActionOutcome.SKIPPED, ReasonCode.NOT_APPLICABLE, "no Exchange Online mailbox");
     }
     if (status == 404) {
       return permanent(ReasonCode.USER_NOT_FOUND, answer);
