@@ -40,6 +40,10 @@ public class Audit {
 
   private void record(AuditEntry entry, AuditActor actor) {
     Pending pending = pending();
+    if (pending.appended) {
+      // another synchronization changed state after the chain was written: never lose the entry
+      throw new IllegalStateException("audit entry recorded after the transaction's append");
+    }
     String correlation = entry.correlationId();
     if (correlation == null) {
       correlation = AuditCause.current();
@@ -76,12 +80,14 @@ public class Audit {
     final List<AuditChain.Draft> entries = new ArrayList<>();
     // work with no request and no event behind it (a timer, a worker) shares one id per transaction
     final String transactionCorrelation = UUID.randomUUID().toString();
+    boolean appended;
 
     @Override
     public void beforeCompletion() {
       if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE && !entries.isEmpty()) {
         chain.append(entries);
       }
+      appended = true;
     }
 
     @Override
