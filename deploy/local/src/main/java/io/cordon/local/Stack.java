@@ -31,10 +31,22 @@ public final class Stack implements AutoCloseable {
   private DevTokens tokens;
   private Map<String, String> roleTokens;
   private ServiceSpecs specs;
+  // per process: extra -D options on top of ServiceSpecs' documented keys (benchmarks, load runs)
+  private final Map<String, Map<String, String>> extraProperties = new LinkedHashMap<>();
 
   public Stack(StackOptions options, Consumer<String> progress) {
     this.options = options;
     this.progress = progress;
+  }
+
+  /**
+   * Extra {@code -D} options for one process ({@code graph-simulator}, {@code account-service},
+   * ...), e.g. the simulator's {@code sim.faults.latency} or account-service's {@code
+   * cordon.graph.budget.scale}; they win over ServiceSpecs' values. Call before {@link #start()}.
+   */
+  public Stack withExtraProperties(String process, Map<String, String> properties) {
+    extraProperties.computeIfAbsent(process, p -> new LinkedHashMap<>()).putAll(properties);
+    return this;
   }
 
   public void start() throws IOException, InterruptedException {
@@ -64,7 +76,38 @@ public final class Stack implements AutoCloseable {
   }
 
   private void launch(ManagedProcess.ProcessSpec spec) throws IOException {
-    processes.put(spec.name(), ManagedProcess.start(spec));
+    processes.put(spec.name(), ManagedProcess.start(withExtras(spec)));
+  }
+
+  private ManagedProcess.ProcessSpec withExtras(ManagedProcess.ProcessSpec spec) {
+    Map<String, String> extras = extraProperties.getOrDefault(spec.name(), Map.of());
+    if (extras.isEmpty()) {
+      return spec;
+    }
+    Map<String, String> properties = new LinkedHashMap<>(spec.properties());
+    properties.putAll(extras);
+    return new ManagedProcess.ProcessSpec(
+        spec.name(), spec.jar(), properties, spec.environment(), spec.logFile(), spec.jvmOptions());
+  }
+
+  /**
+   * Stops one service and starts it again with these extra {@code -D} options added (same ports,
+   * same database): a different setting without restarting the whole stack.
+   */
+  public void relaunch(String name, Map<String, String> properties)
+      throws IOException, InterruptedException {
+    processes.get(name).stop(Duration.ofSeconds(30));
+    withExtraProperties(name, properties);
+    ManagedProcess.ProcessSpec spec =
+        switch (name) {
+          case "graph-simulator" -> specs.simulator();
+          case "account-service" -> specs.accountService();
+          case "playbook-service" -> specs.playbookService();
+          case "notification-service" -> specs.notificationService();
+          default -> throw new IllegalArgumentException(name);
+        };
+    launch(spec);
+    awaitReady(name);
   }
 
   private List<Readiness.Target> readinessTargets() {

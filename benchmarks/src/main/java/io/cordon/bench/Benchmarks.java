@@ -1,0 +1,244 @@
+package io.cordon.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cordon.local.LocalTls;
+import io.cordon.local.Stack;
+import io.cordon.local.StackOptions;
+import io.cordon.local.demo.CordonApi;
+import io.cordon.local.demo.SimulatorApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cordon's containment throughput and latency against the graph-simulator (see docs/benchmarks.md).
+ * {@code --quick}: 200 accounts and small samples only (development). Results are printed and
+ * written to {@code benchmarks/target/results.md}.
+ */
+public final class Benchmarks {
+  static final long LATENCY_MS = 50;
+
+  /** Budgets (simulator and account-service) times this for the 10,000-account run. */
+  static final double LARGE_RUN_SCALE = 10;
+
+  /** account-service's budget for the engine-overhead run: high enough never to bind. */
+  static final double UNBOUND_SCALE = 1000;
+
+  static final String PLAYBOOK = "bench-revoke-reset-confirm";
+  static final String PLAYBOOK_YAML =
+      """
+      name: bench-revoke-reset-confirm
+      description: Benchmark playbook - revoke sessions, reset the password, confirm compromised.
+      steps:
+        - id: revoke-sessions
+          action: REVOKE_SESSIONS
+        - id: reset-password
+          action: RESET_PASSWORD
+        - id: confirm-compromised
+          action: CONFIRM_COMPROMISED
+          scope: run
+      """;
+  // ServiceSpecs' simulator tenant and app (the local stack's fixed values)
+  static final String TENANT = "9a3f6c2e-5b1d-4e7a-8c0f-3d2b1a0e9f77";
+  static final String CLIENT_ID = "cordon-local-app";
+
+  private final boolean quick;
+  private final Report report;
+  private Stack stack;
+  private CordonApi api;
+  private SimulatorApi simulator;
+  private int incidents;
+
+  private Benchmarks(boolean quick, Report report) {
+    this.quick = quick;
+    this.report = report;
+  }
+
+  public static void main(String[] args) throws Exception {
+    boolean quick = List.of(args).contains("--quick");
+    Path root = Path.of(System.getProperty("cordon.repository", ".")).toAbsolutePath().normalize();
+    Path out = root.resolve("benchmarks/target/results.md");
+    Report report = new Report(out);
+    Benchmarks benchmarks = new Benchmarks(quick, report);
+    int status = 0;
+    try {
+      benchmarks.runAll(root);
+    } catch (Exception e) {
+      status = 1;
+      report.line("\n**Aborted:** " + e);
+      e.printStackTrace();
+    } finally {
+      if (benchmarks.stack != null) {
+        benchmarks.stack.close();
+      }
+      report.write();
+      System.out.println("Results written to " + out);
+    }
+    System.exit(status);
+  }
+
+  private void runAll(Path root) throws Exception {
+    int members = quick ? 600 : 10_000;
+    // about 68 % of a generated tenant are cloud-only members (the rest: synced, guests, admins)
+    int tenantUsers = quick ? 1_000 : 15_500;
+    report.header(Machine.describe(), quick, LATENCY_MS, tenantUsers);
+    startStack(root, tenantUsers);
+    registerPlaybook();
+    List<JsonNode> users = members(members);
+    log("Tenant: " + tenantUsers + " users, " + users.size() + " cloud-only members used");
+
+    // Phase A: documented budgets (scale 1), 50 ms per request
+    List<Integer> sizes = quick ? List.of(200) : List.of(200, 2_000);
+    int offset = 0;
+    List<CordonRun.Result> cordon = new ArrayList<>();
+    for (int size : sizes) {
+      cordon.add(cordonRun(users.subList(offset, offset + size), 1.0, null));
+      offset += size;
+    }
+    SequentialGraphScript.Result script = scriptRun(users.subList(0, quick ? 50 : 200), 1.0);
+    for (int i = 0; i < sizes.size(); i++) {
+      report.comparison(cordon.get(i), script, LowerBound.of(sizes.get(i), 1.0, LATENCY_MS), 1.0);
+    }
+    resetSimulator(1.0, null);
+    log("Single-account latency (POST /detections -> revokeSignInSessions at Graph) ...");
+    double load = Machine.loadAverage();
+    DetectionLatency.Result latency =
+        DetectionLatency.measure(
+            stack, api, users.subList(offset, offset + (quick ? 30 : 200)), this::log);
+    report.latency(latency, LoadWindow.since(load));
+    if (quick) {
+      return;
+    }
+
+    // Phase B: 10,000 accounts, simulator and account-service budgets x LARGE_RUN_SCALE
+    relaunchAccountService(LARGE_RUN_SCALE);
+    List<JsonNode> large = users.subList(0, 10_000);
+    CordonRun.Result largeRun = cordonRun(large, LARGE_RUN_SCALE, null);
+    SequentialGraphScript.Result largeScript = scriptRun(users.subList(0, 200), LARGE_RUN_SCALE);
+    report.comparison(
+        largeRun, largeScript, LowerBound.of(10_000, LARGE_RUN_SCALE, LATENCY_MS), LARGE_RUN_SCALE);
+
+    // Phase C: the same 10,000 accounts, no latency, no throttling: the engine alone
+    relaunchAccountService(UNBOUND_SCALE);
+    CordonRun.Result engine = cordonRun(large, 1.0, "{\"enabled\":false}");
+    report.engine(engine, 3);
+  }
+
+  private void startStack(Path root, int tenantUsers) throws IOException, InterruptedException {
+    StackOptions.Ports ports =
+        new StackOptions.Ports(
+            freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+    StackOptions options =
+        StackOptions.defaults(root).withPorts(ports, root.resolve("benchmarks/target/stack"));
+    stack = new Stack(options, this::log);
+    stack.withExtraProperties(
+        "graph-simulator",
+        Map.of(
+            "sim.seed.generate-users",
+            Integer.toString(tenantUsers),
+            "sim.throttle.tenant-size",
+            "large",
+            "sim.faults.latency",
+            LATENCY_MS + "ms"));
+    stack.withExtraProperties("account-service", Map.of("cordon.graph.budget.scale", "1.0"));
+    stack.start();
+    api = new CordonApi(stack.httpClient());
+    simulator = new SimulatorApi(api, stack.simulatorUrl());
+  }
+
+  private void registerPlaybook() throws IOException, InterruptedException {
+    URI url = stack.serviceUrl("playbook-service").resolve("/api/v1/playbooks/" + PLAYBOOK);
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .header("Authorization", "Bearer " + stack.roleToken("admin"))
+            .header("Content-Type", "application/yaml")
+            .PUT(HttpRequest.BodyPublishers.ofString(PLAYBOOK_YAML))
+            .build();
+    CordonApi.expectSuccess(api.send(request), url);
+    log("Playbook " + PLAYBOOK + " registered (revoke + reset + confirm-compromised)");
+  }
+
+  private List<JsonNode> members(int wanted) throws IOException, InterruptedException {
+    List<JsonNode> members = new ArrayList<>();
+    for (JsonNode user : simulator.users()) {
+      if (user.path("kind").asText().equals("member") && members.size() < wanted) {
+        members.add(user);
+      }
+    }
+    if (members.size() < wanted) {
+      throw new IllegalStateException("only " + members.size() + " members, need " + wanted);
+    }
+    return members;
+  }
+
+  private CordonRun.Result cordonRun(List<JsonNode> users, double scale, String throttle)
+      throws IOException, InterruptedException {
+    resetSimulator(scale, throttle);
+    if (throttle != null) {
+      simulator.putFaults("{\"latencyMs\":0}");
+    }
+    log(
+        String.format(
+            "Cordon: %d accounts (budget scale %s%s) ...",
+            users.size(), scale, throttle == null ? "" : ", unthrottled, 0 ms"));
+    double load = Machine.loadAverage();
+    List<String> upns = users.stream().map(u -> u.path("userPrincipalName").asText()).toList();
+    CordonRun.Result result =
+        new CordonRun(stack, api, simulator, this::log)
+            .run("bench-" + Instant.now().getEpochSecond() + "-" + (++incidents), PLAYBOOK, upns);
+    report.cordon(result, scale, throttle != null, LoadWindow.since(load));
+    return result;
+  }
+
+  private SequentialGraphScript.Result scriptRun(List<JsonNode> users, double scale)
+      throws Exception {
+    resetSimulator(scale, null);
+    log("Sequential Graph SDK script: " + users.size() + " users (budget scale " + scale + ") ...");
+    double load = Machine.loadAverage();
+    SequentialGraphScript script =
+        new SequentialGraphScript(
+            stack.simulatorUrl(), TENANT, CLIENT_ID, stack.tls().trustStore(), LocalTls.PASSWORD);
+    SequentialGraphScript.Result result =
+        script.run(users.stream().map(u -> u.path("id").asText()).toList(), this::log);
+    JsonNode counts = simulator.counts();
+    report.script(result, scale, counts, LoadWindow.since(load));
+    return result;
+  }
+
+  private void resetSimulator(double scale, String throttle)
+      throws IOException, InterruptedException {
+    simulator.reset();
+    if (scale != 1.0) {
+      simulator.putThrottle("{\"scale\":" + scale + "}");
+    }
+    if (throttle != null) {
+      simulator.putThrottle(throttle);
+    }
+  }
+
+  private void relaunchAccountService(double scale) throws IOException, InterruptedException {
+    log("Restarting account-service with cordon.graph.budget.scale=" + scale + " ...");
+    stack.relaunch("account-service", Map.of("cordon.graph.budget.scale", Double.toString(scale)));
+  }
+
+  private void log(String line) {
+    System.out.printf("[%tT] %s%n", System.currentTimeMillis(), line);
+    System.out.flush();
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

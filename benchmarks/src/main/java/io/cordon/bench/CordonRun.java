@@ -1,0 +1,131 @@
+package io.cordon.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cordon.local.Stack;
+import io.cordon.local.demo.CordonApi;
+import io.cordon.local.demo.IncidentFollower;
+import io.cordon.local.demo.SimulatorApi;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Cordon end to end: a CSV report posted as responder with {@code playbook=}, then followed until
+ * the run is final (every action complete). Graph traffic comes from the simulator's counters.
+ */
+final class CordonRun {
+  private static final Set<String> FINAL =
+      Set.of("SUCCEEDED", "PARTIALLY_SUCCEEDED", "FAILED", "CANCELLED");
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(30);
+
+  private final Stack stack;
+  private final CordonApi api;
+  private final SimulatorApi simulator;
+  private final IncidentFollower follower;
+  private final Consumer<String> progress;
+
+  record Result(
+      int accounts,
+      double seconds,
+      String state,
+      long graphRequests,
+      long throttled,
+      Map<String, Long> peakRssMib,
+      Instant submittedAt,
+      JsonNode counts,
+      JsonNode run) {
+    double accountsPerSecond() {
+      return accounts / seconds;
+    }
+  }
+
+  CordonRun(Stack stack, CordonApi api, SimulatorApi simulator, Consumer<String> progress) {
+    this.stack = stack;
+    this.api = api;
+    this.simulator = simulator;
+    this.progress = progress;
+    this.follower =
+        new IncidentFollower(
+            api,
+            stack.serviceUrl("account-service"),
+            stack.serviceUrl("playbook-service"),
+            stack.serviceUrl("notification-service"),
+            stack.roleToken("viewer"),
+            progress);
+  }
+
+  Result run(String incidentId, String playbook, List<String> upns)
+      throws IOException, InterruptedException {
+    StringBuilder csv = new StringBuilder("account\n");
+    upns.forEach(upn -> csv.append(upn).append('\n'));
+    URI url =
+        stack
+            .serviceUrl("account-service")
+            .resolve(
+                "/api/v1/compromise-reports?incidentId="
+                    + incidentId
+                    + "&playbook="
+                    + playbook
+                    + "&severity=CRITICAL&title=Benchmark");
+    Instant submittedAt = Instant.now();
+    long started = System.nanoTime();
+    JsonNode intake =
+        CordonApi.expectSuccess(
+                api.post(url, stack.roleToken("responder"), "text/csv", csv.toString()), url)
+            .body();
+    String reportId = intake.path("reportId").asText();
+    progress.accept("  report " + reportId + ": " + intake.path("accepted").asInt() + " accepted");
+    JsonNode run = follower.awaitRunOfReport(incidentId, reportId, RUN_TIMEOUT);
+    String runId = run.path("id").asText();
+    long lastPrint = 0;
+    while (!FINAL.contains(run.path("state").asText())) {
+      if (System.nanoTime() - started > RUN_TIMEOUT.toNanos()) {
+        throw new IOException("run " + runId + " not final after " + RUN_TIMEOUT);
+      }
+      if (System.nanoTime() - lastPrint > 5_000_000_000L) {
+        progress.accept(
+            String.format("  %5.0f s  %s", (System.nanoTime() - started) / 1e9, steps(run)));
+        lastPrint = System.nanoTime();
+      }
+      Thread.sleep(250);
+      run = follower.run(runId);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    progress.accept(
+        String.format("  %5.1f s  %s  %s", seconds, run.path("state").asText(), steps(run)));
+    JsonNode counts = simulator.counts();
+    return new Result(
+        upns.size(),
+        seconds,
+        run.path("state").asText(),
+        counts.path("total").asLong(),
+        counts.path("byStatus").path("429").asLong(),
+        peakRss(stack),
+        submittedAt,
+        counts,
+        run);
+  }
+
+  static Map<String, Long> peakRss(Stack stack) {
+    Map<String, Long> rss = new LinkedHashMap<>();
+    for (String name :
+        List.of("graph-simulator", "account-service", "playbook-service", "notification-service")) {
+      rss.put(name, Machine.peakRssMib(stack.process(name).pid()));
+    }
+    return rss;
+  }
+
+  private static String steps(JsonNode run) {
+    StringBuilder text = new StringBuilder();
+    for (JsonNode step : run.path("steps")) {
+      text.append(step.path("id").asText()).append(' ').append(step.path("counts")).append("  ");
+    }
+    return text.toString();
+  }
+}
