@@ -2,11 +2,13 @@ package io.cordon.graphsim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cordon.graphsim.model.SeedFile;
 import io.cordon.graphsim.seed.TenantGenerator;
 import io.cordon.graphsim.seed.TenantGenerator.Kind;
+import io.cordon.graphsim.service.Directory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +19,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo incident and partners under deploy/local/demo match the demo tenant. Regenerate them
- * with {@code -Dwrite-demo-files=true} after changing the generator.
+ * The demo incident and partners under deploy/local/demo match the demo tenant. Regenerate the
+ * incident with {@code -Dwrite-demo-files=true} after changing the generator (partners.json is
+ * written only when missing: the system tests extend it).
  */
 class DemoFilesTest {
   static final Path DEMO = Path.of("..", "deploy", "local", "demo");
@@ -124,10 +127,65 @@ class DemoFilesTest {
     if (Boolean.getBoolean("write-demo-files")) {
       Files.createDirectories(DEMO);
       Files.writeString(csv, incidentCsv(), StandardCharsets.UTF_8);
-      Files.writeString(partners, partnersJson(), StandardCharsets.UTF_8);
+      if (!Files.exists(partners)) {
+        Files.writeString(partners, partnersJson(), StandardCharsets.UTF_8);
+      }
     }
     assertThat(Files.readString(csv)).isEqualTo(incidentCsv());
-    assertThat(Files.readString(partners)).isEqualTo(partnersJson());
     assertThat(incidentCsv().lines().count()).isEqualTo(SIZE + 1);
+  }
+
+  /**
+   * partners.json is shared with the system tests (which add fields): every group scope must name a
+   * demo group, and a partner is met exactly when an incident account is in one of its groups.
+   */
+  @Test
+  void partnersScopeDemoGroupsAndOneMeetsNoIncidentAccount() throws Exception {
+    Directory directory =
+        new Directory(TenantGenerator.demo("demo"), "demo", TenantGenerator.DEMO_DOMAIN);
+    java.util.Set<String> incidentGroups = new java.util.HashSet<>();
+    incidentCsv()
+        .lines()
+        .skip(1)
+        .forEach(
+            account ->
+                directory
+                    .transitiveGroupsOf(directory.user(account).id)
+                    .forEach(
+                        g -> {
+                          incidentGroups.add(g.id());
+                          incidentGroups.add(g.displayName().toLowerCase(java.util.Locale.ROOT));
+                        }));
+    java.util.Set<String> demoGroups = new java.util.HashSet<>();
+    directory
+        .groups()
+        .forEach(
+            g -> {
+              demoGroups.add(g.id());
+              demoGroups.add(g.displayName().toLowerCase(java.util.Locale.ROOT));
+            });
+    JsonNode partners = new ObjectMapper().readTree(DEMO.resolve("partners.json").toFile());
+    int met = 0;
+    int unmet = 0;
+    for (JsonNode partner : partners) {
+      boolean meets = false;
+      for (JsonNode group : partner.path("scopes").path("groups")) {
+        String key = group.asText().toLowerCase(java.util.Locale.ROOT);
+        assertThat(demoGroups).as(partner.path("name").asText()).contains(key);
+        meets |= incidentGroups.contains(key);
+      }
+      if (partner.has("expectedNotice")) {
+        assertThat(partner.path("expectedNotice").asBoolean())
+            .as(partner.path("name").asText())
+            .isEqualTo(meets);
+      }
+      if (meets) {
+        met++;
+      } else {
+        unmet++;
+      }
+    }
+    assertThat(met).isEqualTo(3);
+    assertThat(unmet).isEqualTo(1);
   }
 }

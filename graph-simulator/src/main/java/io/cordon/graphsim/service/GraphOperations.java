@@ -2,13 +2,11 @@ package io.cordon.graphsim.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cordon.graphsim.model.GraphRequest;
 import io.cordon.graphsim.model.GraphResponse;
 import io.cordon.graphsim.model.Outcome;
 import io.cordon.graphsim.model.SimGrant;
-import io.cordon.graphsim.model.SimGroup;
 import io.cordon.graphsim.model.SimRole;
 import io.cordon.graphsim.model.SimUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -435,22 +433,5 @@ public class GraphOperations {
             405, "Request_BadRequest", "The requested method is not allowed on this resource."),
         action,
         null);
-  }
-
-  /** For tests and views: the groups and roles one user is in, as Graph lists them. */
-  static List<Object> memberships(Directory d, SimUser user, boolean transitive) {
-    List<Object> all = new ArrayList<>();
-    List<SimGroup> groups = transitive ? d.transitiveGroupsOf(user.id) : d.directGroupsOf(user.id);
-    all.addAll(groups);
-    for (SimRole role : d.roles()) {
-      if (transitive ? d.rolesOf(user.id).contains(role) : role.memberIds.contains(user.id)) {
-        all.add(role);
-      }
-    }
-    return all;
-  }
-
-  ArrayNode array() {
-    return json.createArrayNode();
   }
 }
