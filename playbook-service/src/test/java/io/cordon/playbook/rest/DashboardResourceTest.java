@@ -31,6 +31,12 @@ class DashboardResourceTest {
         .contentType(containsString("text/html"))
         .body(containsString("assets/app.js"));
     given().get("/index.html").then().statusCode(200);
+    given()
+        .get("/")
+        .then()
+        .header("Content-Security-Policy", containsString("script-src 'self'"))
+        .header("Referrer-Policy", equalTo("no-referrer"))
+        .header("X-Frame-Options", equalTo("DENY"));
     given().get("/assets/app.js").then().statusCode(200).contentType(containsString("javascript"));
     given().get("/assets/style.css").then().statusCode(200);
   }
