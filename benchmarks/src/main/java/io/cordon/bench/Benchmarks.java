@@ -50,14 +50,16 @@ public final class Benchmarks {
   static final String CLIENT_ID = "cordon-local-app";
 
   private final boolean quick;
+  private final String[] args;
   private final Report report;
   private Stack stack;
   private CordonApi api;
   private SimulatorApi simulator;
   private int incidents;
 
-  private Benchmarks(boolean quick, Report report) {
+  private Benchmarks(boolean quick, String[] args, Report report) {
     this.quick = quick;
+    this.args = args;
     this.report = report;
   }
 
@@ -66,7 +68,15 @@ public final class Benchmarks {
     Path root = Path.of(System.getProperty("cordon.repository", ".")).toAbsolutePath().normalize();
     Path out = root.resolve("benchmarks/target/results.md");
     Report report = new Report(out);
-    Benchmarks benchmarks = new Benchmarks(quick, report);
+    Benchmarks benchmarks = new Benchmarks(quick, args, report);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (benchmarks.stack != null) {
+                    benchmarks.stack.close();
+                  }
+                }));
     int status = 0;
     try {
       benchmarks.runAll(root);
@@ -85,50 +95,106 @@ public final class Benchmarks {
   }
 
   private void runAll(Path root) throws Exception {
-    int members = quick ? 600 : 10_000;
-    // about 68 % of a generated tenant are cloud-only members (the rest: synced, guests, admins)
-    int tenantUsers = quick ? 1_000 : 15_500;
-    report.header(Machine.describe(), quick, LATENCY_MS, tenantUsers);
-    startStack(root, tenantUsers);
+    Settings settings = Settings.parse(args);
+    report.header(Machine.describe(), quick, LATENCY_MS, settings.tenantUsers());
+    report.line("- Settings: " + settings);
+    startStack(root, settings.tenantUsers());
     registerPlaybook();
-    List<JsonNode> users = members(members);
-    log("Tenant: " + tenantUsers + " users, " + users.size() + " cloud-only members used");
+    List<JsonNode> users = members(settings.membersNeeded());
+    log("Tenant: " + settings.tenantUsers() + " users, " + users.size() + " cloud-only members");
 
-    // Phase A: documented budgets (scale 1), 50 ms per request
-    List<Integer> sizes = quick ? List.of(200) : List.of(200, 2_000);
-    int offset = 0;
-    List<CordonRun.Result> cordon = new ArrayList<>();
-    for (int size : sizes) {
-      cordon.add(cordonRun(users.subList(offset, offset + size), 1.0, null));
+    // Phase A: documented budgets (scale 1), 50 ms per request. Each measurement stands alone (a
+    // failure is reported and the next one runs); the small ones first so a loaded machine still
+    // yields them.
+    Slices slices = new Slices(users);
+    SequentialGraphScript.Result[] script = new SequentialGraphScript.Result[1];
+    measure("script", () -> script[0] = scriptRun(slices.first(settings.scriptSample()), 1.0));
+    for (int size : settings.sizes()) {
+      List<JsonNode> accounts = slices.next(size);
+      measure(
+          "cordon " + size,
+          () -> {
+            CordonRun.Result run = cordonRun(accounts, 1.0, null);
+            if (script[0] != null) {
+              report.comparison(run, script[0], LowerBound.of(size, 1.0, LATENCY_MS), 1.0);
+            }
+          });
+    }
+    List<JsonNode> detected = slices.next(settings.detections());
+    measure(
+        "latency",
+        () -> {
+          resetSimulator(1.0, null);
+          log("Single-account latency (POST /detections -> revokeSignInSessions at Graph) ...");
+          double load = Machine.loadAverage();
+          report.latency(
+              DetectionLatency.measure(stack, api, detected, this::log), LoadWindow.since(load));
+        });
+
+    // Phase B: many accounts, simulator and account-service budgets x LARGE_RUN_SCALE
+    if (settings.large() > 0) {
+      measure(
+          "cordon large",
+          () -> {
+            relaunchAccountService(LARGE_RUN_SCALE);
+            CordonRun.Result run =
+                cordonRun(users.subList(0, settings.large()), LARGE_RUN_SCALE, null);
+            SequentialGraphScript.Result sample =
+                scriptRun(slices.first(settings.scriptSample()), LARGE_RUN_SCALE);
+            report.comparison(
+                run,
+                sample,
+                LowerBound.of(settings.large(), LARGE_RUN_SCALE, LATENCY_MS),
+                LARGE_RUN_SCALE);
+          });
+    }
+
+    // Phase C: no latency, no throttling, account-service's budget out of the way: the engine
+    if (settings.engine() > 0) {
+      measure(
+          "engine",
+          () -> {
+            relaunchAccountService(UNBOUND_SCALE);
+            report.engine(
+                cordonRun(users.subList(0, settings.engine()), 1.0, "{\"enabled\":false}"), 3);
+          });
+    }
+  }
+
+  interface Measurement {
+    void run() throws Exception;
+  }
+
+  private void measure(String name, Measurement measurement) {
+    try {
+      measurement.run();
+    } catch (Exception e) {
+      log(name + " failed: " + e);
+      report.line("\n**" + name + " failed:** `" + e + "`");
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Consecutive, disjoint slices of the member list (each run gets accounts no run had). */
+  static final class Slices {
+    private final List<JsonNode> users;
+    private int offset;
+
+    Slices(List<JsonNode> users) {
+      this.users = users;
+    }
+
+    List<JsonNode> first(int size) {
+      return users.subList(0, size);
+    }
+
+    List<JsonNode> next(int size) {
+      List<JsonNode> slice = users.subList(offset, offset + size);
       offset += size;
+      return slice;
     }
-    SequentialGraphScript.Result script = scriptRun(users.subList(0, quick ? 50 : 200), 1.0);
-    for (int i = 0; i < sizes.size(); i++) {
-      report.comparison(cordon.get(i), script, LowerBound.of(sizes.get(i), 1.0, LATENCY_MS), 1.0);
-    }
-    resetSimulator(1.0, null);
-    log("Single-account latency (POST /detections -> revokeSignInSessions at Graph) ...");
-    double load = Machine.loadAverage();
-    DetectionLatency.Result latency =
-        DetectionLatency.measure(
-            stack, api, users.subList(offset, offset + (quick ? 30 : 200)), this::log);
-    report.latency(latency, LoadWindow.since(load));
-    if (quick) {
-      return;
-    }
-
-    // Phase B: 10,000 accounts, simulator and account-service budgets x LARGE_RUN_SCALE
-    relaunchAccountService(LARGE_RUN_SCALE);
-    List<JsonNode> large = users.subList(0, 10_000);
-    CordonRun.Result largeRun = cordonRun(large, LARGE_RUN_SCALE, null);
-    SequentialGraphScript.Result largeScript = scriptRun(users.subList(0, 200), LARGE_RUN_SCALE);
-    report.comparison(
-        largeRun, largeScript, LowerBound.of(10_000, LARGE_RUN_SCALE, LATENCY_MS), LARGE_RUN_SCALE);
-
-    // Phase C: the same 10,000 accounts, no latency, no throttling: the engine alone
-    relaunchAccountService(UNBOUND_SCALE);
-    CordonRun.Result engine = cordonRun(large, 1.0, "{\"enabled\":false}");
-    report.engine(engine, 3);
   }
 
   private void startStack(Path root, int tenantUsers) throws IOException, InterruptedException {

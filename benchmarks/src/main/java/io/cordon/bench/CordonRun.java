@@ -37,8 +37,10 @@ final class CordonRun {
       long graphRequests,
       long throttled,
       Map<String, Long> peakRssMib,
+      Map<String, Double> cpuSeconds,
       Instant submittedAt,
       JsonNode counts,
+      Map<String, String> timeline,
       JsonNode run) {
     double accountsPerSecond() {
       return accounts / seconds;
@@ -73,6 +75,7 @@ final class CordonRun {
                     + "&playbook="
                     + playbook
                     + "&severity=CRITICAL&title=Benchmark");
+    Map<String, Double> cpuBefore = cpuSeconds(stack);
     Instant submittedAt = Instant.now();
     long started = System.nanoTime();
     JsonNode intake =
@@ -107,9 +110,57 @@ final class CordonRun {
         counts.path("total").asLong(),
         counts.path("byStatus").path("429").asLong(),
         peakRss(stack),
+        cpuUsed(cpuBefore, cpuSeconds(stack)),
         submittedAt,
         counts,
+        timeline(simulator.journal(null, null), submittedAt),
         run);
+  }
+
+  /**
+   * Per Graph action: how many calls, and when the first and the last arrived (seconds after the
+   * report was posted): where the wall time went.
+   */
+  static Map<String, String> timeline(JsonNode journal, Instant submittedAt) {
+    Map<String, double[]> spans = new java.util.TreeMap<>();
+    for (JsonNode entry : journal) {
+      double at =
+          java.time.Duration.between(submittedAt, DetectionLatency.time(entry.path("time")))
+                  .toNanos()
+              / 1e9;
+      double[] span =
+          spans.computeIfAbsent(
+              entry.path("action").asText(), a -> new double[] {Double.MAX_VALUE, 0, 0});
+      span[0] = Math.min(span[0], at);
+      span[1] = Math.max(span[1], at);
+      span[2]++;
+    }
+    Map<String, String> timeline = new LinkedHashMap<>();
+    spans.forEach(
+        (action, span) ->
+            timeline.put(
+                action,
+                String.format(
+                    java.util.Locale.ROOT, "%.0f calls, %.1f–%.1f s", span[2], span[0], span[1])));
+    return timeline;
+  }
+
+  static final List<String> PROCESSES =
+      List.of("graph-simulator", "account-service", "playbook-service", "notification-service");
+
+  static Map<String, Double> cpuSeconds(Stack stack) {
+    Map<String, Double> cpu = new LinkedHashMap<>();
+    for (String name : PROCESSES) {
+      cpu.put(name, Machine.cpuSeconds(stack.process(name).pid()));
+    }
+    return cpu;
+  }
+
+  private static Map<String, Double> cpuUsed(
+      Map<String, Double> before, Map<String, Double> after) {
+    Map<String, Double> used = new LinkedHashMap<>();
+    after.forEach((name, seconds) -> used.put(name, seconds - before.get(name)));
+    return used;
   }
 
   static Map<String, Long> peakRss(Stack stack) {

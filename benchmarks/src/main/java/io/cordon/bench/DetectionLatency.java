@@ -84,7 +84,7 @@ final class DetectionLatency {
     throw new IOException("no revokeSignInSessions for " + userId + " within " + TIMEOUT);
   }
 
-  private static Instant time(JsonNode value) {
+  static Instant time(JsonNode value) {
     if (value.isNumber()) {
       // epoch seconds with a fraction (Jackson's default for Instant)
       long nanos = value.decimalValue().movePointRight(9).longValue();

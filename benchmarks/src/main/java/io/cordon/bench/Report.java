@@ -53,7 +53,14 @@ final class Report {
     line("");
     line("Peak RSS (VmHWM): " + rss(r.peakRssMib()));
     line("");
+    StringBuilder cpu = new StringBuilder("CPU seconds used during the run (user + system): ");
+    r.cpuSeconds()
+        .forEach((name, s) -> cpu.append(String.format(Locale.ROOT, "%s %.1f, ", name, s)));
+    line(cpu.substring(0, cpu.length() - 2));
+    line("");
     line("Graph calls by action and status: `" + r.counts().path("byAction") + "`");
+    line("");
+    line("Timeline (seconds after the report was posted): " + r.timeline());
     flush();
   }
 
