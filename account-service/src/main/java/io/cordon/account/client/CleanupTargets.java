@@ -5,6 +5,8 @@ import com.microsoft.graph.models.DirectoryRole;
 import com.microsoft.graph.models.MessageRule;
 import com.microsoft.graph.models.MessageRuleActions;
 import com.microsoft.graph.models.OAuth2PermissionGrant;
+import com.microsoft.graph.models.odataerrors.MainError;
+import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
 import com.microsoft.kiota.RequestInformation;
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * For actions that remove what an attacker left behind: lists the objects to remove for one user
@@ -39,6 +42,17 @@ public class CleanupTargets {
             default -> throw new IllegalArgumentException(action + " is not a cleanup action");
           };
       return new Listing(deletions, null);
+    } catch (ODataError e) {
+      // Graph's own error code decides the outcome (e.g. a user without a mailbox is skipped)
+      MainError error = e.getError();
+      return new Listing(
+          List.of(),
+          new GraphAnswer(
+              e.getResponseStatusCode(),
+              null,
+              null,
+              error == null || error.getCode() == null ? "ListFailed" : error.getCode(),
+              error == null ? e.getMessage() : error.getMessage()));
     } catch (ApiException e) {
       return new Listing(
           List.of(),
@@ -50,14 +64,18 @@ public class CleanupTargets {
 
   private static List<RequestInformation> grants(GraphServiceClient graph, String userId) {
     List<RequestInformation> deletions = new ArrayList<>();
-    var page = graph.users().byUserId(userId).oauth2PermissionGrants().get();
-    for (OAuth2PermissionGrant grant :
-        page == null ? List.<OAuth2PermissionGrant>of() : page.getValue()) {
-      deletions.add(
-          graph
-              .oauth2PermissionGrants()
-              .byOAuth2PermissionGrantId(grant.getId())
-              .toDeleteRequestInformation());
+    var request = graph.users().byUserId(userId).oauth2PermissionGrants();
+    // Graph pages at 100 by default: an attacker's 101st grant must not survive
+    for (var page = request.get();
+        page != null;
+        page = next(page.getOdataNextLink(), url -> request.withUrl(url).get())) {
+      for (OAuth2PermissionGrant grant : valuesOf(page.getValue())) {
+        deletions.add(
+            graph
+                .oauth2PermissionGrants()
+                .byOAuth2PermissionGrantId(grant.getId())
+                .toDeleteRequestInformation());
+      }
     }
     return deletions;
   }
@@ -65,10 +83,13 @@ public class CleanupTargets {
   private static List<RequestInformation> forwardingRules(GraphServiceClient graph, String userId) {
     List<RequestInformation> deletions = new ArrayList<>();
     var rules = graph.users().byUserId(userId).mailFolders().byMailFolderId("inbox").messageRules();
-    var page = rules.get();
-    for (MessageRule rule : page == null ? List.<MessageRule>of() : page.getValue()) {
-      if (forwards(rule.getActions())) {
-        deletions.add(rules.byMessageRuleId(rule.getId()).toDeleteRequestInformation());
+    for (var page = rules.get();
+        page != null;
+        page = next(page.getOdataNextLink(), url -> rules.withUrl(url).get())) {
+      for (MessageRule rule : valuesOf(page.getValue())) {
+        if (forwards(rule.getActions())) {
+          deletions.add(rules.byMessageRuleId(rule.getId()).toDeleteRequestInformation());
+        }
       }
     }
     return deletions;
@@ -83,21 +104,33 @@ public class CleanupTargets {
 
   private static List<RequestInformation> roleMemberships(GraphServiceClient graph, String userId) {
     List<RequestInformation> deletions = new ArrayList<>();
-    var page = graph.users().byUserId(userId).memberOf().get();
-    for (DirectoryObject member : page == null ? List.<DirectoryObject>of() : page.getValue()) {
-      if (!(member instanceof DirectoryRole role)) {
-        continue;
+    var memberOf = graph.users().byUserId(userId).memberOf();
+    for (var page = memberOf.get();
+        page != null;
+        page = next(page.getOdataNextLink(), url -> memberOf.withUrl(url).get())) {
+      for (DirectoryObject member : valuesOf(page.getValue())) {
+        if (member instanceof DirectoryRole role) {
+          deletions.add(
+              graph
+                  .directoryRoles()
+                  .byDirectoryRoleId(role.getId())
+                  .members()
+                  .byDirectoryObjectId(userId)
+                  .ref()
+                  .toDeleteRequestInformation());
+        }
       }
-      deletions.add(
-          graph
-              .directoryRoles()
-              .byDirectoryRoleId(role.getId())
-              .members()
-              .byDirectoryObjectId(userId)
-              .ref()
-              .toDeleteRequestInformation());
     }
     return deletions;
+  }
+
+  /** The next page, read through a request builder pointed at Graph's {@code @odata.nextLink}. */
+  private static <P> P next(String nextLink, Function<String, P> fetch) {
+    return nextLink == null ? null : fetch.apply(nextLink);
+  }
+
+  private static <T> List<T> valuesOf(List<T> values) {
+    return values == null ? List.of() : values;
   }
 
   private static boolean notEmpty(List<?> list) {

@@ -1,6 +1,7 @@
 package io.cordon.account.executor;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ActionType;
+import io.cordon.contracts.ReasonCode;
 import io.cordon.contracts.events.ActionCompleted;
 import io.cordon.contracts.events.ActionRequested;
 import io.cordon.testsupport.GraphBatchStub;
@@ -18,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,6 +95,59 @@ class CleanupActionsTest {
               "/users/" + victim + "/authentication/microsoftAuthenticatorMethods/app-1");
       assertThat(done.get(mfa.actionId()).reasonMessage()).isEqualTo("removed 2");
     }
+  }
+
+  @Test
+  void followsGraphsNextLinksAndSkipsAUserWithoutAMailbox() {
+    GraphWireMockStubs.reset(graph);
+    GraphWireMockStubs.stubTokenEndpoint(
+        graph, "test-tenant", GraphWireMockStubs.appToken(ExecutorTest.ALL_PERMISSIONS));
+    GraphBatchStub.graphBatch().install(graph);
+    try (ActionTraffic traffic = new ActionTraffic()) {
+      String victim = traffic.userId(1);
+      String guest = traffic.userId(2);
+      String baseUrl = ConfigProvider.getConfig().getValue("cordon.graph.base-url", String.class);
+      graph.stubFor(
+          get(urlPathEqualTo("/v1.0/users/" + victim + "/oauth2PermissionGrants"))
+              .willReturn(
+                  json(
+                      "{\"value\":[{\"id\":\"grant-1\"}],\"@odata.nextLink\":\""
+                          + baseUrl
+                          + "/users/"
+                          + victim
+                          + "/oauth2PermissionGrants?$skiptoken=page2\"}")));
+      graph.stubFor(
+          get(urlPathEqualTo("/v1.0/users/" + victim + "/oauth2PermissionGrants"))
+              .withQueryParam("$skiptoken", equalTo("page2"))
+              .willReturn(json("{\"value\":[{\"id\":\"grant-101\"}]}")));
+      graph.stubFor(
+          get(urlPathEqualTo("/v1.0/users/" + guest + "/mailFolders/inbox/messageRules"))
+              .willReturn(
+                  aResponse()
+                      .withStatus(404)
+                      .withHeader("Content-Type", "application/json")
+                      .withBody(
+                          "{\"error\":{\"code\":\"MailboxNotEnabledForRESTAPI\",\"message\":"
+                              + "\"The mailbox is either inactive, soft-deleted, or is hosted"
+                              + " on-premise.\"}}")));
+      ActionRequested grants = traffic.request(1, ActionType.REVOKE_OAUTH_GRANTS);
+      ActionRequested rules = traffic.request(2, ActionType.REMOVE_FORWARDING_RULES);
+
+      traffic.send(List.of(grants, rules));
+      Map<String, ActionCompleted> done = traffic.awaitCompletions(2, Duration.ofSeconds(90));
+
+      assertThat(done.get(grants.actionId()).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+      assertThat(done.get(grants.actionId()).reasonMessage()).isEqualTo("removed 2");
+      assertThat(graphDeletions(graph))
+          .contains("/oauth2PermissionGrants/grant-1", "/oauth2PermissionGrants/grant-101");
+      assertThat(done.get(rules.actionId()).outcome()).isEqualTo(ActionOutcome.SKIPPED);
+      assertThat(done.get(rules.actionId()).reasonCode()).isEqualTo(ReasonCode.NOT_APPLICABLE);
+    }
+  }
+
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(
+      String body) {
+    return aResponse().withHeader("Content-Type", "application/json").withBody(body);
   }
 
   private static List<String> graphDeletions(WireMockServer graph) {
