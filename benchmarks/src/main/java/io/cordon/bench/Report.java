@@ -137,7 +137,11 @@ final class Report {
   }
 
   void engine(CordonRun.Result r, int steps) {
-    line("\n### Engine overhead (10,000 accounts, zero latency, unthrottled)\n");
+    line(
+        String.format(
+            Locale.ROOT,
+            "\n### Engine overhead (%,d accounts, zero latency, unthrottled)\n",
+            r.accounts()));
     line("| account-steps/s | accounts/s | wall time |");
     line("|---|---|---|");
     line(
