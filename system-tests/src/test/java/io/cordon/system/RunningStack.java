@@ -39,13 +39,29 @@ final class RunningStack implements AutoCloseable {
   }
 
   static RunningStack start(String name) throws IOException, InterruptedException {
-    Path root = Path.of(System.getProperty("cordon.repository", "..")).toAbsolutePath().normalize();
+    return start(name, 0);
+  }
+
+  /** {@code generatedUsers} > 0: a synthetic simulator tenant of that size (big incidents). */
+  static RunningStack start(String name, int generatedUsers)
+      throws IOException, InterruptedException {
+    return start(name, generatedUsers, repositoryRoot());
+  }
+
+  static Path repositoryRoot() {
+    return Path.of(System.getProperty("cordon.repository", "..")).toAbsolutePath().normalize();
+  }
+
+  /** {@code root}: the repository, or a snapshot of its built jars (see ReliabilityStack). */
+  static RunningStack start(String name, int generatedUsers, Path root)
+      throws IOException, InterruptedException {
     StackOptions.Ports ports =
         new StackOptions.Ports(
             freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
     StackOptions options =
         StackOptions.defaults(root)
-            .withPorts(ports, root.resolve("system-tests/target/stacks/" + name));
+            .withPorts(ports, root.resolve("system-tests/target/stacks/" + name))
+            .withGeneratedUsers(generatedUsers);
     Stack stack = new Stack(options, line -> System.out.println("[" + name + "] " + line));
     try {
       stack.start();

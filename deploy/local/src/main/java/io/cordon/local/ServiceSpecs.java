@@ -50,6 +50,9 @@ final class ServiceSpecs {
     props.put("sim.tenant.id", SIMULATOR_TENANT);
     props.put("sim.auth.client-id", SIMULATOR_CLIENT_ID);
     props.put("quarkus.http.port", "0");
+    if (options.generatedUsers() > 0) {
+      props.put("sim.seed.generate-users", Integer.toString(options.generatedUsers()));
+    }
     return new ProcessSpec(
         "graph-simulator",
         jar("graph-simulator"),
@@ -68,7 +71,8 @@ final class ServiceSpecs {
     props.put("cordon.graph.client-id", SIMULATOR_CLIENT_ID);
     props.put("cordon.graph.trust-store", tls.trustStore().toString());
     props.put("cordon.graph.trust-store-password", LocalTls.PASSWORD);
-    props.put("cordon.graph.tenant-size", "large");
+    // the demo tenant (400 users) is in Entra's medium tier; the simulator throttles by that
+    props.put("cordon.graph.tenant-size", "medium");
     return new ProcessSpec(
         "account-service",
         jar("account-service"),
@@ -80,6 +84,16 @@ final class ServiceSpecs {
 
   ProcessSpec playbookService() {
     Map<String, String> props = common("playbook-service", "cordon_playbook");
+    // the dashboard's dev sign-in signs with this start's key; production uses OIDC instead
+    props.put("cordon.dashboard.dev-sign-in.enabled", "true");
+    props.put("smallrye.jwt.sign.key.location", tokens.privateKeyPem().toUri().toString());
+    props.put(
+        "cordon.dashboard.notifications-url", "http://localhost:" + options.ports().notification());
+    props.put(
+        "quarkus.rest-client.account-service.url", "http://localhost:" + options.ports().account());
+    props.put(
+        "quarkus.rest-client.notification-service.url",
+        "http://localhost:" + options.ports().notification());
     return new ProcessSpec(
         "playbook-service",
         jar("playbook-service"),
@@ -92,6 +106,7 @@ final class ServiceSpecs {
   ProcessSpec notificationService() {
     Map<String, String> props = common("notification-service", "cordon_notification");
     props.put("cordon.notification.allow-private-targets", "true");
+    props.put("quarkus.http.cors.origins", "http://localhost:" + options.ports().playbook());
     props.put("cordon.notification.webhook.trust-store", tls.trustStore().toString());
     props.put("cordon.notification.webhook.trust-store-password", LocalTls.PASSWORD);
     return new ProcessSpec(

@@ -20,7 +20,9 @@ import java.util.function.Consumer;
  * and PostgreSQL), then the infrastructure.
  */
 public final class Stack implements AutoCloseable {
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+  // a loaded CI machine may need longer: -Dcordon.stack.start-timeout-seconds=600
+  private static final Duration START_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("cordon.stack.start-timeout-seconds", 240));
 
   private final StackOptions options;
   private final Consumer<String> progress;

@@ -15,7 +15,8 @@ public record StackOptions(
     boolean demo,
     boolean exitAfterDemo,
     Path incidentCsv,
-    Path partnersFile) {
+    Path partnersFile,
+    int generatedUsers) {
 
   public record Ports(
       int account,
@@ -39,7 +40,8 @@ public record StackOptions(
         false,
         false,
         demoFolder.resolve("incident-200.csv"),
-        demoFolder.resolve("partners.json"));
+        demoFolder.resolve("partners.json"),
+        0);
   }
 
   /** {@code --demo}, {@code --exit-after-demo}, {@code --incident=<csv>}. */
@@ -68,17 +70,54 @@ public record StackOptions(
 
   public StackOptions withDemo(boolean demo, boolean exitAfterDemo) {
     return new StackOptions(
-        repositoryRoot, workDirectory, ports, demo, exitAfterDemo, incidentCsv, partnersFile);
+        repositoryRoot,
+        workDirectory,
+        ports,
+        demo,
+        exitAfterDemo,
+        incidentCsv,
+        partnersFile,
+        generatedUsers);
   }
 
   public StackOptions withIncident(Path csv) {
     return new StackOptions(
-        repositoryRoot, workDirectory, ports, demo, exitAfterDemo, csv, partnersFile);
+        repositoryRoot,
+        workDirectory,
+        ports,
+        demo,
+        exitAfterDemo,
+        csv,
+        partnersFile,
+        generatedUsers);
   }
 
   public StackOptions withPorts(Ports ports, Path workDirectory) {
     return new StackOptions(
-        repositoryRoot, workDirectory, ports, demo, exitAfterDemo, incidentCsv, partnersFile);
+        repositoryRoot,
+        workDirectory,
+        ports,
+        demo,
+        exitAfterDemo,
+        incidentCsv,
+        partnersFile,
+        generatedUsers);
+  }
+
+  /**
+   * A synthetic simulator tenant of this many users instead of the demo tenant (0 keeps the demo
+   * tenant): load and reliability runs with more accounts than the demo tenant has.
+   */
+  public StackOptions withGeneratedUsers(int users) {
+    return new StackOptions(
+        repositoryRoot,
+        workDirectory,
+        ports,
+        demo,
+        exitAfterDemo,
+        incidentCsv,
+        partnersFile,
+        users);
   }
 
   public Path logs() {

@@ -1,0 +1,112 @@
+package io.cordon.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cordon.local.demo.DemoPartners;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What every reliability drill must still hold afterwards, judged by what Graph (the simulator's
+ * journal) and the partners' endpoint saw rather than by what Cordon says about itself.
+ */
+final class DrillChecks {
+  private final RunningStack running;
+
+  DrillChecks(RunningStack running) {
+    this.running = running;
+  }
+
+  /** Partners whose scope groups contain one of the incident's accounts (by group id or name). */
+  Set<String> affectedPartners(Path csv) throws IOException, InterruptedException {
+    Set<String> groups = new HashSet<>();
+    for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+      if (line.isBlank()) {
+        continue;
+      }
+      for (JsonNode group : running.simulator.user(line.trim()).path("groups")) {
+        groups.add(group.path("id").asText());
+        groups.add(group.path("displayName").asText());
+      }
+    }
+    Set<String> affected = new TreeSet<>();
+    for (JsonNode partner : ReliabilityStack.partnerDefinitions()) {
+      for (JsonNode group : partner.path("scopes").path("groups")) {
+        if (groups.contains(group.asText())) {
+          affected.add(DemoPartners.slug(partner.path("name").asText()));
+        }
+      }
+    }
+    return affected;
+  }
+
+  void runCompletedWithEveryAccount(IncidentDrill.Result result) {
+    assertThat(result.run().path("state").asText())
+        .as("final state of run %s", result.run().path("id").asText())
+        .isIn("SUCCEEDED", "PARTIALLY_SUCCEEDED");
+    assertThat(result.accounts())
+        .as("accounts of the run")
+        .hasSize(result.intake().path("accepted").asInt());
+    for (JsonNode account : result.accounts()) {
+      for (JsonNode step : account.path("steps")) {
+        assertThat(step.path("state").asText())
+            .as("%s %s", account.path("userPrincipalName").asText(), step.path("stepId").asText())
+            .isNotIn("PENDING", "RUNNING", "IN_PROGRESS", "WAITING_APPROVAL");
+      }
+    }
+  }
+
+  /** For every (account, action) at most one effective Graph call; a DELETE counts per object. */
+  Map<String, Integer> atMostOneEffectiveGraphCallPerAccountAndAction()
+      throws IOException, InterruptedException {
+    Map<String, Integer> effective = new HashMap<>();
+    for (JsonNode entry : running.simulator.journal(null, true)) {
+      String object =
+          entry.path("method").asText().equals("DELETE") ? " " + entry.path("path").asText() : "";
+      for (JsonNode userId : entry.path("userIds")) {
+        effective.merge(
+            entry.path("action").asText() + " " + userId.asText() + object, 1, Integer::sum);
+      }
+    }
+    assertThat(effective).as("effective Graph calls").isNotEmpty();
+    assertThat(effective).allSatisfy((call, count) -> assertThat(count).as(call).isEqualTo(1));
+    return effective;
+  }
+
+  /** Each affected partner exactly one notice id of the incident, every other partner none. */
+  void eachAffectedPartnerExactlyOneNotice(IncidentDrill.Result result, Set<String> affected) {
+    for (JsonNode partner : ReliabilityStack.partnerDefinitions()) {
+      String key = DemoPartners.slug(partner.path("name").asText());
+      Set<String> ids = result.noticeIdsByPartner().getOrDefault(key, Set.of());
+      assertThat(running.receiver.inboxes().get(key).rejectedCount())
+          .as("badly signed deliveries to %s", key)
+          .isZero();
+      assertThat(ids)
+          .as("notice ids of %s received by %s", result.incidentId(), key)
+          .hasSize(affected.contains(key) ? 1 : 0);
+    }
+  }
+
+  /** Graph requests the simulator saw and how many of them were refused (429/5xx/timeout). */
+  record GraphTraffic(int requests, int refused) {}
+
+  GraphTraffic graphTraffic() throws IOException, InterruptedException {
+    int requests = 0;
+    int refused = 0;
+    for (JsonNode entry : running.simulator.journal(null, null)) {
+      requests++;
+      int status = entry.path("status").asInt();
+      if (status == 429 || status >= 500 || status == 0) {
+        refused++;
+      }
+    }
+    return new GraphTraffic(requests, refused);
+  }
+}
