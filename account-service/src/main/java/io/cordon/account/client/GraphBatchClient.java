@@ -4,6 +4,8 @@ import com.microsoft.graph.core.content.BatchRequestContent;
 import com.microsoft.graph.core.content.BatchResponseContent;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -23,11 +25,29 @@ public class GraphBatchClient {
   private static final Logger LOG = Logger.getLogger(GraphBatchClient.class);
 
   @Inject GraphClients clients;
+  @Inject MeterRegistry meters;
 
   public Map<String, GraphAnswer> send(List<GraphCall> calls) {
     if (calls.size() > MAX_BATCH_SIZE) {
       throw new IllegalArgumentException("A Graph batch holds at most 20 requests");
     }
+    DistributionSummary.builder("cordon.graph.batch.size")
+        .description("Requests per Graph $batch")
+        .register(meters)
+        .record(calls.size());
+    Map<String, GraphAnswer> answers = sendOnce(calls);
+    // one count per inner answer: throttling is decided per request inside a batch
+    answers.values().forEach(answer -> countAnswer(answer.status()));
+    return answers;
+  }
+
+  private void countAnswer(int status) {
+    meters
+        .counter("cordon.graph.requests", "status", status == 0 ? "none" : String.valueOf(status))
+        .increment();
+  }
+
+  private Map<String, GraphAnswer> sendOnce(List<GraphCall> calls) {
     GraphServiceClient graph = clients.graph();
     BatchRequestContent content = new BatchRequestContent(graph);
     Map<String, String> keyByStep = new HashMap<>();

@@ -13,6 +13,7 @@ import io.cordon.contracts.Topics;
 import io.cordon.contracts.events.AccountRef;
 import io.cordon.contracts.events.ActionCompleted;
 import io.cordon.contracts.events.EventIds;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,6 +29,7 @@ public class ActionCompletionService {
   @Inject Outbox outbox;
   @Inject RetrySchedule retrySchedule;
   @Inject Audit audit;
+  @Inject MeterRegistry meters;
 
   @Transactional
   public void apply(Map<ActionLedgerEntity, Verdict> verdicts, Map<String, String> requestIds) {
@@ -79,6 +81,10 @@ public class ActionCompletionService {
                     "graphRequestId", String.valueOf(row.graphRequestId)))
             .withResult(row.outcome, row.reasonCode + ": " + row.reasonMessage)
             .withCorrelation(row.actionId));
+    // counted when decided; a rolled-back transaction (rare) may count an outcome twice
+    meters
+        .counter("cordon.actions.completed", "action", row.action, "outcome", row.outcome)
+        .increment();
   }
 
   /** The event for a finished row; its id is derived, so a re-announcement deduplicates. */

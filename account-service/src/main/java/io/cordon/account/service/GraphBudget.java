@@ -3,6 +3,8 @@ package io.cordon.account.service;
 import io.cordon.account.config.GraphConfig;
 import io.cordon.account.repository.GraphBudgetStore;
 import io.cordon.account.repository.GraphBudgetStore.Bucket;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -21,6 +23,7 @@ public class GraphBudget {
 
   @Inject GraphConfig config;
   @Inject GraphBudgetStore store;
+  @Inject MeterRegistry meters;
 
   /** Blocks until the budget allows a batch with these costs; returns the time spent waiting. */
   public Duration acquire(String tenant, int resourceUnits, int writes, int identityProtection)
@@ -32,7 +35,12 @@ public class GraphBudget {
     while (!(wait = store.tryTake(tenant, buckets, amounts)).isZero()) {
       Thread.sleep(Math.max(5, wait.toMillis()));
     }
-    return Duration.ofNanos(System.nanoTime() - started);
+    Duration waited = Duration.ofNanos(System.nanoTime() - started);
+    Timer.builder("cordon.graph.budget.wait")
+        .description("Time a Graph batch waited for the tenant's throttling budget")
+        .register(meters)
+        .record(waited);
+    return waited;
   }
 
   List<Bucket> buckets() {
