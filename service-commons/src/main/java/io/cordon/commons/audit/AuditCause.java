@@ -1,6 +1,7 @@
 package io.cordon.commons.audit;
 
 import java.util.function.Supplier;
+import org.jboss.logging.MDC;
 
 /**
  * The event whose handling is under way on this thread: its id becomes the correlation id of what
@@ -13,7 +14,10 @@ public final class AuditCause {
 
   public static <T> T during(String eventId, Supplier<T> work) {
     String outer = EVENT_ID.get();
+    Object outerLogId = MDC.get(CorrelationId.MDC_KEY);
     EVENT_ID.set(eventId);
+    // the handler's log lines carry the event id, as its audit entries do
+    MDC.put(CorrelationId.MDC_KEY, eventId);
     try {
       return work.get();
     } finally {
@@ -21,6 +25,11 @@ public final class AuditCause {
         EVENT_ID.remove();
       } else {
         EVENT_ID.set(outer);
+      }
+      if (outerLogId == null) {
+        MDC.remove(CorrelationId.MDC_KEY);
+      } else {
+        MDC.put(CorrelationId.MDC_KEY, outerLogId);
       }
     }
   }

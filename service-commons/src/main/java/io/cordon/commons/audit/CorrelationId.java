@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
 @RequestScoped
 public class CorrelationId {
   public static final String HEADER = "X-Correlation-Id";
+
+  /** The logging MDC key ({@code %X{correlationId}}) for a request's or an event's id. */
+  public static final String MDC_KEY = "correlationId";
+
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
   private String value;
