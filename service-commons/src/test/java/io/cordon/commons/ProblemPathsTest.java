@@ -42,4 +42,26 @@ class ProblemPathsTest {
         .body("type", equalTo("urn:cordon:problem:malformed-body"))
         .body("errors[0].field", equalTo("parts[1].name"));
   }
+
+  @Test
+  void jsonNestedPastJacksonsLimitIsABadBodyNotAServerError() {
+    String deep = "{\"name\": \"w\", \"parts\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+    // a resource that parses the raw bytes itself meets Jackson's nesting limit unwrapped
+    given()
+        .contentType(ContentType.JSON)
+        .body(deep)
+        .post("/api/test/widgets/raw")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo("urn:cordon:problem:malformed-body"))
+        .body("errors[0].field", equalTo("body"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(deep)
+        .post("/api/test/widgets")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
 }

@@ -1,6 +1,7 @@
 package io.cordon.commons.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -48,6 +49,19 @@ public class ProblemExceptionMappers {
         uri);
   }
 
+  /**
+   * Past Jackson's limits (nesting deeper than 1,000, numbers or names too long): a hostile or
+   * broken body, not a server fault. Resources that parse raw bytes themselves meet it unwrapped.
+   */
+  @ServerExceptionMapper
+  public Response beyondJsonLimits(StreamConstraintsException e, UriInfo uri) {
+    String detail = "Body exceeds the JSON limits: " + firstLine(e.getOriginalMessage());
+    return respond(
+        Problem.of(
+            ProblemType.MALFORMED_BODY, detail, List.of(new Problem.FieldError("body", detail))),
+        uri);
+  }
+
   @ServerExceptionMapper({
     JsonMappingException.class,
     MismatchedInputException.class,
@@ -85,6 +99,9 @@ public class ProblemExceptionMappers {
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof JsonParseException parse) {
         return unreadableJson(parse, uri);
+      }
+      if (cause instanceof StreamConstraintsException limits) {
+        return beyondJsonLimits(limits, uri);
       }
       if (cause instanceof JsonMappingException mapping) {
         return unmappableJson(mapping, uri);
