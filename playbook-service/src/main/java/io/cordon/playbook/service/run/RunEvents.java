@@ -8,9 +8,13 @@ import io.cordon.playbook.mapping.RemediationEvents;
 import io.cordon.playbook.repository.ApprovalEntity;
 import io.cordon.playbook.repository.RunEntity;
 import io.cordon.playbook.repository.StepExecutionEntity;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Announces run progress on {@code cordon.remediation-events}, keyed by run id, in the transaction
@@ -20,11 +24,25 @@ import jakarta.transaction.Transactional;
 public class RunEvents {
   @Inject Outbox outbox;
   @Inject RunAudit audit;
+  @Inject MeterRegistry meters;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void runState(RunEntity run, RunState state, String detail) {
     publish(run, RemediationEvents.runState(run, state, detail));
     audit.runState(run, state, detail);
+    countState(run, state);
+  }
+
+  /** Runs entering each state, and how long a run took from creation to its final state. */
+  private void countState(RunEntity run, RunState state) {
+    meters.counter("cordon.runs.transitions", "state", state.name()).increment();
+    if (state.isFinal() && run.createdAt != null) {
+      Timer.builder("cordon.runs.duration")
+          .description("Time from a run's creation to its final state")
+          .tag("state", state.name())
+          .register(meters)
+          .record(Duration.between(run.createdAt, Instant.now()));
+    }
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
