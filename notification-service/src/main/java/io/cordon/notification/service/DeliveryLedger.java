@@ -16,6 +16,7 @@ import io.cordon.notification.repository.NoticeEntity;
 import io.cordon.notification.repository.NoticeRepository;
 import io.cordon.notification.repository.PartnerEntity;
 import io.cordon.notification.repository.PartnerRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -46,6 +47,7 @@ public class DeliveryLedger {
   @Inject RetryPolicy retryPolicy;
   @Inject NotificationConfig config;
   @Inject Audit audit;
+  @Inject MeterRegistry meters;
 
   /**
    * Claims up to {@code limit} due deliveries: each gets a fresh claim token and is hidden for the
@@ -142,6 +144,14 @@ public class DeliveryLedger {
     if (delivery == null) {
       return;
     }
+    meters
+        .counter(
+            "cordon.notices.deliveries",
+            "channel",
+            delivery.channel.name().toLowerCase(java.util.Locale.ROOT),
+            "outcome",
+            report.outcome().name())
+        .increment();
     Instant now = Instant.now();
     delivery.attempts++;
     delivery.updatedAt = now;

@@ -68,6 +68,7 @@ class WebhookDeliveryTest {
   @InjectPartnerEndpoint WireMockServer endpoint;
   @Inject PartnerRepository partners;
   @Inject WebhookSecrets webhookSecrets;
+  @Inject io.micrometer.core.instrument.MeterRegistry meters;
 
   @Test
   void failingTwiceThenSucceedingIsOneDeliveryWithThreeAttempts() {
@@ -109,6 +110,31 @@ class WebhookDeliveryTest {
     assertThat(results.get(0).event().getInt("attempts")).isEqualTo(3);
     assertThat(results.get(0).event().getString("channel")).isEqualTo("webhook");
     assertThat(results.get(0).event().getString("incidentId")).isEqualTo(fixture.incident.id);
+  }
+
+  @Test
+  void attemptsAreCountedByChannelAndOutcome() {
+    double retryableBefore = deliveries("webhook", "RETRYABLE");
+    double deliveredBefore = deliveries("webhook", "DELIVERED");
+    Fixture fixture = new Fixture();
+    fixture.answer(STARTED, "second", aResponse().withStatus(503));
+    fixture.answer("second", "done", aResponse().withStatus(200));
+
+    publish(fixture.incident.request());
+    awaitSettled(fixture.incident.id, 1);
+
+    // at least: other tests' deliveries may finish meanwhile
+    assertThat(deliveries("webhook", "RETRYABLE") - retryableBefore).isGreaterThanOrEqualTo(1);
+    assertThat(deliveries("webhook", "DELIVERED") - deliveredBefore).isGreaterThanOrEqualTo(1);
+  }
+
+  private double deliveries(String channel, String outcome) {
+    io.micrometer.core.instrument.Counter counter =
+        meters
+            .find("cordon.notices.deliveries")
+            .tags("channel", channel, "outcome", outcome)
+            .counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test
