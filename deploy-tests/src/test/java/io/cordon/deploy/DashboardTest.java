@@ -33,6 +33,15 @@ class DashboardTest {
   }
 
   @Test
+  void theConfigMapCarriesTheGrafanaDashboardOfTheRepository() throws IOException {
+    String source =
+        java.nio.file.Files.readString(
+            Repository.root().resolve("deploy/grafana/cordon-dashboard.json"));
+
+    assertThat(dashboard()).isEqualTo(Yaml.asMap(Yaml.JSON.readValue(source, Map.class)));
+  }
+
+  @Test
   void metricNamesAreFoundInQueries() {
     assertThat(metricsIn("sum by (job) (rate(a_total{x=\"y\"}[5m])) / b_max{z=~\"w\"}"))
         .containsExactly("a_total", "b_max");
