@@ -117,8 +117,12 @@ class DeliveryResumeTest {
     assertThat(received).hasSize(2);
     assertThat(received)
         .extracting(r -> r.getHeader("webhook-id"))
-        .containsExactly(webhookId(first), webhookId(followUp));
-    assertThat(received.get(0).getBodyAsString()).isEqualTo(body(first, 1));
+        // a loaded machine may find both due in one poll and send them side by side
+        .containsExactlyInAnyOrder(webhookId(first), webhookId(followUp));
+    assertThat(received)
+        .filteredOn(r -> webhookId(first).equals(r.getHeader("webhook-id")))
+        .singleElement()
+        .satisfies(r -> assertThat(r.getBodyAsString()).isEqualTo(body(first, 1)));
     assertThat(received).allMatch(r -> StandardWebhooksMatcher.verifies(r, secret));
     assertThat(awaitResults(partnerId.toString(), 2))
         .extracting(r -> r.event().getInt("attempts"))
