@@ -1,0 +1,95 @@
+package io.cordon.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Graph storm from the start of a run: 20% 503, 10% 429 with Retry-After, 2% requests held past
+ * account-service's timeout, each drawn per request and per $batch item. Every eligible account
+ * still ends SUCCEEDED, nothing is done twice, each affected partner gets one notice, and the storm
+ * should cost at most 1.5 times the requests of the same incident without it.
+ */
+@Disabled(
+    "Open findings (docs/reliability.md): requests 1.60x and 1.77x the calm run (limit 1.5x),"
+        + " and in one of two runs an account of 100 never reached the run (99 accounts)")
+class GraphStormIT {
+  static final String STORM =
+      "{\"unavailableProbability\": 0.2, \"throttleProbability\": 0.1,"
+          + " \"throttleRetryAfterSeconds\": 1, \"timeoutProbability\": 0.02,"
+          + " \"timeoutHoldMs\": 35000, \"applyToBatchItems\": true}";
+  private static final String CALM =
+      "{\"unavailableProbability\": 0, \"throttleProbability\": 0, \"timeoutProbability\": 0}";
+
+  private static RunningStack running;
+  private static DrillChecks checks;
+  private static Set<String> affected;
+  private static IncidentDrill.Result storm;
+  private static DrillChecks.GraphTraffic calmTraffic;
+  private static DrillChecks.GraphTraffic stormTraffic;
+
+  @BeforeAll
+  static void calmThenStorm() throws Exception {
+    running = ReliabilityStack.get();
+    checks = new DrillChecks(running);
+    Path csv = ReliabilityStack.incidentCsv();
+    affected = checks.affectedPartners(csv);
+
+    running.simulator.reset();
+    IncidentDrill.Result calm = new IncidentDrill(running).run("calm", csv, null, affected);
+    checks.runCompletedWithEveryAccount(calm);
+    calmTraffic = checks.graphTraffic();
+
+    running.simulator.reset();
+    running.simulator.putFaults(STORM);
+    try {
+      storm = new IncidentDrill(running).run("storm", csv, null, affected);
+      stormTraffic = checks.graphTraffic();
+    } finally {
+      running.simulator.putFaults(CALM);
+    }
+    IncidentDrill.log(
+        String.format(
+            "FIGURES storm: accounts=%d calm requests=%d (refused %d, %ds) storm requests=%d"
+                + " (refused %d, %ds) ratio=%.2f",
+            storm.accounts().size(),
+            calmTraffic.requests(),
+            calmTraffic.refused(),
+            calm.wallTime().toSeconds(),
+            stormTraffic.requests(),
+            stormTraffic.refused(),
+            storm.wallTime().toSeconds(),
+            stormTraffic.requests() / (double) calmTraffic.requests()));
+  }
+
+  @Test
+  void everyEligibleAccountSucceedsThroughTheStormAndNothingIsDoneTwice() throws Exception {
+    assertThat(stormTraffic.refused()).as("the storm refused requests").isPositive();
+    checks.runCompletedWithEveryAccount(storm);
+    for (JsonNode account : storm.accounts()) {
+      for (JsonNode step : account.path("steps")) {
+        assertThat(step.path("state").asText())
+            .as(
+                "%s %s in the storm (%s)",
+                account.path("userPrincipalName").asText(),
+                step.path("stepId").asText(),
+                step.path("reasonCode").asText())
+            .isIn("SUCCEEDED", "SKIPPED", "REQUIRES_MANUAL");
+      }
+    }
+    checks.atMostOneEffectiveGraphCallPerAccountAndAction();
+    checks.eachAffectedPartnerExactlyOneNotice(storm, affected);
+  }
+
+  @Test
+  void theStormCostsAtMostHalfAgainTheRequests() {
+    assertThat((double) stormTraffic.requests())
+        .as("requests in the storm against %d without", calmTraffic.requests())
+        .isLessThanOrEqualTo(1.5 * calmTraffic.requests());
+  }
+}
