@@ -2,11 +2,7 @@ package io.cordon.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
@@ -15,25 +11,7 @@ import org.junit.jupiter.api.Test;
  * starts it: the run still completes, Graph sees no action twice, each affected partner gets
  * exactly one notice.
  */
-class CrashRecoveryIT {
-  private static RunningStack running;
-  private static DrillChecks checks;
-  private static Path csv;
-  private static Set<String> affected;
-
-  @BeforeAll
-  static void stack() throws Exception {
-    running = ReliabilityStack.get();
-    checks = new DrillChecks(running);
-    csv = ReliabilityStack.incidentCsv();
-    affected = checks.affectedPartners(csv);
-  }
-
-  @BeforeEach
-  void freshTenant() throws Exception {
-    running.simulator.reset();
-  }
-
+class CrashRecoveryIT extends ReliabilityDrill {
   @Test
   @Disabled(
       "Defect found by this test: an action claimed by an account-service killed mid-send is"

@@ -6,14 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
@@ -28,28 +24,10 @@ import org.junit.jupiter.api.Test;
         + " default failure-strategy=fail stops the channel (playbook-service action-results:"
         + " SRMSG18203 fail-stop); the service stays not-ready until restarted"
         + " (docs/reliability.md)")
-class DependencyOutageIT {
+class DependencyOutageIT extends ReliabilityDrill {
   private static final List<String> SERVICES =
       List.of("account-service", "playbook-service", "notification-service");
   private static final Duration OUTAGE = Duration.ofSeconds(30);
-
-  private static RunningStack running;
-  private static DrillChecks checks;
-  private static Path csv;
-  private static Set<String> affected;
-
-  @BeforeAll
-  static void stack() throws Exception {
-    running = ReliabilityStack.get();
-    checks = new DrillChecks(running);
-    csv = ReliabilityStack.incidentCsv();
-    affected = checks.affectedPartners(csv);
-  }
-
-  @BeforeEach
-  void freshTenant() throws Exception {
-    running.simulator.reset();
-  }
 
   @Test
   void aThirtySecondPostgresOutageMidRunIsRiddenOut() throws Exception {
