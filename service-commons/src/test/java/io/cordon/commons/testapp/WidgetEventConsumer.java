@@ -4,12 +4,12 @@ import io.cordon.commons.audit.Audit;
 import io.cordon.commons.audit.AuditEntry;
 import io.cordon.commons.audit.AuditKind;
 import io.cordon.commons.inbox.ProcessedEvents;
+import io.cordon.commons.inbox.ResilientConsumption;
 import io.cordon.contracts.events.RemediationEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -18,15 +18,20 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class WidgetEventConsumer {
+  public static final String CONSUMER = "widget-counter";
   @Inject ProcessedEvents processedEvents;
   @Inject EntityManager entityManager;
   @Inject Audit audit;
+  @Inject ResilientConsumption consumption;
 
   @Incoming("widget-events")
   @Blocking
-  @Transactional
   public void apply(String payload) {
-    processedEvents.handleOnce("widget-counter", payload, RemediationEvent.class, this::count);
+    consumption.consume(
+        CONSUMER,
+        payload,
+        message ->
+            processedEvents.handleOnce(CONSUMER, message, RemediationEvent.class, this::count));
   }
 
   private void count(RemediationEvent event) {
