@@ -2,13 +2,13 @@ package io.cordon.account.messaging;
 
 import io.cordon.account.service.ActionDispatcher;
 import io.cordon.account.service.ActionIntakeService;
+import io.cordon.commons.inbox.ResilientConsumption;
 import io.cordon.contracts.EventFormatException;
 import io.cordon.contracts.events.ActionRequested;
 import io.cordon.contracts.json.EventJson;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -19,15 +19,21 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class ActionRequestConsumer {
+  static final String CONSUMER = "account-service.account-actions";
   private static final Logger LOG = Logger.getLogger(ActionRequestConsumer.class);
 
   @Inject ActionIntakeService intake;
   @Inject ActionDispatcher dispatcher;
+  @Inject ResilientConsumption consumption;
 
   @Incoming("account-actions")
   @Blocking
-  @Transactional
   public void consume(List<String> payloads) {
+    consumption.consumeBatch(CONSUMER, payloads, this::accept);
+    dispatcher.wakeUp();
+  }
+
+  private void accept(List<String> payloads) {
     for (String payload : payloads) {
       try {
         intake.accept(EventJson.read(payload, ActionRequested.class));
@@ -36,6 +42,5 @@ public class ActionRequestConsumer {
         LOG.errorf("Dropping unreadable ActionRequested: %s", e.getMessage());
       }
     }
-    dispatcher.wakeUp();
   }
 }

@@ -1,12 +1,12 @@
 package io.cordon.notification.messaging;
 
 import io.cordon.commons.inbox.ProcessedEvents;
+import io.cordon.commons.inbox.ResilientConsumption;
 import io.cordon.contracts.events.NotificationRequested;
 import io.cordon.notification.service.NoticeService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -19,11 +19,16 @@ public class NotificationRequestConsumer {
 
   @Inject ProcessedEvents processedEvents;
   @Inject NoticeService notices;
+  @Inject ResilientConsumption consumption;
 
   @Incoming("partner-notifications")
   @Blocking
-  @Transactional
   public void consume(String payload) {
-    processedEvents.handleOnce(CONSUMER, payload, NotificationRequested.class, notices::open);
+    consumption.consume(
+        CONSUMER,
+        payload,
+        message ->
+            processedEvents.handleOnce(
+                CONSUMER, message, NotificationRequested.class, notices::open));
   }
 }

@@ -1,6 +1,7 @@
 package io.cordon.playbook.messaging;
 
 import io.cordon.commons.inbox.ProcessedEvents;
+import io.cordon.commons.inbox.ResilientConsumption;
 import io.cordon.contracts.EventFormatException;
 import io.cordon.contracts.events.ActionCompleted;
 import io.cordon.contracts.json.EventJson;
@@ -8,7 +9,6 @@ import io.cordon.playbook.service.run.CompletionService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -25,11 +25,15 @@ public class ActionResultConsumer {
 
   @Inject ProcessedEvents processedEvents;
   @Inject CompletionService completions;
+  @Inject ResilientConsumption consumption;
 
   @Incoming("action-results")
   @Blocking
-  @Transactional
   public void consume(List<String> payloads) {
+    consumption.consumeBatch(CONSUMER, payloads, this::apply);
+  }
+
+  private void apply(List<String> payloads) {
     List<ActionCompleted> fresh = new ArrayList<>(payloads.size());
     for (String payload : payloads) {
       ActionCompleted outcome;

@@ -1,12 +1,12 @@
 package io.cordon.playbook.messaging;
 
 import io.cordon.commons.inbox.ProcessedEvents;
+import io.cordon.commons.inbox.ResilientConsumption;
 import io.cordon.contracts.events.CompromiseReported;
 import io.cordon.playbook.service.run.RunStarter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -20,11 +20,16 @@ public class CompromiseReportConsumer {
 
   @Inject ProcessedEvents processedEvents;
   @Inject RunStarter starter;
+  @Inject ResilientConsumption consumption;
 
   @Incoming("compromise-reports")
   @Blocking
-  @Transactional
   public void consume(String payload) {
-    processedEvents.handleOnce(CONSUMER, payload, CompromiseReported.class, starter::fromReport);
+    consumption.consume(
+        CONSUMER,
+        payload,
+        message ->
+            processedEvents.handleOnce(
+                CONSUMER, message, CompromiseReported.class, starter::fromReport));
   }
 }
