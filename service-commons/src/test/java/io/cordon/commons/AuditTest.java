@@ -221,7 +221,12 @@ class AuditTest {
   void badParametersAreProblemsNamingTheField() {
     for (String[] bad :
         new String[][] {
-          {"from", "yesterday"}, {"to", "2026-13-01"}, {"limit", "0"}, {"cursor", "***"}
+          {"from", "yesterday"},
+          {"to", "2026-13-01"},
+          {"limit", "0"},
+          {"limit", "abc"},
+          {"cursor", "***"},
+          {"cursor", "Z2FyYmFnZQ"}
         }) {
       given()
           .auth()

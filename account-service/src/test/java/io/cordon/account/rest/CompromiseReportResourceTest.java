@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
@@ -152,12 +154,13 @@ class CompromiseReportResourceTest {
     assertThat(rest).hasSize(50).first().isEqualTo("user200@jaxa.example");
   }
 
-  @Test
-  void limitOutOfRangeIsRefused() {
+  @ParameterizedTest
+  @ValueSource(strings = {"5000", "0", "abc", "1e3"})
+  void limitOutOfRangeOrNotANumberIsRefused(String limit) {
     given()
         .auth()
         .oauth2(VIEWER)
-        .queryParam("limit", 5000)
+        .queryParam("limit", limit)
         .get("/api/v1/compromise-reports/6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f")
         .then()
         .statusCode(400)

@@ -30,10 +30,10 @@ public class NotificationResource {
   @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
   public Page<NoticeView> list(
       @QueryParam("incident") String incident,
-      @QueryParam("limit") Integer limit,
+      @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     String incidentId = incident == null || incident.isBlank() ? null : incident.strip();
-    return notifications.list(incidentId, PageRequest.of(limit, cursor));
+    return notifications.list(incidentId, PageRequest.fromQuery(limit, cursor));
   }
 
   @GET

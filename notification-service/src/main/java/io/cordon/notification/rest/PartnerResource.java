@@ -34,8 +34,8 @@ public class PartnerResource {
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
   public Page<PartnerView> list(
-      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    return partners.list(PageRequest.of(limit, cursor));
+      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    return partners.list(PageRequest.fromQuery(limit, cursor));
   }
 
   @POST

@@ -135,6 +135,12 @@ class NotificationResourceTest {
   void badPagingParametersAre400() {
     as(VIEWER).queryParam("limit", 0).get(PATH).then().statusCode(400);
     as(VIEWER).queryParam("cursor", "bm90LWEtbnVtYmVy").get(PATH).then().statusCode(400);
+    as(VIEWER)
+        .queryParam("limit", "abc")
+        .get(PATH)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("limit"));
   }
 
   @Test

@@ -28,7 +28,7 @@ public class AuditResource {
       @QueryParam("account") String account,
       @QueryParam("incident") String incident,
       @QueryParam("run") String run,
-      @QueryParam("limit") Integer limit,
+      @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     Instant start = instant("from", from);
     Instant end = instant("to", to);
@@ -42,7 +42,7 @@ public class AuditResource {
             text("account", account),
             text("incident", incident),
             text("run", run),
-            PageRequest.of(limit, cursor)));
+            PageRequest.fromQuery(limit, cursor)));
   }
 
   @GET

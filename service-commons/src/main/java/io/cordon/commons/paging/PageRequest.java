@@ -6,11 +6,29 @@ import java.util.Base64;
 
 /**
  * {@code limit} (default 100, max 1,000) and an opaque {@code cursor}: the encoded sort key of the
- * last item already returned.
+ * last item already returned, behind a marker so a cursor this API never returned is refused rather
+ * than read as some other position.
  */
 public record PageRequest(int limit, String after) {
   public static final int DEFAULT_LIMIT = 100;
   public static final int MAX_LIMIT = 1000;
+  private static final String CURSOR_MARKER = "c1:";
+
+  /**
+   * The query parameters as the caller wrote them: a {@code limit} that is not a whole number is a
+   * 400 naming it (a JAX-RS {@code Integer} parameter would answer a bare 404).
+   */
+  public static PageRequest fromQuery(String limit, String cursor) {
+    if (limit == null || limit.isBlank()) {
+      return of(null, cursor);
+    }
+    try {
+      return of(Integer.parseInt(limit.strip()), cursor);
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalidField(
+          "limit", "must be a whole number between 1 and " + MAX_LIMIT);
+    }
+  }
 
   public static PageRequest of(Integer limit, String cursor) {
     int size = limit == null ? DEFAULT_LIMIT : limit;
@@ -23,15 +41,24 @@ public record PageRequest(int limit, String after) {
   public static String encode(String sortKey) {
     return Base64.getUrlEncoder()
         .withoutPadding()
-        .encodeToString(sortKey.getBytes(StandardCharsets.UTF_8));
+        .encodeToString((CURSOR_MARKER + sortKey).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String decode(String cursor) {
+    String decoded;
     try {
-      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      decoded = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw ProblemException.invalidField("cursor", "not a cursor this API returned");
+      throw notACursor();
     }
+    if (!decoded.startsWith(CURSOR_MARKER)) {
+      throw notACursor();
+    }
+    return decoded.substring(CURSOR_MARKER.length());
+  }
+
+  private static ProblemException notACursor() {
+    return ProblemException.invalidField("cursor", "not a cursor this API returned");
   }
 
   /** The cursor as an integer position, for collections ordered by a numeric key. */
@@ -42,7 +69,7 @@ public record PageRequest(int limit, String after) {
     try {
       return Integer.parseInt(after);
     } catch (NumberFormatException e) {
-      throw ProblemException.invalidField("cursor", "not a cursor this API returned");
+      throw notACursor();
     }
   }
 }
