@@ -41,9 +41,23 @@ public enum InputRule {
         value != null
                 && !value.isBlank()
                 && value.strip().length() <= maxLength
-                && value.chars().noneMatch(Character::isISOControl)
+                && value.codePoints().allMatch(InputRule::visible)
             ? Optional.empty()
             : Optional.of(reason);
+  }
+
+  /**
+   * Not a control character, and not one that is invisible or reorders text (bidi overrides,
+   * zero-width joiners and spaces, byte-order marks: Unicode's "format" category), nor a lone
+   * surrogate or an unassigned code point: a tag shown to a responder must read as what it is.
+   */
+  private static boolean visible(int codePoint) {
+    int type = Character.getType(codePoint);
+    return !Character.isISOControl(codePoint)
+        && type != Character.FORMAT
+        && type != Character.SURROGATE
+        && type != Character.UNASSIGNED
+        && type != Character.PRIVATE_USE;
   }
 
   private static final class Patterns {
