@@ -84,13 +84,6 @@ public interface GraphConfig {
      */
     @WithDefault("1.0")
     double windowScale();
-
-    /**
-     * Part of a window that may be spent at once; the rest trickles in, so that no sliding window
-     * ever holds more than the budget.
-     */
-    @WithDefault("0.1")
-    double burstFraction();
   }
 
   /** Retry policy for retryable Graph answers (429, 5xx, timeouts). */

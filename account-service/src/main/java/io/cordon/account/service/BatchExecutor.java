@@ -80,8 +80,10 @@ public class BatchExecutor {
     }
     List<String> userIds = rows.stream().map(r -> r.accountObjectId).distinct().toList();
     GraphCall call = planner.confirmCompromised(rows.get(0).actionId, userIds);
-    budget.acquire(config.tenantId(), 1, 1, 1);
-    GraphAnswer answer = batchClient.send(List.of(call)).get(call.key());
+    GraphAnswer answer;
+    try (BudgetSpend spend = budget.acquire(config.tenantId(), 1, 1, 1)) {
+      answer = batchClient.send(List.of(call)).get(call.key());
+    }
     Verdict verdict = AnswerClassifier.classify(answer);
     rows.forEach(row -> verdicts.put(row, verdict));
     Map<String, String> requestIds = new HashMap<>();
@@ -99,8 +101,10 @@ public class BatchExecutor {
       return requestIds;
     }
     int writes = (int) calls.stream().filter(GraphCall::write).count();
-    budget.acquire(config.tenantId(), calls.size(), writes, 0);
-    Map<String, GraphAnswer> answers = batchClient.send(calls);
+    Map<String, GraphAnswer> answers;
+    try (BudgetSpend spend = budget.acquire(config.tenantId(), calls.size(), writes, 0)) {
+      answers = batchClient.send(calls);
+    }
     answers.forEach(
         (key, answer) -> {
           ActionLedgerEntity row = rowByKey.get(key);

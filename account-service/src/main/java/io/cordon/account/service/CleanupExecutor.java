@@ -36,9 +36,11 @@ public class CleanupExecutor {
   @Inject GraphConfig config;
 
   public Verdict execute(ActionLedgerEntity row) throws InterruptedException {
-    budget.acquire(config.tenantId(), 1, 0, 0);
     ActionType action = ActionType.valueOf(row.action);
-    CleanupTargets.Listing listing = targets.list(action, row.accountObjectId);
+    CleanupTargets.Listing listing;
+    try (BudgetSpend spend = budget.acquire(config.tenantId(), 1, 0, 0)) {
+      listing = targets.list(action, row.accountObjectId);
+    }
     if (listing.failure() != null) {
       return AnswerClassifier.classify(listing.failure());
     }
@@ -49,8 +51,10 @@ public class CleanupExecutor {
     for (int from = 0; from < calls.size(); from += GraphBatchClient.MAX_BATCH_SIZE) {
       List<GraphCall> batch =
           calls.subList(from, Math.min(calls.size(), from + GraphBatchClient.MAX_BATCH_SIZE));
-      budget.acquire(config.tenantId(), batch.size(), batch.size(), 0);
-      Verdict failed = firstFailure(batchClient.send(batch));
+      Verdict failed;
+      try (BudgetSpend spend = budget.acquire(config.tenantId(), batch.size(), batch.size(), 0)) {
+        failed = firstFailure(batchClient.send(batch));
+      }
       if (failed != null) {
         return failed;
       }

@@ -2,7 +2,8 @@ package io.cordon.account.service;
 
 import io.cordon.account.config.GraphConfig;
 import io.cordon.account.repository.GraphBudgetStore;
-import io.cordon.account.repository.GraphBudgetStore.Bucket;
+import io.cordon.account.repository.GraphBudgetStore.Attempt;
+import io.cordon.account.repository.GraphBudgetStore.Window;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +12,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Entra's identity limits per app per tenant as token buckets: resource units per 10 s (by tenant
- * size), writes per 150 s, Identity Protection per second. A bucket holds a burst of part of its
- * window and refills so that no sliding window can exceed the documented limit.
+ * Entra's identity limits per app per tenant as sliding windows, as Entra counts them: resource
+ * units per 10 s (by tenant size), writes per 150 s, Identity Protection per second. A window's
+ * whole budget may be spent at once; what was spent ages out one window after it was answered.
  */
 @ApplicationScoped
 public class GraphBudget {
@@ -25,39 +26,39 @@ public class GraphBudget {
   @Inject GraphBudgetStore store;
   @Inject MeterRegistry meters;
 
-  /** Blocks until the budget allows a batch with these costs; returns the time spent waiting. */
-  public Duration acquire(String tenant, int resourceUnits, int writes, int identityProtection)
+  /**
+   * Blocks until the budget allows a request with these costs. Close the result when the answer is
+   * in (try-with-resources around the call).
+   */
+  public BudgetSpend acquire(String tenant, int resourceUnits, int writes, int identityProtection)
       throws InterruptedException {
-    List<Bucket> buckets = buckets();
+    List<Window> windows = windows();
     double[] amounts = {resourceUnits, writes, identityProtection};
     long started = System.nanoTime();
-    Duration wait;
-    while (!(wait = store.tryTake(tenant, buckets, amounts)).isZero()) {
-      Thread.sleep(Math.max(5, wait.toMillis()));
+    Attempt attempt;
+    while (!(attempt = store.trySpend(tenant, windows, amounts)).taken()) {
+      Thread.sleep(Math.max(5, attempt.retryAfter().toMillis()));
     }
     Duration waited = Duration.ofNanos(System.nanoTime() - started);
     Timer.builder("cordon.graph.budget.wait")
         .description("Time a Graph batch waited for the tenant's throttling budget")
         .register(meters)
         .record(waited);
-    return waited;
+    return new BudgetSpend(store, attempt.spendIds(), waited);
   }
 
-  List<Bucket> buckets() {
+  List<Window> windows() {
     GraphConfig.Budget budget = config.budget();
     double scale = budget.scale();
     return List.of(
-        bucket(RESOURCE_UNITS, config.tenantSize().resourceUnitsPer10s() * scale, 10),
-        bucket(WRITES, budget.writesPer150s() * scale, 150),
-        bucket(IDENTITY_PROTECTION, budget.identityProtectionPerSecond() * scale, 1));
+        window(RESOURCE_UNITS, config.tenantSize().resourceUnitsPer10s() * scale, 10),
+        window(WRITES, budget.writesPer150s() * scale, 150),
+        window(IDENTITY_PROTECTION, budget.identityProtectionPerSecond() * scale, 1));
   }
 
-  private Bucket bucket(String name, double perWindow, double documentedWindowSeconds) {
-    double windowSeconds = documentedWindowSeconds * config.budget().windowScale();
-    double burst = Math.max(1, perWindow * config.budget().burstFraction());
-    double refill = perWindow - burst;
-    // windows too small to split (1 request per second) run a little under the rate instead
-    double perSecond = refill > 0 ? refill / windowSeconds : 0.9 * perWindow / windowSeconds;
-    return new Bucket(name, burst, perSecond);
+  private Window window(String name, double limit, double documentedSeconds) {
+    long millis = Math.round(documentedSeconds * 1000 * config.budget().windowScale());
+    // a limit under one request per window still lets one request through per window
+    return new Window(name, Math.max(1, limit), Duration.ofMillis(millis));
   }
 }

@@ -42,9 +42,10 @@ public class ResolutionService {
     if (rows.isEmpty()) {
       return false;
     }
-    budget.acquire(config.tenantId(), 2 * rows.size(), 0, 0);
-    Map<String, DirectoryReader.Lookup> lookups =
-        directory.resolve(rows.stream().map(r -> r.identifier).distinct().toList());
+    Map<String, DirectoryReader.Lookup> lookups;
+    try (BudgetSpend spend = budget.acquire(config.tenantId(), 2 * rows.size(), 0, 0)) {
+      lookups = directory.resolve(rows.stream().map(r -> r.identifier).distinct().toList());
+    }
     Set<UUID> reports = record(rows, lookups);
     reports.forEach(publisher::publishIfSettled);
     return true;

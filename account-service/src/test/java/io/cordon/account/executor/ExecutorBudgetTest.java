@@ -69,7 +69,7 @@ class ExecutorBudgetTest {
           .as("writes in the window from %s", start.receivedAt())
           .isLessThanOrEqualTo(WRITES_PER_WINDOW);
     }
-    // the budget binds: 450 writes cannot go out faster than burst + refill allow
+    // the budget binds: 450 writes need three windows, whatever the bursts
     Duration spread =
         Duration.between(writes.get(0).receivedAt(), writes.get(writes.size() - 1).receivedAt());
     assertThat(spread).isGreaterThanOrEqualTo(Duration.ofMillis(3000));
