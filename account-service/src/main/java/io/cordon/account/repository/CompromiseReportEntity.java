@@ -45,4 +45,12 @@ public class CompromiseReportEntity extends PanacheEntityBase {
   public int duplicateCount;
 
   public String status;
+
+  /** The caller's Idempotency-Key or the webhook-id of a detection; null when none was sent. */
+  @Column(name = "delivery_key")
+  public String deliveryKey;
+
+  /** SHA-256 of the body that came with the delivery key, to tell a retry from a reuse. */
+  @Column(name = "body_sha256")
+  public String bodySha256;
 }

@@ -1,7 +1,10 @@
 package io.cordon.account.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cordon.account.service.CompromiseIntakeService;
 import io.cordon.account.service.CsvAccountReader;
+import io.cordon.account.service.DeliveryKey;
 import io.cordon.account.service.IntakeReceipt;
 import io.cordon.account.service.JsonAccountEntries;
 import io.cordon.account.service.ParsedEntries;
@@ -20,6 +23,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,14 +39,21 @@ import java.util.UUID;
 @Path("/api/v1/compromise-reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class CompromiseReportResource {
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
   @Inject CompromiseIntakeService intake;
   @Inject ReportQueryService reports;
   @Inject CurrentPrincipal principal;
+  @Inject ObjectMapper mapper;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.RESPONDER)
-  public Response submitJson(@NotNull @Valid CompromiseReportRequest request, UriInfo uri) {
+  public Response submitJson(
+      @NotNull @Valid CompromiseReportRequest request,
+      @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+      UriInfo uri)
+      throws JsonProcessingException {
     ParsedEntries parsed = JsonAccountEntries.read(request.accounts());
     ReportSubmission submission =
         new ReportSubmission(
@@ -53,7 +64,10 @@ public class CompromiseReportResource {
             ReportSource.MANUAL,
             request.source(),
             principal.name());
-    return accepted(intake.submit(submission, parsed.entries(), parsed.rejections()), uri);
+    // the request as read, written back the same way every time: a retry hashes the same
+    DeliveryKey key =
+        DeliveryKey.of(IDEMPOTENCY_KEY, idempotencyKey, mapper.writeValueAsBytes(request));
+    return accepted(intake.submit(submission, parsed.entries(), parsed.rejections(), key), uri);
   }
 
   @POST
@@ -65,6 +79,7 @@ public class CompromiseReportResource {
       @QueryParam("title") String title,
       @QueryParam("severity") String severity,
       @QueryParam("playbook") String playbook,
+      @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
       UriInfo uri) {
     if (incidentId == null || incidentId.isBlank() || incidentId.length() > 200) {
       throw ProblemException.invalidField("incidentId", "query parameter required (1-200 chars)");
@@ -80,7 +95,8 @@ public class CompromiseReportResource {
             ReportSource.CSV,
             null,
             principal.name());
-    return accepted(intake.submit(submission, parsed.entries(), parsed.rejections()), uri);
+    DeliveryKey key = DeliveryKey.of(IDEMPOTENCY_KEY, idempotencyKey, csvDelivery(body, uri));
+    return accepted(intake.submit(submission, parsed.entries(), parsed.rejections(), key), uri);
   }
 
   @GET
@@ -88,9 +104,14 @@ public class CompromiseReportResource {
   @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
   public ReportView get(
       @PathParam("id") String id,
-      @QueryParam("limit") Integer limit,
+      @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
-    return reports.find(parseId(id), PageRequest.of(limit, cursor));
+    return reports.find(parseId(id), PageRequest.fromQuery(limit, cursor));
+  }
+
+  /** A CSV report is its body and its query (incident, title, severity, playbook). */
+  private static String csvDelivery(String body, UriInfo uri) {
+    return uri.getRequestUri().getRawQuery() + "\n" + body;
   }
 
   private static Response accepted(IntakeReceipt receipt, UriInfo uri) {

@@ -12,7 +12,12 @@ final class IntakeResponses {
     IntakeResponse body =
         new IntakeResponse(
             receipt.reportId(), receipt.accepted(), receipt.rejected(), receipt.duplicates());
-    return Response.accepted(body)
+    Response.ResponseBuilder response = Response.accepted(body);
+    if (receipt.replayed()) {
+      // the receipt of the earlier delivery with the same key; nothing new was created
+      response.header("Idempotent-Replayed", "true");
+    }
+    return response
         .location(
             uri.getBaseUriBuilder().path("api/v1/compromise-reports/{id}").build(body.reportId()))
         .build();

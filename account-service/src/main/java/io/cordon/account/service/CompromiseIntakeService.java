@@ -1,10 +1,14 @@
 package io.cordon.account.service;
 
 import io.cordon.account.repository.CompromiseReportEntity;
+import io.cordon.account.repository.ReportDeliveries;
 import io.cordon.account.repository.ReportStore;
 import io.cordon.commons.audit.Audit;
 import io.cordon.commons.audit.AuditEntry;
 import io.cordon.commons.audit.AuditKind;
+import io.cordon.commons.problem.Problem;
+import io.cordon.commons.problem.ProblemException;
+import io.cordon.commons.problem.ProblemType;
 import io.cordon.contracts.ReportSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -13,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,12 +31,39 @@ public class CompromiseIntakeService {
   @Inject ReportStore reportStore;
   @Inject Event<ReportAccepted> accepted;
   @Inject Audit audit;
+  @Inject ReportDeliveries deliveries;
 
   @Transactional
   public IntakeReceipt submit(
       ReportSubmission submission, List<RawEntry> entries, List<EntryRejection> shapeRejections) {
+    return submit(submission, entries, shapeRejections, null);
+  }
+
+  /**
+   * As {@link #submit(ReportSubmission, List, List)}; a delivery whose key this principal used
+   * before gets that delivery's receipt back and creates nothing, and a key reused for another body
+   * is refused.
+   */
+  @Transactional
+  public IntakeReceipt submit(
+      ReportSubmission submission,
+      List<RawEntry> entries,
+      List<EntryRejection> shapeRejections,
+      DeliveryKey deliveryKey) {
+    if (deliveryKey != null) {
+      deliveries.lock(submission.reportedBy(), deliveryKey.key());
+      Optional<CompromiseReportEntity> earlier =
+          deliveries.find(submission.reportedBy(), deliveryKey.key());
+      if (earlier.isPresent()) {
+        return replay(earlier.get(), deliveryKey);
+      }
+    }
     IntakeValidation.Outcome outcome = IntakeValidation.validate(entries, shapeRejections);
     CompromiseReportEntity report = newReport(submission, outcome);
+    if (deliveryKey != null) {
+      report.deliveryKey = deliveryKey.key();
+      report.bodySha256 = deliveryKey.bodySha256();
+    }
     report.persist();
     reportStore.saveEntries(report.id, outcome.accepted(), outcome.rejected());
     accepted.fire(new ReportAccepted(report.id));
@@ -53,7 +85,24 @@ public class CompromiseIntakeService {
                     "duplicates", report.duplicateCount))
             .withResult("ACCEPTED", null));
     return new IntakeReceipt(
-        report.id, outcome.accepted().size(), outcome.rejected(), outcome.duplicates());
+        report.id, outcome.accepted().size(), outcome.rejected(), outcome.duplicates(), false);
+  }
+
+  private IntakeReceipt replay(CompromiseReportEntity earlier, DeliveryKey deliveryKey) {
+    if (!earlier.bodySha256.equals(deliveryKey.bodySha256())) {
+      throw new ProblemException(
+          ProblemType.UNPROCESSABLE,
+          "This delivery key was already used for a different report body",
+          List.of(
+              new Problem.FieldError(
+                  deliveryKey.field(), "already used for a different body; send a new key")));
+    }
+    return new IntakeReceipt(
+        earlier.id,
+        earlier.acceptedCount,
+        deliveries.rejections(earlier.id),
+        earlier.duplicateCount,
+        true);
   }
 
   private static CompromiseReportEntity newReport(

@@ -2,6 +2,7 @@ package io.cordon.account.service.detection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cordon.account.service.CompromiseIntakeService;
+import io.cordon.account.service.DeliveryKey;
 import io.cordon.account.service.IntakeReceipt;
 import io.cordon.account.service.ReportSubmission;
 import io.cordon.commons.problem.ProblemException;
@@ -26,9 +27,15 @@ public class DetectionIntakeService {
    * @param body the raw body, as signed
    * @param reportedBy the calling principal
    * @param playbook the playbook to request, or null for the default one
+   * @param deliveryKey what makes a retried delivery the same one, or null
    */
   public IntakeReceipt submit(
-      JsonNode payload, byte[] body, WebhookHeaders headers, String reportedBy, String playbook) {
+      JsonNode payload,
+      byte[] body,
+      WebhookHeaders headers,
+      String reportedBy,
+      String playbook,
+      DeliveryKey deliveryKey) {
     if (payload == null || payload.isMissingNode()) {
       throw new ProblemException(
           ProblemType.MALFORMED_BODY, "Body is empty: expected a JSON detection payload");
@@ -50,6 +57,6 @@ public class DetectionIntakeService {
             ReportSource.DETECTION,
             detection.source(),
             reportedBy);
-    return intake.submit(submission, detection.entries(), detection.rejections());
+    return intake.submit(submission, detection.entries(), detection.rejections(), deliveryKey);
   }
 }
