@@ -1,5 +1,6 @@
 package io.cordon.commons;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +9,8 @@ import io.cordon.commons.testapp.WidgetService;
 import io.cordon.testsupport.EmbeddedKafkaResource;
 import io.cordon.testsupport.EmbeddedPostgresResource;
 import io.cordon.testsupport.KafkaTestClient;
+import io.cordon.testsupport.TestJwt;
+import io.cordon.testsupport.TestJwtResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,13 +24,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL goes away while a consumer has a message: the channel must pause and carry on once the
- * database is back, without a restart (a nack would stop it for good). Its own profile, so the
- * connection pool that lived through the outage is not reused by other tests.
+ * database is back, without a restart (a nack would stop it for good); a request meanwhile gets a
+ * 503 to retry, not a 500. Its own profile, so the connection pool that lived through the outage is
+ * not reused by other tests.
  */
 @QuarkusTest
 @TestProfile(ConsumerOutageTest.OwnApplication.class)
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(EmbeddedKafkaResource.class)
+@QuarkusTestResource(TestJwtResource.class)
 class ConsumerOutageTest {
   @Inject MeterRegistry meters;
 
@@ -40,6 +45,15 @@ class ConsumerOutageTest {
 
       EmbeddedPostgresResource.stopServer();
       try {
+        // a request that needs the database meanwhile is told to come back, not a server error
+        given()
+            .auth()
+            .oauth2(TestJwt.token("viewer@jaxa.example", TestJwt.VIEWER))
+            .get("/api/v1/audit")
+            .then()
+            .statusCode(503)
+            .contentType("application/problem+json")
+            .header("Retry-After", "5");
         kafka.send(WidgetService.TOPIC, incident, event(incident));
         await().atMost(Duration.ofSeconds(60)).until(this::retriedInPlace);
       } finally {

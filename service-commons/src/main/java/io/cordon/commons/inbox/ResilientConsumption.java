@@ -1,5 +1,6 @@
 package io.cordon.commons.inbox;
 
+import io.cordon.commons.failure.TransientFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.cordon.commons.failure.TransientFailures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -22,6 +23,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Every error a service answers leaves as application/problem+json (RFC 9457). */
 public class ProblemExceptionMappers {
   private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+  private static final int RETRY_AFTER_SECONDS = 5;
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
@@ -118,7 +120,23 @@ public class ProblemExceptionMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Exception e, UriInfo uri) {
+    if (TransientFailures.isTransient(e)) {
+      return unavailable(e, uri);
+    }
     return internal(e, uri);
+  }
+
+  /** The database is away or overloaded: the caller may retry, nothing was done. */
+  private Response unavailable(Exception e, UriInfo uri) {
+    LOG.warnf("%s answered 503, a dependency is unavailable: %s", uri.getPath(), e.toString());
+    Response problem =
+        respond(
+            Problem.of(
+                ProblemType.SERVICE_UNAVAILABLE,
+                "A dependency of this service is unavailable; retry shortly",
+                List.of()),
+            uri);
+    return Response.fromResponse(problem).header("Retry-After", RETRY_AFTER_SECONDS).build();
   }
 
   private Response internal(Exception e, UriInfo uri) {

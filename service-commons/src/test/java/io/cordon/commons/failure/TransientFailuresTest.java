@@ -1,4 +1,4 @@
-package io.cordon.commons.inbox;
+package io.cordon.commons.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

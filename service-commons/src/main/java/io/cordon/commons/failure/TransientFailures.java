@@ -1,4 +1,4 @@
-package io.cordon.commons.inbox;
+package io.cordon.commons.failure;
 
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
@@ -14,7 +14,7 @@ import java.util.Set;
  * Tells a failure that goes away by itself (the database restarting, a lock, a full pool) from one
  * that will fail the same way on every attempt (a bug, a constraint the message breaks).
  */
-final class TransientFailures {
+public final class TransientFailures {
   /**
    * SQLSTATE classes that describe the connection or the server, not the statement: 08 connection,
    * 40 serialization/deadlock, 53 insufficient resources, 55 lock not available, 57 operator
@@ -25,7 +25,7 @@ final class TransientFailures {
 
   private TransientFailures() {}
 
-  static boolean isTransient(Throwable failure) {
+  public static boolean isTransient(Throwable failure) {
     boolean transientWrapper = false;
     for (Throwable cause = failure; cause != null; cause = next(cause)) {
       // the database's own verdict is the most precise: a constraint broken at commit also
