@@ -24,10 +24,16 @@ final class EmbeddedKafkaBroker implements KafkaBrokerControl {
 
   private final String bootstrapServers;
   private final int defaultPartitions;
+  private final Properties properties;
+  private final Path logDir;
+  private KafkaRaftServer server;
 
-  private EmbeddedKafkaBroker(String bootstrapServers, int defaultPartitions) {
+  private EmbeddedKafkaBroker(
+      String bootstrapServers, int defaultPartitions, Properties properties, Path logDir) {
     this.bootstrapServers = bootstrapServers;
     this.defaultPartitions = defaultPartitions;
+    this.properties = properties;
+    this.logDir = logDir;
   }
 
   static EmbeddedKafkaBroker startNew(int defaultPartitions) {
@@ -44,15 +50,15 @@ final class EmbeddedKafkaBroker implements KafkaBrokerControl {
       Properties properties =
           EmbeddedKafkaConfig.combinedNode(logDir, brokerPort, FreePorts.find(), defaultPartitions);
       format(logDir, properties);
-      KafkaRaftServer server =
-          new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
-      server.startup();
+      EmbeddedKafkaBroker broker =
+          new EmbeddedKafkaBroker("localhost:" + brokerPort, defaultPartitions, properties, logDir);
+      broker.start();
       Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> shutdown(server, logDir), "cordon-kafka-broker-stop"));
+          .addShutdownHook(new Thread(broker::shutdown, "cordon-kafka-broker-stop"));
       LOG.infof(
           "Embedded Kafka broker ready on localhost:%d in %d ms",
           brokerPort, (System.nanoTime() - startedAt) / 1_000_000);
-      return new EmbeddedKafkaBroker("localhost:" + brokerPort, defaultPartitions);
+      return broker;
     } catch (IOException e) {
       throw new UncheckedIOException("In-process Kafka broker did not start", e);
     }
@@ -81,9 +87,32 @@ final class EmbeddedKafkaBroker implements KafkaBrokerControl {
     }
   }
 
-  private static void shutdown(KafkaRaftServer server, Path logDir) {
-    server.shutdown();
-    server.awaitShutdown();
+  @Override
+  public synchronized boolean isRunning() {
+    return server != null;
+  }
+
+  /** Stops the broker; its ports close and its log stays, for {@link #start()}. */
+  @Override
+  public synchronized void stop() {
+    if (server != null) {
+      server.shutdown();
+      server.awaitShutdown();
+      server = null;
+    }
+  }
+
+  /** (Re)starts the broker on the same ports and log directory. */
+  @Override
+  public synchronized void start() {
+    if (server == null) {
+      server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+      server.startup();
+    }
+  }
+
+  private void shutdown() {
+    stop();
     FileUtils.deleteQuietly(logDir.toFile());
   }
 

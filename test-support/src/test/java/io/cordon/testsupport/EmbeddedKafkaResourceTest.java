@@ -42,6 +42,29 @@ class EmbeddedKafkaResourceTest {
   }
 
   @Test
+  void aStoppedBrokerComesBackOnTheSamePortWithItsRecords() {
+    String bootstrapServers = resource.start().get("kafka.bootstrap.servers");
+    KafkaBrokerControl broker = EmbeddedKafkaResource.broker();
+    String topic = "cordon.restart-" + UUID.randomUUID();
+    try (KafkaTestClient client = new KafkaTestClient(bootstrapServers)) {
+      client.send(topic, "k", "before the outage");
+    }
+
+    broker.stop();
+    assertThat(broker.isRunning()).isFalse();
+    broker.start();
+
+    assertThat(broker.isRunning()).isTrue();
+    assertThat(broker.getBootstrapServers()).isEqualTo(bootstrapServers);
+    try (KafkaTestClient client = new KafkaTestClient(bootstrapServers)) {
+      client.send(topic, "k", "after the outage");
+      assertThat(client.awaitRecords(topic, 2, Duration.ofSeconds(60)))
+          .extracting(ConsumerRecord::value)
+          .containsExactly("before the outage", "after the outage");
+    }
+  }
+
+  @Test
   void everyStartReusesTheOneBrokerOfTheJvm() {
     Map<String, String> first = resource.start();
     Map<String, String> second = new EmbeddedKafkaResource().start();
