@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -34,20 +35,21 @@ public class ActionResultConsumer {
   }
 
   private void apply(List<String> payloads) {
-    List<ActionCompleted> fresh = new ArrayList<>(payloads.size());
+    List<ActionCompleted> outcomes = new ArrayList<>(payloads.size());
     for (String payload : payloads) {
-      ActionCompleted outcome;
       try {
-        outcome = EventJson.read(payload, ActionCompleted.class);
+        outcomes.add(EventJson.read(payload, ActionCompleted.class));
       } catch (EventFormatException e) {
         LOG.errorf("Dropping unreadable ActionCompleted: %s", e.getMessage());
-        continue;
-      }
-      // a redelivered outcome (same event id) is recorded once and changes nothing after that
-      if (processedEvents.firstDelivery(CONSUMER, outcome.eventId())) {
-        fresh.add(outcome);
       }
     }
+    // a redelivered outcome (same event id) is recorded once and changes nothing after that; the
+    // whole batch is marked in one statement
+    Set<String> firstTime =
+        processedEvents.firstDeliveries(
+            CONSUMER, outcomes.stream().map(ActionCompleted::eventId).toList());
+    List<ActionCompleted> fresh =
+        outcomes.stream().filter(outcome -> firstTime.remove(outcome.eventId())).toList();
     completions.apply(fresh);
   }
 }

@@ -8,7 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,6 +39,37 @@ public class ProcessedEvents {
             .setParameter("eventId", eventId)
             .executeUpdate();
     return inserted == 1;
+  }
+
+  /**
+   * {@link #firstDelivery} for a polled batch in one statement: the ids among {@code eventIds} this
+   * consumer sees for the first time (each once, even if the batch holds it twice).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Set<String> firstDeliveries(String consumer, Collection<String> eventIds) {
+    if (eventIds.isEmpty()) {
+      return new HashSet<>();
+    }
+    return entityManager
+        .unwrap(Session.class)
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "insert into processed_event (consumer, event_id)"
+                          + " select ?, unnest(?::varchar[]) on conflict do nothing"
+                          + " returning event_id")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("varchar", eventIds.toArray()));
+                Set<String> fresh = new HashSet<>();
+                try (ResultSet inserted = insert.executeQuery()) {
+                  while (inserted.next()) {
+                    fresh.add(inserted.getString(1));
+                  }
+                }
+                return fresh;
+              }
+            });
   }
 
   /**
