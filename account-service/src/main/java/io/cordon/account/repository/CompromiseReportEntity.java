@@ -45,4 +45,7 @@ public class CompromiseReportEntity extends PanacheEntityBase {
   public int duplicateCount;
 
   public String status;
+
+  /** The W3C trace context of the work that created the row (docs/operations.md "Tracing"). */
+  public String traceparent;
 }

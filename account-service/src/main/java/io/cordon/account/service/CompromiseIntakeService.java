@@ -5,6 +5,7 @@ import io.cordon.account.repository.ReportStore;
 import io.cordon.commons.audit.Audit;
 import io.cordon.commons.audit.AuditEntry;
 import io.cordon.commons.audit.AuditKind;
+import io.cordon.commons.tracing.TraceContexts;
 import io.cordon.contracts.ReportSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -68,6 +69,8 @@ public class CompromiseIntakeService {
     report.sourceLabel = submission.sourceLabel();
     report.reportedBy = submission.reportedBy();
     report.receivedAt = Instant.now();
+    // resolution and publishing happen later on worker threads: they continue this trace
+    report.traceparent = TraceContexts.current();
     report.acceptedCount = outcome.accepted().size();
     report.rejectedCount = outcome.rejected().size();
     report.duplicateCount = outcome.duplicates();
