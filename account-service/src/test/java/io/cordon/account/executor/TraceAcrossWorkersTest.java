@@ -16,6 +16,7 @@ import io.cordon.testsupport.InjectGraphWireMock;
 import io.cordon.testsupport.KafkaTestClient;
 import io.cordon.testsupport.TestJwt;
 import io.cordon.testsupport.Traceparents;
+import io.cordon.testsupport.TracingTestProfile;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * ActionRequested's traceparent header reaches the Graph call that revokes the account's sessions.
  */
 @QuarkusTest
-@TestProfile(TracingProfile.class)
+@TestProfile(TracingTestProfile.class)
 @GraphExecutorResources
 class TraceAcrossWorkersTest {
   private static final String RESPONDER =
