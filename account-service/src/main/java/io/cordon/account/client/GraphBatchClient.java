@@ -6,6 +6,11 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -23,9 +28,13 @@ import org.jboss.logging.Logger;
 public class GraphBatchClient {
   public static final int MAX_BATCH_SIZE = 20;
   private static final Logger LOG = Logger.getLogger(GraphBatchClient.class);
+  static final AttributeKey<Long> BATCH_SIZE = AttributeKey.longKey("cordon.graph.batch.size");
+  static final AttributeKey<String> CALL = AttributeKey.stringKey("cordon.graph.call");
+  static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
 
   @Inject GraphClients clients;
   @Inject MeterRegistry meters;
+  @Inject Tracer tracer;
 
   public Map<String, GraphAnswer> send(List<GraphCall> calls) {
     if (calls.size() > MAX_BATCH_SIZE) {
@@ -35,10 +44,33 @@ public class GraphBatchClient {
         .description("Requests per Graph $batch")
         .register(meters)
         .record(calls.size());
-    Map<String, GraphAnswer> answers = sendOnce(calls);
-    // one count per inner answer: throttling is decided per request inside a batch
-    answers.values().forEach(answer -> countAnswer(answer.status()));
-    return answers;
+    // a child of the executor's span, which names the run, account and action
+    Span span =
+        tracer
+            .spanBuilder("GraphBatchClient.send")
+            .setSpanKind(SpanKind.CLIENT)
+            .setAttribute(BATCH_SIZE, (long) calls.size())
+            .startSpan();
+    try {
+      Map<String, GraphAnswer> answers = sendOnce(calls);
+      // one count per inner answer: throttling is decided per request inside a batch
+      answers.values().forEach(answer -> countAnswer(answer.status()));
+      trace(span, answers);
+      return answers;
+    } finally {
+      span.end();
+    }
+  }
+
+  /** Each inner answer's status as a span event; a single call's also as the span's status. */
+  private static void trace(Span span, Map<String, GraphAnswer> answers) {
+    answers.forEach(
+        (key, answer) ->
+            span.addEvent(
+                "graph.answer", Attributes.of(CALL, key, STATUS, (long) answer.status())));
+    if (answers.size() == 1) {
+      span.setAttribute(STATUS, (long) answers.values().iterator().next().status());
+    }
   }
 
   private void countAnswer(int status) {

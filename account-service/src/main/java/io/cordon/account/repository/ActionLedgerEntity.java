@@ -61,4 +61,7 @@ public class ActionLedgerEntity extends PanacheEntityBase {
 
   @Column(name = "completed_at")
   public Instant completedAt;
+
+  /** The W3C trace context of the work that created the row (docs/operations.md "Tracing"). */
+  public String traceparent;
 }

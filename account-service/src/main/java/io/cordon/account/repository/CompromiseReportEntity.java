@@ -53,4 +53,7 @@ public class CompromiseReportEntity extends PanacheEntityBase {
   /** SHA-256 of the body that came with the delivery key, to tell a retry from a reuse. */
   @Column(name = "body_sha256")
   public String bodySha256;
+
+  /** The W3C trace context of the work that created the row (docs/operations.md "Tracing"). */
+  public String traceparent;
 }

@@ -3,6 +3,7 @@ package io.cordon.account.service;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.account.repository.LedgerState;
 import io.cordon.commons.outbox.Outbox;
+import io.cordon.commons.tracing.IncomingTraces;
 import io.cordon.contracts.Topics;
 import io.cordon.contracts.events.ActionRequested;
 import io.cordon.contracts.json.EventJson;
@@ -18,9 +19,11 @@ import java.time.Instant;
 @ApplicationScoped
 public class ActionIntakeService {
   @Inject Outbox outbox;
+  @Inject IncomingTraces incomingTraces;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void accept(ActionRequested request) {
+    String traceparent = incomingTraces.take(request.eventId());
     ActionLedgerEntity existing = ActionLedgerEntity.findById(request.actionId());
     if (existing != null) {
       if (LedgerState.DONE.name().equals(existing.state)) {
@@ -43,6 +46,7 @@ public class ActionIntakeService {
     row.state = LedgerState.PENDING.name();
     row.requestedAt = Instant.now();
     row.nextAttemptAt = row.requestedAt;
+    row.traceparent = traceparent;
     row.persist();
   }
 }

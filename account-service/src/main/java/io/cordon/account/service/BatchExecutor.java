@@ -7,6 +7,8 @@ import io.cordon.account.client.GraphPermissions;
 import io.cordon.account.config.GraphConfig;
 import io.cordon.account.repository.AccountFactsStore;
 import io.cordon.account.repository.ActionLedgerEntity;
+import io.cordon.commons.tracing.TraceContexts;
+import io.cordon.commons.tracing.TracedWork;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ActionType;
 import io.cordon.contracts.ReasonCode;
@@ -35,8 +37,26 @@ public class BatchExecutor {
   @Inject AccountFactsStore factsStore;
   @Inject ActionCompletionService completion;
   @Inject CleanupExecutor cleanup;
+  @Inject TraceContexts traces;
 
   public void execute(List<ActionLedgerEntity> rows) throws InterruptedException {
+    // continues the trace of the ActionRequested (or links the traces of a mixed batch)
+    try (TracedWork work = traced(rows, "BatchExecutor.execute")) {
+      executeClaimed(rows);
+    }
+  }
+
+  public void confirmCompromised(List<ActionLedgerEntity> rows) throws InterruptedException {
+    try (TracedWork work = traced(rows, "BatchExecutor.confirmCompromised")) {
+      confirmClaimed(rows);
+    }
+  }
+
+  private TracedWork traced(List<ActionLedgerEntity> rows, String spanName) {
+    return traces.continueFromAll(LedgerTraces.origins(rows), spanName, LedgerTraces.of(rows));
+  }
+
+  private void executeClaimed(List<ActionLedgerEntity> rows) throws InterruptedException {
     Map<ActionLedgerEntity, Verdict> verdicts = new LinkedHashMap<>();
     Set<String> granted = grantedOrNull(rows, verdicts);
     if (granted == null) {
@@ -66,7 +86,7 @@ public class BatchExecutor {
     completion.apply(verdicts, requestIds);
   }
 
-  public void confirmCompromised(List<ActionLedgerEntity> rows) throws InterruptedException {
+  private void confirmClaimed(List<ActionLedgerEntity> rows) throws InterruptedException {
     Map<ActionLedgerEntity, Verdict> verdicts = new LinkedHashMap<>();
     Set<String> granted = grantedOrNull(rows, verdicts);
     String missing =

@@ -9,6 +9,7 @@ import io.cordon.commons.audit.AuditKind;
 import io.cordon.commons.problem.Problem;
 import io.cordon.commons.problem.ProblemException;
 import io.cordon.commons.problem.ProblemType;
+import io.cordon.commons.tracing.TraceContexts;
 import io.cordon.contracts.ReportSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -117,6 +118,8 @@ public class CompromiseIntakeService {
     report.sourceLabel = submission.sourceLabel();
     report.reportedBy = submission.reportedBy();
     report.receivedAt = Instant.now();
+    // resolution and publishing happen later on worker threads: they continue this trace
+    report.traceparent = TraceContexts.current();
     report.acceptedCount = outcome.accepted().size();
     report.rejectedCount = outcome.rejected().size();
     report.duplicateCount = outcome.duplicates();

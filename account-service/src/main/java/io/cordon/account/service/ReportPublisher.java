@@ -10,6 +10,9 @@ import io.cordon.commons.audit.Audit;
 import io.cordon.commons.audit.AuditEntry;
 import io.cordon.commons.audit.AuditKind;
 import io.cordon.commons.outbox.Outbox;
+import io.cordon.commons.tracing.TraceContexts;
+import io.cordon.commons.tracing.TracedWork;
+import io.cordon.commons.tracing.WorkAttributes;
 import io.cordon.contracts.ReportSource;
 import io.cordon.contracts.Severity;
 import io.cordon.contracts.Topics;
@@ -44,6 +47,7 @@ public class ReportPublisher {
   @Inject ResolutionQueue queue;
   @Inject Outbox outbox;
   @Inject Audit audit;
+  @Inject TraceContexts traces;
 
   @Transactional
   public void publishIfSettled(UUID reportId) {
@@ -71,7 +75,14 @@ public class ReportPublisher {
             ReportSource.valueOf(report.source),
             report.reportedBy,
             report.receivedAt);
-    events.forEach(event -> outbox.publish(Topics.COMPROMISE_REPORTS, report.id.toString(), event));
+    // the events continue the trace of the REST call that reported the accounts
+    try (TracedWork work =
+        traces.continueFrom(
+            report.traceparent, "ReportPublisher.publishIfSettled", WorkAttributes.NONE)) {
+      work.span().setAttribute("cordon.report.id", report.id.toString());
+      events.forEach(
+          event -> outbox.publish(Topics.COMPROMISE_REPORTS, report.id.toString(), event));
+    }
     report.status = events.isEmpty() ? "COMPLETED" : "PUBLISHED";
     audit.record(
         AuditEntry.of(AuditKind.REPORT, "report.resolved", report.id.toString())

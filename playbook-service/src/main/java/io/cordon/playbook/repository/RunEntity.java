@@ -75,4 +75,7 @@ public class RunEntity extends PanacheEntityBase {
   public boolean allChunksReceived() {
     return chunksReceived >= chunksExpected;
   }
+
+  /** The W3C trace context the run was started in (docs/operations.md "Tracing"). */
+  public String traceparent;
 }

@@ -1,5 +1,6 @@
 package io.cordon.commons.outbox;
 
+import io.cordon.commons.tracing.TraceContexts;
 import io.cordon.contracts.events.CordonEvent;
 import io.cordon.contracts.json.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,7 @@ public class Outbox {
     message.messageKey = key;
     message.payload = EventJson.write(event);
     message.createdAt = Instant.now();
+    message.traceparent = TraceContexts.current();
     message.persist();
     written.fire(new OutboxWritten(message.eventId));
   }

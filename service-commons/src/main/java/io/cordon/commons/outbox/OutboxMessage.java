@@ -49,4 +49,7 @@ public class OutboxMessage extends PanacheEntityBase {
 
   @Column(name = "last_error")
   public String lastError;
+
+  /** The W3C trace context of the work that wrote the row; the relay sends it as a header. */
+  public String traceparent;
 }

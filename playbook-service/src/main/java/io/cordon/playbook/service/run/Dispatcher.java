@@ -1,6 +1,9 @@
 package io.cordon.playbook.service.run;
 
 import io.cordon.commons.outbox.Outbox;
+import io.cordon.commons.tracing.TraceContexts;
+import io.cordon.commons.tracing.TracedWork;
+import io.cordon.commons.tracing.WorkAttributes;
 import io.cordon.contracts.Topics;
 import io.cordon.contracts.events.ActionRequested;
 import io.cordon.playbook.config.EngineConfig;
@@ -38,6 +41,7 @@ public class Dispatcher {
   @Inject Outbox outbox;
   @Inject EngineConfig config;
   @Inject EntityManager entityManager;
+  @Inject TraceContexts traces;
 
   /** Dispatches up to {@code limit} due executions; returns how many it dispatched. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -84,7 +88,15 @@ public class Dispatcher {
             step.action(),
             step.parameters(),
             now);
-    outbox.publish(Topics.ACCOUNT_ACTIONS, account.objectId(), request);
+    // the request continues the run's trace, so the Graph call it causes joins it too
+    try (TracedWork work =
+        traces.continueFrom(
+            run.traceparent,
+            "Dispatcher.dispatch",
+            new WorkAttributes(
+                run.id, account.objectId(), account.userPrincipalName(), step.action().name()))) {
+      outbox.publish(Topics.ACCOUNT_ACTIONS, account.objectId(), request);
+    }
     row.state = ExecutionState.IN_PROGRESS;
     row.dueAt = null;
     row.deadlineAt = now.plus(timeout(step));

@@ -3,6 +3,8 @@ package io.cordon.playbook.service.run;
 import io.cordon.commons.problem.Problem;
 import io.cordon.commons.problem.ProblemException;
 import io.cordon.commons.problem.ProblemType;
+import io.cordon.commons.tracing.IncomingTraces;
+import io.cordon.commons.tracing.TraceContexts;
 import io.cordon.contracts.RunState;
 import io.cordon.contracts.events.CompromiseReported;
 import io.cordon.contracts.events.EventIds;
@@ -37,11 +39,13 @@ public class RunStarter {
   @Inject RunReviewer reviewer;
   @Inject RunEvents events;
   @Inject RunAudit audit;
+  @Inject IncomingTraces incomingTraces;
 
   /** Adds one chunk of a report to its run, creating the run with the first chunk to arrive. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void fromReport(CompromiseReported report) {
     Instant now = RunContexts.now();
+    String traceparent = incomingTraces.take(report.eventId());
     Optional<RunEntity> existing = runs.lockReportRun(report.reportId());
     RunEntity run;
     if (existing.isPresent()) {
@@ -65,6 +69,8 @@ public class RunStarter {
               report.reportedBy(),
               report.chunks(),
               now);
+      // the engine's workers continue the trace of the report (account-service's REST call)
+      run.traceparent = traceparent;
       if (playbook.isEmpty()) {
         refuse(run, "playbook " + name + " does not exist", now);
       }
@@ -121,6 +127,7 @@ public class RunStarter {
             request.startedBy(),
             1,
             now);
+    run.traceparent = TraceContexts.current();
     runs.recordChunk(run.id, 1, now);
     run.chunksReceived = 1;
     RunContext context = contexts.open(run);
