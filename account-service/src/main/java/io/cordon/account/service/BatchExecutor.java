@@ -35,6 +35,7 @@ public class BatchExecutor {
   @Inject AccountFactsStore factsStore;
   @Inject ActionCompletionService completion;
   @Inject CleanupExecutor cleanup;
+  @Inject AppliedEffectCheck appliedEffects;
 
   public void execute(List<ActionLedgerEntity> rows) throws InterruptedException {
     Map<ActionLedgerEntity, Verdict> verdicts = new LinkedHashMap<>();
@@ -47,7 +48,11 @@ public class BatchExecutor {
         factsStore.factsFor(rows.stream().map(r -> r.accountObjectId).toList());
     Map<String, ActionLedgerEntity> rowByKey = new HashMap<>();
     List<GraphCall> calls = new java.util.ArrayList<>();
+    verdicts.putAll(appliedEffects.check(rows));
     for (ActionLedgerEntity row : rows) {
+      if (verdicts.containsKey(row)) {
+        continue;
+      }
       Verdict refused = preflight(row, granted);
       GraphRequestPlanner.Plan plan =
           refused != null
@@ -101,13 +106,25 @@ public class BatchExecutor {
     int writes = (int) calls.stream().filter(GraphCall::write).count();
     budget.acquire(config.tenantId(), calls.size(), writes, 0);
     Map<String, GraphAnswer> answers = batchClient.send(calls);
+    Set<String> writeKeys = new java.util.HashSet<>();
+    calls.stream().filter(GraphCall::write).forEach(call -> writeKeys.add(call.key()));
     answers.forEach(
         (key, answer) -> {
           ActionLedgerEntity row = rowByKey.get(key);
-          verdicts.put(row, AnswerClassifier.classify(answer));
+          Verdict verdict = AnswerClassifier.classify(answer);
+          boolean fateUnknown = writeKeys.contains(key) && mayHaveApplied(answer);
+          verdicts.put(row, fateUnknown ? verdict.unconfirmed() : verdict);
           requestIds.put(row.actionId, answer.requestId());
         });
     return requestIds;
+  }
+
+  /**
+   * No answer (a timeout, a dropped connection) or a gateway timeout: Graph may have carried the
+   * write out. Any other refusal (429, 503, 4xx) means it did not.
+   */
+  private static boolean mayHaveApplied(GraphAnswer answer) {
+    return answer.status() == 0 || answer.status() == 504;
   }
 
   /** The granted permissions, or null after marking every row for retry (no token to be had). */

@@ -1,0 +1,128 @@
+package io.cordon.account.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.cordon.account.repository.ActionLedger;
+import io.cordon.account.service.ActionDispatcher;
+import io.cordon.contracts.ActionOutcome;
+import io.cordon.contracts.ReasonCode;
+import io.cordon.contracts.events.ActionCompleted;
+import io.cordon.testsupport.EmbeddedPostgresResource;
+import io.cordon.testsupport.GraphBatchStub;
+import io.cordon.testsupport.GraphJournal.InnerRequest;
+import io.cordon.testsupport.GraphWireMockStubs;
+import io.cordon.testsupport.InjectGraphWireMock;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Actions claimed by an executor that died mid-send: once released, Graph is asked whether the
+ * effect is already there before anything is sent again.
+ */
+@QuarkusTest
+@GraphExecutorResources
+class AbandonedClaimsTest {
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
+  @InjectGraphWireMock WireMockServer graph;
+  @Inject ActionLedger ledger;
+  @Inject ActionDispatcher dispatcher;
+  ActionTraffic traffic;
+
+  @BeforeEach
+  void setUp() {
+    GraphWireMockStubs.reset(graph);
+    GraphWireMockStubs.stubTokenEndpoint(
+        graph, "test-tenant", GraphWireMockStubs.appToken(ExecutorTest.ALL_PERMISSIONS));
+    traffic = new ActionTraffic();
+  }
+
+  @AfterEach
+  void tearDown() {
+    traffic.close();
+  }
+
+  @Test
+  void aReleasedRevokeIsSentOnlyWhenGraphDoesNotShowItsEffect() throws SQLException {
+    Instant claimed = Instant.now().minus(Duration.ofMinutes(3));
+    String applied = traffic.userId(1);
+    String notApplied = traffic.userId(2);
+    GraphBatchStub.graphBatch()
+        .user(applied, "user1@jaxa.example", "Member", false, List.of(), List.of())
+        .userProperty(applied, "signInSessionsValidFromDateTime", claimed.plusSeconds(1).toString())
+        .user(notApplied, "user2@jaxa.example", "Member", false, List.of(), List.of())
+        .userProperty(
+            notApplied, "signInSessionsValidFromDateTime", claimed.minusSeconds(3600).toString())
+        .install(graph);
+    String appliedAction = abandonedRevoke(applied, claimed);
+    String notAppliedAction = abandonedRevoke(notApplied, claimed);
+
+    assertThat(ledger.releaseAbandoned(Duration.ofMinutes(2))).isGreaterThanOrEqualTo(2);
+    dispatcher.wakeUp();
+    Map<String, ActionCompleted> completions = traffic.awaitCompletions(2, WAIT);
+
+    assertThat(completions.get(appliedAction).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+    assertThat(completions.get(appliedAction).reasonCode()).isEqualTo(ReasonCode.ALREADY_DONE);
+    assertThat(completions.get(appliedAction).reasonMessage())
+        .contains("signInSessionsValidFromDateTime");
+    assertThat(completions.get(notAppliedAction).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+    assertThat(completions.get(notAppliedAction).reasonCode()).isEqualTo(ReasonCode.OK);
+    List<InnerRequest> inner = traffic.ownRequests(graph);
+    assertThat(revokes(inner, applied)).isZero();
+    assertThat(revokes(inner, notApplied)).isEqualTo(1);
+    assertThat(inner.stream().filter(r -> r.method().equals("GET")).count()).isEqualTo(2);
+  }
+
+  @Test
+  void aRevokeThatWasNotAbandonedIsSentWithoutAReadFirst() {
+    GraphBatchStub.graphBatch().install(graph);
+    var request = traffic.request(3, io.cordon.contracts.ActionType.REVOKE_SESSIONS);
+
+    traffic.send(request);
+    traffic.awaitCompletions(1, WAIT);
+
+    List<InnerRequest> inner = traffic.ownRequests(graph);
+    assertThat(inner).singleElement().satisfies(r -> assertThat(r.method()).isEqualTo("POST"));
+  }
+
+  private static long revokes(List<InnerRequest> inner, String userId) {
+    return inner.stream()
+        .filter(r -> r.method().equals("POST"))
+        .filter(r -> r.url().contains(userId + "/revokeSignInSessions"))
+        .count();
+  }
+
+  /** A row as a killed executor leaves it: IN_FLIGHT, claimed long ago, no outcome. */
+  private String abandonedRevoke(String userId, Instant claimed) throws SQLException {
+    String actionId = traffic.runId + ":REVOKE_SESSIONS:" + userId;
+    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "insert into remediation_action (action_id, run_id, step_id, account_object_id,"
+                    + " user_principal_name, tenant_id, action, state, attempts, next_attempt_at,"
+                    + " claimed_at, requested_at) values (?, ?, 'revoke_sessions', ?, ?,"
+                    + " 'test-tenant', 'REVOKE_SESSIONS', 'IN_FLIGHT', 1, ?, ?, ?)")) {
+      insert.setString(1, actionId);
+      insert.setString(2, traffic.runId);
+      insert.setString(3, userId);
+      insert.setString(4, userId + "@jaxa.example");
+      insert.setTimestamp(5, Timestamp.from(claimed));
+      insert.setTimestamp(6, Timestamp.from(claimed));
+      insert.setTimestamp(7, Timestamp.from(claimed));
+      insert.executeUpdate();
+    }
+    return actionId;
+  }
+}
