@@ -1,8 +1,13 @@
 package io.cordon.account.executor;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.service.ActionDispatcher;
 import io.cordon.contracts.ActionOutcome;
@@ -13,6 +18,7 @@ import io.cordon.testsupport.GraphBatchStub;
 import io.cordon.testsupport.GraphJournal.InnerRequest;
 import io.cordon.testsupport.GraphWireMockStubs;
 import io.cordon.testsupport.InjectGraphWireMock;
+import io.cordon.testsupport.WireMockGraphResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -28,8 +34,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Actions claimed by an executor that died mid-send: once released, Graph is asked whether the
- * effect is already there before anything is sent again.
+ * Writes whose fate is unknown (claimed by an executor that died mid-send, or never answered):
+ * Graph is asked whether the effect is already there before anything is sent again.
  */
 @QuarkusTest
 @GraphExecutorResources
@@ -95,6 +101,35 @@ class AbandonedClaimsTest {
 
     List<InnerRequest> inner = traffic.ownRequests(graph);
     assertThat(inner).singleElement().satisfies(r -> assertThat(r.method()).isEqualTo("POST"));
+  }
+
+  @Test
+  void anUnansweredRevokeIsCheckedInGraphBeforeItIsSentAgain() {
+    String user = traffic.userId(4);
+    // Graph applied the revoke but the answer never came back (held past the 30 s timeout)
+    graph.stubFor(
+        post(urlPathEqualTo(WireMockGraphResource.GRAPH_PATH + "/$batch"))
+            .atPriority(1)
+            .withRequestBody(containing(user + "/revokeSignInSessions"))
+            .inScenario("held " + user)
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willSetStateTo("answered once")
+            .willReturn(aResponse().withStatus(200).withFixedDelay(35_000)));
+    GraphBatchStub.graphBatch()
+        .user(user, "user4@jaxa.example", "Member", false, List.of(), List.of())
+        .userProperty(
+            user, "signInSessionsValidFromDateTime", Instant.now().plusSeconds(3600).toString())
+        .install(graph);
+    var request = traffic.request(4, io.cordon.contracts.ActionType.REVOKE_SESSIONS);
+
+    traffic.send(request);
+    ActionCompleted completed = traffic.awaitCompletions(1, WAIT).get(request.actionId());
+
+    assertThat(completed.outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+    assertThat(completed.reasonCode()).isEqualTo(ReasonCode.ALREADY_DONE);
+    List<InnerRequest> inner = traffic.ownRequests(graph);
+    assertThat(revokes(inner, user)).isEqualTo(1);
+    assertThat(inner.stream().filter(r -> r.method().equals("GET")).count()).isEqualTo(1);
   }
 
   private static long revokes(List<InnerRequest> inner, String userId) {
