@@ -78,6 +78,25 @@ public class ActionLedger {
         .executeUpdate();
   }
 
+  /**
+   * Keeps the claims of a batch that is still being worked on (clean-ups run one after another, a
+   * send may wait for Graph 30 s) from being released as abandoned. Called before anything further
+   * of the batch is sent, so the claim time stays no later than any send it covers.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void renewClaims(Collection<String> actionIds) {
+    if (actionIds.isEmpty()) {
+      return;
+    }
+    entityManager
+        .createNativeQuery(
+            "update remediation_action set claimed_at = :now"
+                + " where state = 'IN_FLIGHT' and action_id in (:ids)")
+        .setParameter("now", Instant.now())
+        .setParameter("ids", actionIds)
+        .executeUpdate();
+  }
+
   public ActionLedgerEntity find(String actionId) {
     return ActionLedgerEntity.findById(actionId);
   }

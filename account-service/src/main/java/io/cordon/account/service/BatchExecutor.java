@@ -6,6 +6,7 @@ import io.cordon.account.client.GraphCall;
 import io.cordon.account.client.GraphPermissions;
 import io.cordon.account.config.GraphConfig;
 import io.cordon.account.repository.AccountFactsStore;
+import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ActionType;
@@ -36,6 +37,7 @@ public class BatchExecutor {
   @Inject ActionCompletionService completion;
   @Inject CleanupExecutor cleanup;
   @Inject AppliedEffectCheck appliedEffects;
+  @Inject ActionLedger ledger;
 
   public void execute(List<ActionLedgerEntity> rows) throws InterruptedException {
     Map<ActionLedgerEntity, Verdict> verdicts = new LinkedHashMap<>();
@@ -61,13 +63,14 @@ public class BatchExecutor {
       if (plan.decided() != null) {
         verdicts.put(row, plan.decided());
       } else if (plan.call() == null) {
+        ledger.renewClaims(actionIds(rows));
         verdicts.put(row, cleanup.execute(row));
       } else {
         calls.add(plan.call());
         rowByKey.put(plan.call().key(), row);
       }
     }
-    Map<String, String> requestIds = send(calls, rowByKey, verdicts);
+    Map<String, String> requestIds = send(calls, rows, rowByKey, verdicts);
     completion.apply(verdicts, requestIds);
   }
 
@@ -86,6 +89,7 @@ public class BatchExecutor {
     List<String> userIds = rows.stream().map(r -> r.accountObjectId).distinct().toList();
     GraphCall call = planner.confirmCompromised(rows.get(0).actionId, userIds);
     budget.acquire(config.tenantId(), 1, 1, 1);
+    ledger.renewClaims(actionIds(rows));
     GraphAnswer answer = batchClient.send(List.of(call)).get(call.key());
     Verdict verdict = AnswerClassifier.classify(answer);
     rows.forEach(row -> verdicts.put(row, verdict));
@@ -96,6 +100,7 @@ public class BatchExecutor {
 
   private Map<String, String> send(
       List<GraphCall> calls,
+      List<ActionLedgerEntity> rows,
       Map<String, ActionLedgerEntity> rowByKey,
       Map<ActionLedgerEntity, Verdict> verdicts)
       throws InterruptedException {
@@ -105,6 +110,7 @@ public class BatchExecutor {
     }
     int writes = (int) calls.stream().filter(GraphCall::write).count();
     budget.acquire(config.tenantId(), calls.size(), writes, 0);
+    ledger.renewClaims(actionIds(rows));
     Map<String, GraphAnswer> answers = batchClient.send(calls);
     Set<String> writeKeys = new java.util.HashSet<>();
     calls.stream().filter(GraphCall::write).forEach(call -> writeKeys.add(call.key()));
@@ -117,6 +123,10 @@ public class BatchExecutor {
           requestIds.put(row.actionId, answer.requestId());
         });
     return requestIds;
+  }
+
+  private static List<String> actionIds(List<ActionLedgerEntity> rows) {
+    return rows.stream().map(r -> r.actionId).toList();
   }
 
   /**

@@ -132,6 +132,50 @@ class AbandonedClaimsTest {
     assertThat(inner.stream().filter(r -> r.method().equals("GET")).count()).isEqualTo(1);
   }
 
+  @Test
+  void aClaimStillWorkedOnIsRenewedAndNotReleased() throws SQLException {
+    Instant claimed = Instant.now().minus(Duration.ofMinutes(3));
+    String busy = abandonedRevoke(traffic.userId(5), claimed);
+    String abandoned = abandonedRevoke(traffic.userId(6), claimed);
+
+    ledger.renewClaims(List.of(busy));
+    ledger.releaseAbandoned(Duration.ofMinutes(2));
+
+    try {
+      assertThat(stateOf(busy)).isEqualTo("IN_FLIGHT since null");
+      assertThat(stateOf(abandoned)).startsWith("PENDING since 20");
+    } finally {
+      // no executor owns these rows: leave nothing unfinished for the tests that follow
+      deleteRows(busy, abandoned);
+    }
+  }
+
+  private static void deleteRows(String... actionIds) throws SQLException {
+    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
+        PreparedStatement delete =
+            connection.prepareStatement("delete from remediation_action where action_id = ?")) {
+      for (String actionId : actionIds) {
+        delete.setString(1, actionId);
+        delete.executeUpdate();
+      }
+    }
+  }
+
+  /** State and possibly_applied_since of a ledger row. */
+  private static String stateOf(String actionId) throws SQLException {
+    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "select state, possibly_applied_since from remediation_action where action_id = ?")) {
+      select.setString(1, actionId);
+      try (java.sql.ResultSet row = select.executeQuery()) {
+        row.next();
+        Timestamp since = row.getTimestamp(2);
+        return row.getString(1) + " since " + (since == null ? null : since.toInstant());
+      }
+    }
+  }
+
   private static long revokes(List<InnerRequest> inner, String userId) {
     return inner.stream()
         .filter(r -> r.method().equals("POST"))
