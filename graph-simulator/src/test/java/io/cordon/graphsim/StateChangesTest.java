@@ -170,6 +170,28 @@ class StateChangesTest {
   }
 
   @Test
+  void confirmingAnAlreadyConfirmedUserChangesNothing() {
+    sim()
+        .contentType("application/json")
+        .body("{\"enabled\":false}")
+        .put("/_sim/throttle")
+        .then()
+        .statusCode(200);
+    String body = "{\"userIds\":[\"" + MEMBER + "\"]}";
+    post("/identityProtection/riskyUsers/confirmCompromised", body).then().statusCode(204);
+    post("/identityProtection/riskyUsers/confirmCompromised", body).then().statusCode(204);
+
+    sim()
+        .queryParam("user", MEMBER)
+        .queryParam("action", "confirmCompromised")
+        .queryParam("effective", true)
+        .get("/_sim/journal")
+        .then()
+        .statusCode(200)
+        .body("count", equalTo(1));
+  }
+
+  @Test
   void grantsAreListedAndDeleted() {
     List<String> grants =
         graph()

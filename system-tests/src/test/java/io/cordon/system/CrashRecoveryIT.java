@@ -3,7 +3,6 @@ package io.cordon.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,10 +12,6 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryIT extends ReliabilityDrill {
   @Test
-  @Disabled(
-      "Defect found by this test: an action claimed by an account-service killed mid-send is"
-          + " released after the 2 min claim lease and sent again without checking Graph, so"
-          + " revokeSignInSessions can take effect twice (docs/reliability.md)")
   void killingAccountServiceMidRun() throws Exception {
     drillWithKillOf("account-service");
   }

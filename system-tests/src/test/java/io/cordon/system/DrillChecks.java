@@ -94,19 +94,49 @@ final class DrillChecks {
     }
   }
 
-  /** Graph requests the simulator saw and how many of them were refused (429/5xx/timeout). */
-  record GraphTraffic(int requests, int refused) {}
+  /**
+   * Graph requests as Graph counts them against its limits ({@code requests}): every request
+   * outside a {@code $batch} and every request inside one. An answered {@code $batch} envelope is
+   * not a request of its own (its inner requests are counted); a {@code $batch} held past the
+   * client's timeout counts as one refused request, its inner requests never having been read.
+   * {@code refused}: those answered 429 or 5xx, or not at all. {@code httpRequests}: every HTTP
+   * request the simulator received, envelopes included. {@code byAction}: requests and refusals per
+   * journal action, for the figures.
+   */
+  record GraphTraffic(int requests, int refused, int httpRequests, Map<String, int[]> byAction) {}
 
   GraphTraffic graphTraffic() throws IOException, InterruptedException {
     int requests = 0;
     int refused = 0;
+    int httpRequests = 0;
+    Map<String, int[]> byAction = new java.util.TreeMap<>();
     for (JsonNode entry : running.simulator.journal(null, null)) {
-      requests++;
       int status = entry.path("status").asInt();
-      if (status == 429 || status >= 500 || status == 0) {
-        refused++;
+      boolean envelope = entry.path("path").asText().equals("/$batch");
+      if (!entry.path("inBatch").asBoolean()) {
+        httpRequests++;
       }
+      if (envelope && status != 0) {
+        continue;
+      }
+      requests++;
+      boolean refusal = status == 429 || status >= 500 || status == 0;
+      refused += refusal ? 1 : 0;
+      int[] counts = byAction.computeIfAbsent(entry.path("action").asText(), a -> new int[2]);
+      counts[0]++;
+      counts[1] += refusal ? 1 : 0;
     }
-    return new GraphTraffic(requests, refused);
+    return new GraphTraffic(requests, refused, httpRequests, byAction);
+  }
+
+  /** "action requests/refused" for each action, for the figures in the log. */
+  static String breakdown(GraphTraffic traffic) {
+    StringBuilder text = new StringBuilder();
+    traffic
+        .byAction()
+        .forEach(
+            (action, c) ->
+                text.append(' ').append(action).append('=').append(c[0]).append('/').append(c[1]));
+    return text.toString().strip();
   }
 }

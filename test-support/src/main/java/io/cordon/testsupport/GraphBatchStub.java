@@ -86,6 +86,15 @@ public final class GraphBatchStub {
     return this;
   }
 
+  /** One more property that a GET of a user added with {@link #user} shows. */
+  @SuppressWarnings("unchecked")
+  public GraphBatchStub userProperty(String objectId, String name, Object value) {
+    Map<String, Object> entry =
+        (Map<String, Object>) directory.get(objectId.toLowerCase(java.util.Locale.ROOT));
+    ((Map<String, Object>) entry.get("user")).put(name, value);
+    return this;
+  }
+
   public void install(WireMockServer server) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("directory", directory);

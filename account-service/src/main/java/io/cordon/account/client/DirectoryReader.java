@@ -6,7 +6,6 @@ import com.microsoft.graph.core.content.BatchRequestContent;
 import com.microsoft.graph.core.content.BatchResponseContent;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
-import io.cordon.account.service.ResolvedFacts;
 import io.cordon.contracts.events.GroupRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +18,9 @@ import okhttp3.Response;
 
 /**
  * Resolves accounts in {@code $batch} calls: per account the user (id, UPN, type, sync state,
- * enabled) and its transitive memberships, which hold both groups and directory roles. One attempt
- * per call; the caller schedules retries.
+ * enabled) and its transitive memberships, which hold both groups and directory roles. Each part is
+ * asked for only while it is missing, so a retry after a half-failed lookup re-reads only the half
+ * that failed. One attempt per call; the caller schedules retries.
  */
 @ApplicationScoped
 public class DirectoryReader {
@@ -34,31 +34,50 @@ public class DirectoryReader {
 
   @Inject GraphClients clients;
 
-  /** The answer for one account: facts when found, else the Graph answer that says why not. */
-  public record Lookup(ResolvedFacts facts, GraphAnswer failure) {}
+  /** One account and the parts of it still to be read. */
+  public record Wanted(String identifier, boolean user, boolean memberships) {}
 
-  public Map<String, Lookup> resolve(List<String> identifiers) {
+  /** The user object's part of an account's facts. */
+  public record UserPart(
+      String objectId,
+      String userPrincipalName,
+      String userType,
+      boolean onPremisesSynced,
+      boolean accountEnabled) {}
+
+  /** The transitive memberships' part: directory role names and groups. */
+  public record Memberships(List<String> privilegedRoles, List<GroupRef> groups) {}
+
+  /** The parts read (null when not asked for or not read), and the answer that failed, if any. */
+  public record Lookup(UserPart user, Memberships memberships, GraphAnswer failure) {}
+
+  public Map<String, Lookup> resolve(List<Wanted> accounts) {
     GraphServiceClient graph = clients.graph();
     BatchRequestContent content = new BatchRequestContent(graph);
     Map<String, String[]> stepsByIdentifier = new HashMap<>();
-    for (String identifier : identifiers) {
+    for (Wanted account : accounts) {
+      String identifier = account.identifier();
       String user =
-          content.addBatchRequestStep(
-              graph
-                  .users()
-                  .byUserId(identifier)
-                  .toGetRequestInformation(c -> c.queryParameters.select = USER_FIELDS));
+          !account.user()
+              ? null
+              : content.addBatchRequestStep(
+                  graph
+                      .users()
+                      .byUserId(identifier)
+                      .toGetRequestInformation(c -> c.queryParameters.select = USER_FIELDS));
       String memberships =
-          content.addBatchRequestStep(
-              graph
-                  .users()
-                  .byUserId(identifier)
-                  .transitiveMemberOf()
-                  .toGetRequestInformation(
-                      c -> {
-                        c.queryParameters.select = new String[] {"id", "displayName"};
-                        c.queryParameters.top = 999;
-                      }));
+          !account.memberships()
+              ? null
+              : content.addBatchRequestStep(
+                  graph
+                      .users()
+                      .byUserId(identifier)
+                      .transitiveMemberOf()
+                      .toGetRequestInformation(
+                          c -> {
+                            c.queryParameters.select = new String[] {"id", "displayName"};
+                            c.queryParameters.top = 999;
+                          }));
       stepsByIdentifier.put(identifier, new String[] {user, memberships});
     }
     try {
@@ -66,36 +85,56 @@ public class DirectoryReader {
       Map<String, Response> responses = batch.getResponses();
       Map<String, Lookup> lookups = new HashMap<>();
       stepsByIdentifier.forEach(
-          (identifier, steps) ->
-              lookups.put(identifier, lookup(responses.get(steps[0]), responses.get(steps[1]))));
+          (identifier, steps) -> lookups.put(identifier, lookup(responses, steps)));
       return lookups;
     } catch (ApiException e) {
       return sameForAll(
-          identifiers,
+          accounts,
           new GraphAnswer(e.getResponseStatusCode(), null, null, "BatchFailed", e.getMessage()));
     } catch (Exception e) {
-      return sameForAll(identifiers, GraphAnswer.noAnswer(e.getClass().getSimpleName()));
+      return sameForAll(accounts, GraphAnswer.noAnswer(e.getClass().getSimpleName()));
     }
   }
 
-  private static Lookup lookup(Response user, Response memberships) {
-    if (user == null || memberships == null) {
-      return new Lookup(null, GraphAnswer.noAnswer("no answer for this account in the batch"));
-    }
-    if (user.code() != 200) {
-      return new Lookup(null, GraphAnswers.of(user));
-    }
-    if (memberships.code() != 200) {
-      return new Lookup(null, GraphAnswers.of(memberships));
-    }
+  private static Lookup lookup(Map<String, Response> responses, String[] steps) {
+    UserPart user = null;
+    Memberships memberships = null;
+    GraphAnswer failure = null;
     try {
-      return new Lookup(facts(read(user), read(memberships)), null);
+      if (steps[0] != null) {
+        Response response = responses.get(steps[0]);
+        failure = failureOf(response);
+        user = failure == null ? userPart(read(response)) : null;
+      }
+      if (steps[1] != null) {
+        Response response = responses.get(steps[1]);
+        GraphAnswer membershipFailure = failureOf(response);
+        memberships = membershipFailure == null ? memberships(read(response)) : null;
+        failure = failure != null ? failure : membershipFailure;
+      }
     } catch (IOException e) {
-      return new Lookup(null, GraphAnswer.noAnswer("unreadable Graph answer"));
+      return new Lookup(user, memberships, GraphAnswer.noAnswer("unreadable Graph answer"));
     }
+    return new Lookup(user, memberships, failure);
   }
 
-  private static ResolvedFacts facts(JsonNode user, JsonNode memberships) {
+  private static GraphAnswer failureOf(Response response) {
+    if (response == null) {
+      return GraphAnswer.noAnswer("no answer for this account in the batch");
+    }
+    return response.code() == 200 ? null : GraphAnswers.of(response);
+  }
+
+  private static UserPart userPart(JsonNode user) {
+    return new UserPart(
+        user.path("id").asText(),
+        user.path("userPrincipalName").asText(),
+        user.path("userType").asText("Member"),
+        user.path("onPremisesSyncEnabled").asBoolean(false),
+        user.path("accountEnabled").asBoolean(true));
+  }
+
+  private static Memberships memberships(JsonNode memberships) {
     List<String> roles = new ArrayList<>();
     List<GroupRef> groups = new ArrayList<>();
     for (JsonNode member : memberships.path("value")) {
@@ -107,14 +146,7 @@ public class DirectoryReader {
         groups.add(new GroupRef(member.path("id").asText(), name));
       }
     }
-    return new ResolvedFacts(
-        user.path("id").asText(),
-        user.path("userPrincipalName").asText(),
-        user.path("userType").asText("Member"),
-        user.path("onPremisesSyncEnabled").asBoolean(false),
-        user.path("accountEnabled").asBoolean(true),
-        roles,
-        groups);
+    return new Memberships(roles, groups);
   }
 
   private static JsonNode read(Response response) throws IOException {
@@ -123,9 +155,9 @@ public class DirectoryReader {
         : JSON.readTree(response.body().string());
   }
 
-  private static Map<String, Lookup> sameForAll(List<String> identifiers, GraphAnswer failure) {
+  private static Map<String, Lookup> sameForAll(List<Wanted> accounts, GraphAnswer failure) {
     Map<String, Lookup> lookups = new HashMap<>();
-    identifiers.forEach(identifier -> lookups.put(identifier, new Lookup(null, failure)));
+    accounts.forEach(account -> lookups.put(account.identifier(), new Lookup(null, null, failure)));
     return lookups;
   }
 }

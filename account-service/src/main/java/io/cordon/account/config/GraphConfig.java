@@ -91,6 +91,14 @@ public interface GraphConfig {
     @WithDefault("8")
     int maxAttempts();
 
+    /**
+     * Attempts to resolve an account through 429, 5xx and timeouts: a lookup only reads, so it may
+     * try longer than a write; an account still unread after them is reported FAILED with Graph's
+     * last answer, never dropped silently.
+     */
+    @WithDefault("20")
+    int resolutionMaxAttempts();
+
     @WithDefault("1s")
     Duration initialBackoff();
 

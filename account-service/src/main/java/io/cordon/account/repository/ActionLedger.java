@@ -64,15 +64,36 @@ public class ActionLedger {
 
   /**
    * Rows claimed by an executor that died mid-send go back to PENDING. Graph may or may not have
-   * applied them; the actions this version automates are safe to repeat.
+   * applied them, so each keeps the earliest claim time it may have taken effect after: the
+   * executor checks Graph for the effect before sending it again ({@code AppliedEffectCheck}).
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int releaseAbandoned(Duration lease) {
     return entityManager
         .createNativeQuery(
-            "update remediation_action set state = 'PENDING', next_attempt_at = now()"
+            "update remediation_action set state = 'PENDING', next_attempt_at = now(),"
+                + " possibly_applied_since = coalesce(possibly_applied_since, claimed_at)"
                 + " where state = 'IN_FLIGHT' and claimed_at < :cutoff")
         .setParameter("cutoff", Instant.now().minus(lease))
+        .executeUpdate();
+  }
+
+  /**
+   * Keeps the claims of a batch that is still being worked on (clean-ups run one after another, a
+   * send may wait for Graph 30 s) from being released as abandoned. Called before anything further
+   * of the batch is sent, so the claim time stays no later than any send it covers.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void renewClaims(Collection<String> actionIds) {
+    if (actionIds.isEmpty()) {
+      return;
+    }
+    entityManager
+        .createNativeQuery(
+            "update remediation_action set claimed_at = :now"
+                + " where state = 'IN_FLIGHT' and action_id in (:ids)")
+        .setParameter("now", Instant.now())
+        .setParameter("ids", actionIds)
         .executeUpdate();
   }
 

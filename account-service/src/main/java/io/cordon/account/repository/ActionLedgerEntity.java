@@ -56,6 +56,10 @@ public class ActionLedgerEntity extends PanacheEntityBase {
   @Column(name = "claimed_at")
   public Instant claimedAt;
 
+  /** Set while an earlier attempt may have taken effect unseen: the claim time of that attempt. */
+  @Column(name = "possibly_applied_since")
+  public Instant possiblyAppliedSince;
+
   @Column(name = "requested_at")
   public Instant requestedAt;
 

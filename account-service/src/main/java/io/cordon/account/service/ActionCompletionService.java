@@ -52,6 +52,9 @@ public class ActionCompletionService {
               ReasonCode.RETRIES_EXHAUSTED,
               "gave up after " + row.attempts + " attempts; last: " + verdict.message()));
     } else {
+      if (verdict.mayHaveApplied() && row.possiblyAppliedSince == null) {
+        row.possiblyAppliedSince = row.claimedAt;
+      }
       row.state = LedgerState.PENDING.name();
       row.reasonCode = verdict.reason().name();
       row.reasonMessage = verdict.message();

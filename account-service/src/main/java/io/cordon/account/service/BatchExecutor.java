@@ -6,6 +6,7 @@ import io.cordon.account.client.GraphCall;
 import io.cordon.account.client.GraphPermissions;
 import io.cordon.account.config.GraphConfig;
 import io.cordon.account.repository.AccountFactsStore;
+import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.commons.tracing.TraceContexts;
 import io.cordon.commons.tracing.TracedWork;
@@ -38,6 +39,8 @@ public class BatchExecutor {
   @Inject ActionCompletionService completion;
   @Inject CleanupExecutor cleanup;
   @Inject TraceContexts traces;
+  @Inject AppliedEffectCheck appliedEffects;
+  @Inject ActionLedger ledger;
 
   public void execute(List<ActionLedgerEntity> rows) throws InterruptedException {
     // continues the trace of the ActionRequested (or links the traces of a mixed batch)
@@ -67,7 +70,11 @@ public class BatchExecutor {
         factsStore.factsFor(rows.stream().map(r -> r.accountObjectId).toList());
     Map<String, ActionLedgerEntity> rowByKey = new HashMap<>();
     List<GraphCall> calls = new java.util.ArrayList<>();
+    verdicts.putAll(appliedEffects.check(rows));
     for (ActionLedgerEntity row : rows) {
+      if (verdicts.containsKey(row)) {
+        continue;
+      }
       Verdict refused = preflight(row, granted);
       GraphRequestPlanner.Plan plan =
           refused != null
@@ -76,13 +83,14 @@ public class BatchExecutor {
       if (plan.decided() != null) {
         verdicts.put(row, plan.decided());
       } else if (plan.call() == null) {
+        ledger.renewClaims(actionIds(rows));
         verdicts.put(row, cleanup.execute(row));
       } else {
         calls.add(plan.call());
         rowByKey.put(plan.call().key(), row);
       }
     }
-    Map<String, String> requestIds = send(calls, rowByKey, verdicts);
+    Map<String, String> requestIds = send(calls, rows, rowByKey, verdicts);
     completion.apply(verdicts, requestIds);
   }
 
@@ -102,6 +110,7 @@ public class BatchExecutor {
     GraphCall call = planner.confirmCompromised(rows.get(0).actionId, userIds);
     GraphAnswer answer;
     try (BudgetSpend spend = budget.acquire(config.tenantId(), 1, 1, 1)) {
+      ledger.renewClaims(actionIds(rows));
       answer = batchClient.send(List.of(call)).get(call.key());
     }
     Verdict verdict = AnswerClassifier.classify(answer);
@@ -113,6 +122,7 @@ public class BatchExecutor {
 
   private Map<String, String> send(
       List<GraphCall> calls,
+      List<ActionLedgerEntity> rows,
       Map<String, ActionLedgerEntity> rowByKey,
       Map<ActionLedgerEntity, Verdict> verdicts)
       throws InterruptedException {
@@ -123,15 +133,32 @@ public class BatchExecutor {
     int writes = (int) calls.stream().filter(GraphCall::write).count();
     Map<String, GraphAnswer> answers;
     try (BudgetSpend spend = budget.acquire(config.tenantId(), calls.size(), writes, 0)) {
+      ledger.renewClaims(actionIds(rows));
       answers = batchClient.send(calls);
     }
+    Set<String> writeKeys = new java.util.HashSet<>();
+    calls.stream().filter(GraphCall::write).forEach(call -> writeKeys.add(call.key()));
     answers.forEach(
         (key, answer) -> {
           ActionLedgerEntity row = rowByKey.get(key);
-          verdicts.put(row, AnswerClassifier.classify(answer));
+          Verdict verdict = AnswerClassifier.classify(answer);
+          boolean fateUnknown = writeKeys.contains(key) && mayHaveApplied(answer);
+          verdicts.put(row, fateUnknown ? verdict.unconfirmed() : verdict);
           requestIds.put(row.actionId, answer.requestId());
         });
     return requestIds;
+  }
+
+  private static List<String> actionIds(List<ActionLedgerEntity> rows) {
+    return rows.stream().map(r -> r.actionId).toList();
+  }
+
+  /**
+   * No answer (a timeout, a dropped connection) or a gateway timeout: Graph may have carried the
+   * write out. Any other refusal (429, 503, 4xx) means it did not.
+   */
+  private static boolean mayHaveApplied(GraphAnswer answer) {
+    return answer.status() == 0 || answer.status() == 504;
   }
 
   /** The granted permissions, or null after marking every row for retry (no token to be had). */

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,11 +45,27 @@ public class ResolutionService {
     }
     Map<String, DirectoryReader.Lookup> lookups;
     try (BudgetSpend spend = budget.acquire(config.tenantId(), 2 * rows.size(), 0, 0)) {
-      lookups = directory.resolve(rows.stream().map(r -> r.identifier).distinct().toList());
+      lookups = directory.resolve(wanted(rows));
     }
     Set<UUID> reports = record(rows, lookups);
     reports.forEach(publisher::publishIfSettled);
     return true;
+  }
+
+  /** Per identifier the parts not read yet (a row keeps what an earlier attempt read). */
+  static List<DirectoryReader.Wanted> wanted(List<ReportAccountEntity> rows) {
+    Map<String, DirectoryReader.Wanted> byIdentifier = new LinkedHashMap<>();
+    for (ReportAccountEntity row : rows) {
+      DirectoryReader.Wanted mine =
+          new DirectoryReader.Wanted(row.identifier, row.objectId == null, row.groupsJson == null);
+      byIdentifier.merge(
+          row.identifier,
+          mine,
+          (a, b) ->
+              new DirectoryReader.Wanted(
+                  a.identifier(), a.user() || b.user(), a.memberships() || b.memberships()));
+    }
+    return List.copyOf(byIdentifier.values());
   }
 
   @Transactional
@@ -57,8 +74,14 @@ public class ResolutionService {
     for (ReportAccountEntity detached : claimed) {
       ReportAccountEntity row = ReportAccountEntity.findById(detached.id);
       DirectoryReader.Lookup lookup = lookups.get(row.identifier);
-      if (lookup.facts() != null) {
-        resolved(row, lookup.facts());
+      if (lookup.user() != null) {
+        keepUser(row, lookup.user());
+      }
+      if (lookup.memberships() != null) {
+        keepMemberships(row, lookup.memberships());
+      }
+      if (row.objectId != null && row.groupsJson != null) {
+        resolved(row);
       } else {
         failed(row, lookup.failure());
       }
@@ -67,23 +90,30 @@ public class ResolutionService {
     return reports;
   }
 
-  private void resolved(ReportAccountEntity row, ResolvedFacts facts) {
+  private void keepUser(ReportAccountEntity row, DirectoryReader.UserPart user) {
+    row.objectId = user.objectId();
+    row.userPrincipalName = user.userPrincipalName();
+    row.userType = user.userType();
+    row.onPremisesSynced = user.onPremisesSynced();
+    row.accountEnabled = user.accountEnabled();
+  }
+
+  private static void keepMemberships(
+      ReportAccountEntity row, DirectoryReader.Memberships memberships) {
+    row.privilegedRoles = String.join(",", memberships.privilegedRoles());
+    row.groupsJson = EventJson.write(memberships.groups());
+  }
+
+  private void resolved(ReportAccountEntity row) {
     row.resolution = Resolution.RESOLVED.name();
-    row.objectId = facts.objectId();
-    row.userPrincipalName = facts.userPrincipalName();
     row.tenantId = row.tenantHint != null ? row.tenantHint : config.tenantId();
-    row.userType = facts.userType();
-    row.onPremisesSynced = facts.onPremisesSynced();
-    row.accountEnabled = facts.accountEnabled();
-    row.privilegedRoles = String.join(",", facts.privilegedRoles());
-    row.groupsJson = EventJson.write(facts.groups());
     row.resolvedAt = Instant.now();
     row.resolutionReason = null;
   }
 
   private void failed(ReportAccountEntity row, GraphAnswer answer) {
     Verdict verdict = AnswerClassifier.classify(answer);
-    if (!verdict.isFinal() && row.attempts < retrySchedule.maxAttempts()) {
+    if (!verdict.isFinal() && row.attempts < config.retry().resolutionMaxAttempts()) {
       row.nextAttemptAt = Instant.now().plus(retrySchedule.delay(row.attempts, verdict));
       row.resolutionReason = verdict.message();
       return;

@@ -11,6 +11,7 @@ import io.cordon.contracts.events.CompromiseReported;
 import io.cordon.contracts.events.ResolvedAccount;
 import io.cordon.contracts.json.EventJson;
 import io.cordon.testsupport.GraphBatchStub;
+import io.cordon.testsupport.GraphJournal;
 import io.cordon.testsupport.GraphWireMockStubs;
 import io.cordon.testsupport.InjectGraphWireMock;
 import io.cordon.testsupport.KafkaTestClient;
@@ -118,6 +119,39 @@ class ResolutionTest {
         .isEqualTo(UserType.GUEST);
     assertThat(byUpn.get("admin@jaxa.example").privilegedRoles())
         .containsExactly("Global Administrator");
+  }
+
+  @Test
+  void aHalfFailedLookupReReadsOnlyTheHalfThatFailed() {
+    String kenji = "33333333-0000-4000-8000-000000000001";
+    GraphBatchStub.graphBatch()
+        .user(kenji, "kenji@jaxa.example", "Member", false, List.of(), List.of())
+        // the memberships are unavailable once; the user object was read the first time
+        .throttle("GET", kenji + "/transitiveMemberOf", 1, 503, 200)
+        .install(graph);
+
+    String reportId =
+        given()
+            .auth()
+            .oauth2(RESPONDER)
+            .contentType(ContentType.JSON)
+            .body("{\"incident\":{\"id\":\"INC-HALF\"},\"accounts\":[\"" + kenji + "\"]}")
+            .post("/api/v1/compromise-reports")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("reportId");
+
+    assertThat(awaitReport(reportId).get(0).accounts())
+        .singleElement()
+        .satisfies(a -> assertThat(a.userPrincipalName()).isEqualTo("kenji@jaxa.example"));
+    List<String> urls =
+        GraphJournal.innerRequests(graph).stream()
+            .map(GraphJournal.InnerRequest::url)
+            .filter(url -> url.contains(kenji))
+            .toList();
+    assertThat(urls.stream().filter(url -> url.contains("/transitiveMemberOf"))).hasSize(2);
+    assertThat(urls.stream().filter(url -> !url.contains("/transitiveMemberOf"))).hasSize(1);
   }
 
   @Test

@@ -401,17 +401,20 @@ public class GraphOperations {
     return state.apply(
         d -> {
           Instant now = Instant.now();
-          List<String> known = new ArrayList<>();
+          // a user already confirmed stays as it is: only the users whose risk state changed
+          // count as an effect of this call
+          List<String> changed = new ArrayList<>();
           for (String id : userIds) {
             SimUser user = d.user(id);
-            if (user != null) {
+            if (user != null && !"confirmedCompromised".equals(user.riskState)) {
               user.riskState = "confirmedCompromised";
               user.riskLevel = "high";
               user.riskLastUpdatedDateTime = now;
-              known.add(user.id);
+              changed.add(user.id);
             }
           }
-          return Outcome.write(GraphResponse.of(204, null), "confirmCompromised", known);
+          return new Outcome(
+              GraphResponse.of(204, null), "confirmCompromised", changed, !changed.isEmpty());
         });
   }
 

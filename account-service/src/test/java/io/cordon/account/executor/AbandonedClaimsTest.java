@@ -1,0 +1,207 @@
+package io.cordon.account.executor;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.cordon.account.repository.ActionLedger;
+import io.cordon.account.service.ActionDispatcher;
+import io.cordon.contracts.ActionOutcome;
+import io.cordon.contracts.ReasonCode;
+import io.cordon.contracts.events.ActionCompleted;
+import io.cordon.testsupport.EmbeddedPostgresResource;
+import io.cordon.testsupport.GraphBatchStub;
+import io.cordon.testsupport.GraphJournal.InnerRequest;
+import io.cordon.testsupport.GraphWireMockStubs;
+import io.cordon.testsupport.InjectGraphWireMock;
+import io.cordon.testsupport.WireMockGraphResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes whose fate is unknown (claimed by an executor that died mid-send, or never answered):
+ * Graph is asked whether the effect is already there before anything is sent again.
+ */
+@QuarkusTest
+@GraphExecutorResources
+class AbandonedClaimsTest {
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
+  @InjectGraphWireMock WireMockServer graph;
+  @Inject ActionLedger ledger;
+  @Inject ActionDispatcher dispatcher;
+  ActionTraffic traffic;
+
+  @BeforeEach
+  void setUp() {
+    GraphWireMockStubs.reset(graph);
+    GraphWireMockStubs.stubTokenEndpoint(
+        graph, "test-tenant", GraphWireMockStubs.appToken(ExecutorTest.ALL_PERMISSIONS));
+    traffic = new ActionTraffic();
+  }
+
+  @AfterEach
+  void tearDown() {
+    traffic.close();
+  }
+
+  @Test
+  void aReleasedRevokeIsSentOnlyWhenGraphDoesNotShowItsEffect() throws SQLException {
+    Instant claimed = Instant.now().minus(Duration.ofMinutes(3));
+    String applied = traffic.userId(1);
+    String notApplied = traffic.userId(2);
+    GraphBatchStub.graphBatch()
+        .user(applied, "user1@jaxa.example", "Member", false, List.of(), List.of())
+        .userProperty(applied, "signInSessionsValidFromDateTime", claimed.plusSeconds(1).toString())
+        .user(notApplied, "user2@jaxa.example", "Member", false, List.of(), List.of())
+        .userProperty(
+            notApplied, "signInSessionsValidFromDateTime", claimed.minusSeconds(3600).toString())
+        .install(graph);
+    String appliedAction = abandonedRevoke(applied, claimed);
+    String notAppliedAction = abandonedRevoke(notApplied, claimed);
+
+    assertThat(ledger.releaseAbandoned(Duration.ofMinutes(2))).isGreaterThanOrEqualTo(2);
+    dispatcher.wakeUp();
+    Map<String, ActionCompleted> completions = traffic.awaitCompletions(2, WAIT);
+
+    assertThat(completions.get(appliedAction).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+    assertThat(completions.get(appliedAction).reasonCode()).isEqualTo(ReasonCode.ALREADY_DONE);
+    assertThat(completions.get(appliedAction).reasonMessage())
+        .contains("signInSessionsValidFromDateTime");
+    assertThat(completions.get(notAppliedAction).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+    assertThat(completions.get(notAppliedAction).reasonCode()).isEqualTo(ReasonCode.OK);
+    List<InnerRequest> inner = traffic.ownRequests(graph);
+    assertThat(revokes(inner, applied)).isZero();
+    assertThat(revokes(inner, notApplied)).isEqualTo(1);
+    assertThat(inner.stream().filter(r -> r.method().equals("GET")).count()).isEqualTo(2);
+  }
+
+  @Test
+  void aRevokeThatWasNotAbandonedIsSentWithoutAReadFirst() {
+    GraphBatchStub.graphBatch().install(graph);
+    var request = traffic.request(3, io.cordon.contracts.ActionType.REVOKE_SESSIONS);
+
+    traffic.send(request);
+    traffic.awaitCompletions(1, WAIT);
+
+    List<InnerRequest> inner = traffic.ownRequests(graph);
+    assertThat(inner).singleElement().satisfies(r -> assertThat(r.method()).isEqualTo("POST"));
+  }
+
+  @Test
+  void anUnansweredRevokeIsCheckedInGraphBeforeItIsSentAgain() {
+    String user = traffic.userId(4);
+    // Graph applied the revoke but the answer never came back (held past the 30 s timeout)
+    graph.stubFor(
+        post(urlPathEqualTo(WireMockGraphResource.GRAPH_PATH + "/$batch"))
+            .atPriority(1)
+            .withRequestBody(containing(user + "/revokeSignInSessions"))
+            .inScenario("held " + user)
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willSetStateTo("answered once")
+            .willReturn(aResponse().withStatus(200).withFixedDelay(35_000)));
+    GraphBatchStub.graphBatch()
+        .user(user, "user4@jaxa.example", "Member", false, List.of(), List.of())
+        .userProperty(
+            user, "signInSessionsValidFromDateTime", Instant.now().plusSeconds(3600).toString())
+        .install(graph);
+    var request = traffic.request(4, io.cordon.contracts.ActionType.REVOKE_SESSIONS);
+
+    traffic.send(request);
+    ActionCompleted completed = traffic.awaitCompletions(1, WAIT).get(request.actionId());
+
+    assertThat(completed.outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+    assertThat(completed.reasonCode()).isEqualTo(ReasonCode.ALREADY_DONE);
+    List<InnerRequest> inner = traffic.ownRequests(graph);
+    assertThat(revokes(inner, user)).isEqualTo(1);
+    assertThat(inner.stream().filter(r -> r.method().equals("GET")).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aClaimStillWorkedOnIsRenewedAndNotReleased() throws SQLException {
+    Instant claimed = Instant.now().minus(Duration.ofMinutes(3));
+    String busy = abandonedRevoke(traffic.userId(5), claimed);
+    String abandoned = abandonedRevoke(traffic.userId(6), claimed);
+
+    ledger.renewClaims(List.of(busy));
+    ledger.releaseAbandoned(Duration.ofMinutes(2));
+
+    try {
+      assertThat(stateOf(busy)).isEqualTo("IN_FLIGHT since null");
+      assertThat(stateOf(abandoned)).startsWith("PENDING since 20");
+    } finally {
+      // no executor owns these rows: leave nothing unfinished for the tests that follow
+      deleteRows(busy, abandoned);
+    }
+  }
+
+  private static void deleteRows(String... actionIds) throws SQLException {
+    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
+        PreparedStatement delete =
+            connection.prepareStatement("delete from remediation_action where action_id = ?")) {
+      for (String actionId : actionIds) {
+        delete.setString(1, actionId);
+        delete.executeUpdate();
+      }
+    }
+  }
+
+  /** State and possibly_applied_since of a ledger row. */
+  private static String stateOf(String actionId) throws SQLException {
+    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "select state, possibly_applied_since from remediation_action where action_id = ?")) {
+      select.setString(1, actionId);
+      try (java.sql.ResultSet row = select.executeQuery()) {
+        row.next();
+        Timestamp since = row.getTimestamp(2);
+        return row.getString(1) + " since " + (since == null ? null : since.toInstant());
+      }
+    }
+  }
+
+  private static long revokes(List<InnerRequest> inner, String userId) {
+    return inner.stream()
+        .filter(r -> r.method().equals("POST"))
+        .filter(r -> r.url().contains(userId + "/revokeSignInSessions"))
+        .count();
+  }
+
+  /** A row as a killed executor leaves it: IN_FLIGHT, claimed long ago, no outcome. */
+  private String abandonedRevoke(String userId, Instant claimed) throws SQLException {
+    String actionId = traffic.runId + ":REVOKE_SESSIONS:" + userId;
+    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "insert into remediation_action (action_id, run_id, step_id, account_object_id,"
+                    + " user_principal_name, tenant_id, action, state, attempts, next_attempt_at,"
+                    + " claimed_at, requested_at) values (?, ?, 'revoke_sessions', ?, ?,"
+                    + " 'test-tenant', 'REVOKE_SESSIONS', 'IN_FLIGHT', 1, ?, ?, ?)")) {
+      insert.setString(1, actionId);
+      insert.setString(2, traffic.runId);
+      insert.setString(3, userId);
+      insert.setString(4, userId + "@jaxa.example");
+      insert.setTimestamp(5, Timestamp.from(claimed));
+      insert.setTimestamp(6, Timestamp.from(claimed));
+      insert.setTimestamp(7, Timestamp.from(claimed));
+      insert.executeUpdate();
+    }
+    return actionId;
+  }
+}
