@@ -33,7 +33,7 @@ public class ApprovalResource {
     return approvals.list(
         state(state),
         run == null || run.isBlank() ? null : run.strip(),
-        PageRequest.of(QueryParams.integer("limit", limit, 1, PageRequest.MAX_LIMIT), cursor));
+        PageRequest.fromQuery(limit, cursor));
   }
 
   private static ApprovalState state(String state) {

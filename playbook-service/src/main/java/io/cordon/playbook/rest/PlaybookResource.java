@@ -46,7 +46,7 @@ public class PlaybookResource {
   @Operation(summary = "Playbooks by name, each with its latest version")
   public Page<PlaybookSummary> list(
       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-    return catalog.list(PageRequest.of(limit(limit), cursor));
+    return catalog.list(PageRequest.fromQuery(limit, cursor));
   }
 
   @GET
@@ -83,7 +83,7 @@ public class PlaybookResource {
       @PathParam("name") String name,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
-    return catalog.versions(name, PageRequest.of(limit(limit), cursor));
+    return catalog.versions(name, PageRequest.fromQuery(limit, cursor));
   }
 
   @PUT
@@ -157,9 +157,5 @@ public class PlaybookResource {
     DocumentFormat format = PlaybookMediaTypes.formatOf(type);
     Object entity = format == DocumentFormat.JSON ? playbook : documents.render(playbook, format);
     return builder.type(type).entity(entity).build();
-  }
-
-  private static Integer limit(String limit) {
-    return QueryParams.integer("limit", limit, 1, PageRequest.MAX_LIMIT);
   }
 }

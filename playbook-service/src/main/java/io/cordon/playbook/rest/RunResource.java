@@ -72,7 +72,7 @@ public class RunResource {
     return queries.list(
         incident == null || incident.isBlank() ? null : incident.strip(),
         RunRequests.states(status),
-        PageRequest.of(limit(limit), cursor));
+        PageRequest.fromQuery(limit, cursor));
   }
 
   @GET
@@ -96,7 +96,7 @@ public class RunResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     return queries.accounts(
-        id, RunRequests.executionStates(state), PageRequest.of(limit(limit), cursor));
+        id, RunRequests.executionStates(state), PageRequest.fromQuery(limit, cursor));
   }
 
   @GET
@@ -148,9 +148,5 @@ public class RunResource {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static Integer limit(String limit) {
-    return QueryParams.integer("limit", limit, 1, PageRequest.MAX_LIMIT);
   }
 }
