@@ -25,7 +25,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * Every read tolerates a service that is down: the drill keeps asking until the run is final.
  */
 final class IncidentDrill {
-  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(12);
+  /**
+   * Bigger incidents take longer: 12 min for the CI size, a minute more per further 100 accounts.
+   */
+  private static final Duration RUN_TIMEOUT =
+      Duration.ofMinutes(12 + Math.max(0, ReliabilityStack.ACCOUNTS - 100) / 100);
+
+  /**
+   * The disruption strikes within the first 6 s of a 100-account run, and proportionally later in a
+   * bigger one, so that it still lands mid-run rather than always in its first moments.
+   */
+  private static final long LATEST_STRIKE_MILLIS =
+      6000L * Math.max(1, ReliabilityStack.ACCOUNTS / 100);
+
   private static final Set<String> FINAL =
       Set.of("SUCCEEDED", "PARTIALLY_SUCCEEDED", "FAILED", "CANCELLED");
 
@@ -68,7 +80,7 @@ final class IncidentDrill {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread striker = null;
     if (disruption != null) {
-      long delay = ThreadLocalRandom.current().nextLong(500, 6000);
+      long delay = ThreadLocalRandom.current().nextLong(500, LATEST_STRIKE_MILLIS);
       striker =
           new Thread(
               () -> {
