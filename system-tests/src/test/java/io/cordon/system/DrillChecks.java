@@ -51,9 +51,15 @@ final class DrillChecks {
     assertThat(result.run().path("state").asText())
         .as("final state of run %s", result.run().path("id").asText())
         .isIn("SUCCEEDED", "PARTIALLY_SUCCEEDED");
+    // every accepted entry settled (a user the tenant does not have would be USER_NOT_FOUND and not
+    // part of the run), none left pending or failed
+    JsonNode counts = result.report().path("counts");
+    assertThat(counts.path("resolved").asInt() + counts.path("notFound").asInt())
+        .as("accepted accounts resolved or not found: %s", counts)
+        .isEqualTo(result.intake().path("accepted").asInt());
     assertThat(result.accounts())
         .as("accounts of the run")
-        .hasSize(result.intake().path("accepted").asInt());
+        .hasSize(counts.path("resolved").asInt());
     for (JsonNode account : result.accounts()) {
       for (JsonNode step : account.path("steps")) {
         assertThat(step.path("state").asText())

@@ -49,6 +49,7 @@ final class IncidentDrill {
   record Result(
       String incidentId,
       JsonNode intake,
+      JsonNode report,
       JsonNode run,
       List<JsonNode> accounts,
       Duration wallTime,
@@ -67,9 +68,10 @@ final class IncidentDrill {
     Instant started = Instant.now();
     JsonNode intake = submit(incidentId, csv);
     String reportId = intake.path("reportId").asText();
-    patiently(
-        Duration.ofMinutes(8),
-        () -> running.follower.awaitReportSettled(reportId, Duration.ofMinutes(8)));
+    JsonNode report =
+        patiently(
+            Duration.ofMinutes(8),
+            () -> running.follower.awaitReportSettled(reportId, Duration.ofMinutes(8)));
     JsonNode run =
         patiently(
             Duration.ofMinutes(3),
@@ -109,6 +111,7 @@ final class IncidentDrill {
     return new Result(
         incidentId,
         intake,
+        report,
         run,
         accounts,
         Duration.between(started, Instant.now()),
