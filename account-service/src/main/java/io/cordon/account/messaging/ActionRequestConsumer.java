@@ -9,6 +9,7 @@ import io.cordon.contracts.json.EventJson;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -34,13 +35,15 @@ public class ActionRequestConsumer {
   }
 
   private void accept(List<String> payloads) {
+    List<ActionRequested> requests = new ArrayList<>(payloads.size());
     for (String payload : payloads) {
       try {
-        intake.accept(EventJson.read(payload, ActionRequested.class));
+        requests.add(EventJson.read(payload, ActionRequested.class));
       } catch (EventFormatException e) {
         // a message no version of this service can act on: keep the partition moving
         LOG.errorf("Dropping unreadable ActionRequested: %s", e.getMessage());
       }
     }
+    intake.accept(requests);
   }
 }

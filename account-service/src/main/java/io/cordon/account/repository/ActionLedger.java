@@ -8,7 +8,9 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Claims due actions for sending; SKIP LOCKED lets several executors share the ledger. */
 @ApplicationScoped
@@ -95,6 +97,16 @@ public class ActionLedger {
         .setParameter("now", Instant.now())
         .setParameter("ids", actionIds)
         .executeUpdate();
+  }
+
+  /** The rows of these actions that exist, by action id, read in one query (a mutable map). */
+  public static Map<String, ActionLedgerEntity> byId(Collection<String> actionIds) {
+    Map<String, ActionLedgerEntity> rows = new HashMap<>();
+    if (!actionIds.isEmpty()) {
+      ActionLedgerEntity.<ActionLedgerEntity>list("actionId in ?1", actionIds)
+          .forEach(row -> rows.put(row.actionId, row));
+    }
+    return rows;
   }
 
   public ActionLedgerEntity find(String actionId) {

@@ -1,5 +1,6 @@
 package io.cordon.account.service;
 
+import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.account.repository.LedgerState;
 import io.cordon.commons.audit.Audit;
@@ -33,11 +34,15 @@ public class ActionCompletionService {
 
   @Transactional
   public void apply(Map<ActionLedgerEntity, Verdict> verdicts, Map<String, String> requestIds) {
-    verdicts.forEach((row, verdict) -> apply(row, verdict, requestIds.get(row.actionId)));
+    // the batch's rows in one read, not one per row
+    Map<String, ActionLedgerEntity> rows =
+        ActionLedger.byId(verdicts.keySet().stream().map(row -> row.actionId).toList());
+    verdicts.forEach(
+        (detached, verdict) ->
+            apply(rows.get(detached.actionId), verdict, requestIds.get(detached.actionId)));
   }
 
-  private void apply(ActionLedgerEntity detached, Verdict verdict, String graphRequestId) {
-    ActionLedgerEntity row = ActionLedgerEntity.findById(detached.actionId);
+  private void apply(ActionLedgerEntity row, Verdict verdict, String graphRequestId) {
     if (row == null || LedgerState.DONE.name().equals(row.state)) {
       return;
     }

@@ -1,5 +1,6 @@
 package io.cordon.account.service;
 
+import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.account.repository.LedgerState;
 import io.cordon.commons.outbox.Outbox;
@@ -11,9 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Records an ActionRequested in the ledger. A repeat of an action already finished is answered from
+ * Records ActionRequested in the ledger. A repeat of an action already finished is answered from
  * the ledger (the same ActionCompleted, same event id) and Graph is not called again.
  */
 @ApplicationScoped
@@ -21,19 +24,29 @@ public class ActionIntakeService {
   @Inject Outbox outbox;
   @Inject IncomingTraces incomingTraces;
 
+  /**
+   * Records a polled batch: the rows already known are read in one query, the new ones inserted as
+   * one JDBC batch at flush. An action twice in the same batch is recorded once.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void accept(ActionRequested request) {
-    String traceparent = incomingTraces.take(request.eventId());
-    ActionLedgerEntity existing = ActionLedgerEntity.findById(request.actionId());
-    if (existing != null) {
-      if (LedgerState.DONE.name().equals(existing.state)) {
+  public void accept(List<ActionRequested> requests) {
+    Map<String, ActionLedgerEntity> known =
+        ActionLedger.byId(requests.stream().map(ActionRequested::actionId).toList());
+    for (ActionRequested request : requests) {
+      String traceparent = incomingTraces.take(request.eventId());
+      ActionLedgerEntity existing = known.get(request.actionId());
+      if (existing == null) {
+        known.put(request.actionId(), record(request, traceparent));
+      } else if (LedgerState.DONE.name().equals(existing.state)) {
         outbox.publishAgain(
             Topics.ACCOUNT_ACTION_RESULTS,
             existing.accountObjectId,
             ActionCompletionService.completed(existing));
       }
-      return;
     }
+  }
+
+  private static ActionLedgerEntity record(ActionRequested request, String traceparent) {
     ActionLedgerEntity row = new ActionLedgerEntity();
     row.actionId = request.actionId();
     row.runId = request.runId();
@@ -48,5 +61,6 @@ public class ActionIntakeService {
     row.nextAttemptAt = row.requestedAt;
     row.traceparent = traceparent;
     row.persist();
+    return row;
   }
 }

@@ -16,6 +16,7 @@ import io.cordon.testsupport.GraphJournal;
 import io.cordon.testsupport.GraphJournal.InnerRequest;
 import io.cordon.testsupport.GraphWireMockStubs;
 import io.cordon.testsupport.InjectGraphWireMock;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -48,6 +49,7 @@ class ExecutorTest {
 
   @InjectGraphWireMock WireMockServer graph;
   @Inject ActionDispatcher dispatcher;
+  @Inject MeterRegistry meters;
   ActionTraffic traffic;
 
   @BeforeEach
@@ -219,6 +221,39 @@ class ExecutorTest {
     assertThat(traffic.completionMessages()).isEqualTo(2);
     assertThat(traffic.completions().get(request.actionId()).eventId()).isEqualTo(first.eventId());
     assertThat(traffic.ownRequests(graph)).hasSize(1);
+  }
+
+  @Test
+  void theSameRequestTwiceInOnePollIsRecordedAndSentOnce() {
+    GraphBatchStub.graphBatch().install(graph);
+    ActionRequested request = traffic.request(43, ActionType.REVOKE_SESSIONS);
+    ActionRequested other = traffic.request(44, ActionType.REVOKE_SESSIONS);
+    double retriesBefore = intakeRetries();
+
+    // both copies reach the ledger before anything is sent: neither is answered from a DONE row
+    dispatcher.pause();
+    try {
+      traffic.send(List.of(request, other, request));
+      await().atMost(WAIT).until(() -> pendingActions(traffic.runId) == 2);
+    } finally {
+      dispatcher.resume();
+    }
+    traffic.awaitCompletions(2, WAIT);
+
+    assertThat(traffic.ownRequests(graph)).hasSize(2);
+    assertThat(traffic.completionMessages()).isEqualTo(2);
+    // recorded at the first attempt, not after the batch failed and was split
+    assertThat(intakeRetries()).isEqualTo(retriesBefore);
+  }
+
+  private double intakeRetries() {
+    return meters
+        .find("cordon.inbox.retries")
+        .tag("consumer", "account-service.account-actions")
+        .counters()
+        .stream()
+        .mapToDouble(io.micrometer.core.instrument.Counter::count)
+        .sum();
   }
 
   @Test

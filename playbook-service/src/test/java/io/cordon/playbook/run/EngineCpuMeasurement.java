@@ -3,6 +3,7 @@ package io.cordon.playbook.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cordon.testsupport.CpuMeter;
 import io.cordon.testsupport.EmbeddedKafkaResource;
 import io.cordon.testsupport.EmbeddedPostgresResource;
 import io.cordon.testsupport.TestJwtResource;
@@ -10,17 +11,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
@@ -77,7 +73,7 @@ class EngineCpuMeasurement {
     try (TestResponder responder =
             TestResponder.start(prefix, r -> TestResponder.Answer.succeeded());
         Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
-      CpuSnapshot before = CpuSnapshot.take();
+      CpuMeter.Snapshot before = CPU.take();
       recording.start();
       long wallStart = System.nanoTime();
       String runId = Runs.start("test-engine-cpu", "INC-" + prefix, body);
@@ -87,7 +83,7 @@ class EngineCpuMeasurement {
           .until(() -> "SUCCEEDED".equals(Runs.state(runId)));
       long wallNanos = System.nanoTime() - wallStart;
       recording.stop();
-      CpuSnapshot after = CpuSnapshot.take();
+      CpuMeter.Snapshot after = CPU.take();
       recording.dump(Path.of("target", "engine-cpu.jfr"));
 
       long steps =
@@ -114,84 +110,18 @@ class EngineCpuMeasurement {
     }
   }
 
+  private static final CpuMeter CPU =
+      new CpuMeter(
+          name ->
+              CpuMeter.quarkusPoolThread(name)
+                  || name.contains("kafka-producer-cordon-outbox")
+                  || name.contains("kafka-consumer-action-results"));
+
   private static void report(
-      int accounts, long steps, long wallNanos, CpuSnapshot before, CpuSnapshot after) {
-    double serviceMs = (after.serviceThreads - before.serviceThreads) / 1e6;
-    double jvmMs = (after.process - before.process) / 1e6;
-    double postgresMs = (after.postgres - before.postgres) / 1e6;
+      int accounts, long steps, long wallNanos, CpuMeter.Snapshot before, CpuMeter.Snapshot after) {
     System.out.printf(
-        "%nENGINE-CPU accounts=%d account-steps=%d wall=%.1fs account-steps/s=%.1f%n"
-            + "ENGINE-CPU service threads: %.0f ms = %.2f ms/account-step%n"
-            + "ENGINE-CPU whole test JVM (+broker, responder): %.0f ms = %.2f ms/account-step%n"
-            + "ENGINE-CPU PostgreSQL: %.0f ms = %.2f ms/account-step%n",
-        accounts,
-        steps,
-        wallNanos / 1e9,
-        steps / (wallNanos / 1e9),
-        serviceMs,
-        serviceMs / steps,
-        jvmMs,
-        jvmMs / steps,
-        postgresMs,
-        postgresMs / steps);
-    Map<String, Long> byGroup = new HashMap<>();
-    after.byThreadGroup.forEach(
-        (group, nanos) -> byGroup.put(group, nanos - before.byThreadGroup.getOrDefault(group, 0L)));
-    byGroup.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .limit(15)
-        .forEach(
-            e ->
-                System.out.printf("ENGINE-CPU   %-50s %8.0f ms%n", e.getKey(), e.getValue() / 1e6));
-  }
-
-  /** CPU nanoseconds used so far. */
-  private record CpuSnapshot(
-      long process, long serviceThreads, long postgres, Map<String, Long> byThreadGroup) {
-    static CpuSnapshot take() {
-      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-      Map<String, Long> byGroup = new HashMap<>();
-      long service = 0;
-      for (long id : threads.getAllThreadIds()) {
-        ThreadInfo info = threads.getThreadInfo(id);
-        long cpu = threads.getThreadCpuTime(id);
-        if (info == null || cpu < 0) {
-          continue;
-        }
-        String group = info.getThreadName().replaceAll("[0-9]+", "N");
-        byGroup.merge(group, cpu, Long::sum);
-        if (isServiceThread(info.getThreadName())) {
-          service += cpu;
-        }
-      }
-      long process =
-          ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-              .getProcessCpuTime();
-      return new CpuSnapshot(process, service, postgresCpu(), byGroup);
-    }
-
-    // the embedded server's postmaster (found by its port) and its backends; backends that ended
-    // during the run are not counted, but the pooled connections live through it
-    private static long postgresCpu() {
-      String port = String.valueOf(EmbeddedPostgresResource.server().getPort());
-      return ProcessHandle.allProcesses()
-          .filter(p -> p.info().command().orElse("").endsWith("postgres"))
-          .filter(p -> p.info().arguments().map(args -> List.of(args).contains(port)).orElse(false))
-          .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
-          .mapToLong(p -> p.info().totalCpuDuration().orElse(Duration.ZERO).toNanos())
-          .sum();
-    }
-
-    // the application's pools and its own Kafka clients; the broker and the responder are not it
-    private static boolean isServiceThread(String name) {
-      return name.startsWith("executor-thread")
-          || name.startsWith("vert.x-")
-          || name.startsWith("cordon-")
-          || name.startsWith("smallrye-kafka")
-          || name.contains("kafka-producer-cordon-outbox")
-          || name.contains("kafka-consumer-action-results")
-          || name.startsWith("agroal")
-          || name.startsWith("quarkus-");
-    }
+        "%nENGINE-CPU accounts=%d account-steps=%d wall=%.1fs account-steps/s=%.1f%n",
+        accounts, steps, wallNanos / 1e9, steps / (wallNanos / 1e9));
+    CpuMeter.report("ENGINE-CPU", "account-step", steps, before, after);
   }
 }
