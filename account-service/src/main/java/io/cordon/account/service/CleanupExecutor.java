@@ -11,6 +11,7 @@ import io.cordon.contracts.ActionType;
 import io.cordon.contracts.ReasonCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,10 +31,19 @@ public class CleanupExecutor {
           ActionType.REMOVE_PRIVILEGED_ROLES,
           ActionType.REMOVE_MFA_METHODS);
 
+  /**
+   * Sends of a batch of deletions, refused ones only after the first, before the action retries.
+   */
+  static final int DELETE_ATTEMPTS = 3;
+
+  /** A longer Retry-After is waited for in the ledger, not by a worker thread. */
+  private static final Duration LONGEST_WAIT_IN_PLACE = Duration.ofSeconds(5);
+
   @Inject CleanupTargets targets;
   @Inject GraphBatchClient batchClient;
   @Inject GraphBudget budget;
   @Inject GraphConfig config;
+  @Inject RetrySchedule retrySchedule;
 
   public Verdict execute(ActionLedgerEntity row) throws InterruptedException {
     ActionType action = ActionType.valueOf(row.action);
@@ -49,12 +59,9 @@ public class CleanupExecutor {
       calls.add(new GraphCall(row.actionId + "#" + i, listing.deletions().get(i), true, false));
     }
     for (int from = 0; from < calls.size(); from += GraphBatchClient.MAX_BATCH_SIZE) {
-      List<GraphCall> batch =
-          calls.subList(from, Math.min(calls.size(), from + GraphBatchClient.MAX_BATCH_SIZE));
-      Verdict failed;
-      try (BudgetSpend spend = budget.acquire(config.tenantId(), batch.size(), batch.size(), 0)) {
-        failed = firstFailure(batchClient.send(batch));
-      }
+      Verdict failed =
+          delete(
+              calls.subList(from, Math.min(calls.size(), from + GraphBatchClient.MAX_BATCH_SIZE)));
       if (failed != null) {
         return failed;
       }
@@ -65,16 +72,53 @@ public class CleanupExecutor {
         calls.isEmpty() ? "nothing to remove" : "removed " + calls.size());
   }
 
-  private static Verdict firstFailure(Map<String, GraphAnswer> answers) {
-    for (GraphAnswer answer : answers.values()) {
-      if (answer.status() == 404) {
-        continue;
+  /**
+   * Sends one batch of deletions; null when all are gone. Deletions refused with a retryable answer
+   * go again on their own after Graph's (short) Retry-After, so that a throttled delete does not
+   * cost the whole listing again; a deletion is idempotent (gone answers 404), so one whose answer
+   * was lost may go again too. After {@link #DELETE_ATTEMPTS} the action is retried later as a
+   * whole.
+   */
+  private Verdict delete(List<GraphCall> batch) throws InterruptedException {
+    List<GraphCall> pending = batch;
+    for (int attempt = 1; ; attempt++) {
+      Map<String, GraphAnswer> answers;
+      try (BudgetSpend spend =
+          budget.acquire(config.tenantId(), pending.size(), pending.size(), 0)) {
+        answers = batchClient.send(pending);
       }
-      Verdict verdict = AnswerClassifier.classify(answer);
-      if (verdict.outcome() != ActionOutcome.SUCCEEDED) {
-        return verdict;
+      List<GraphCall> refused = new ArrayList<>();
+      Verdict retry = null;
+      for (GraphCall call : pending) {
+        Verdict verdict =
+            verdictOf(answers.getOrDefault(call.key(), GraphAnswer.noAnswer("no answer")));
+        if (verdict == null) {
+          continue;
+        }
+        if (verdict.isFinal()) {
+          return verdict;
+        }
+        refused.add(call);
+        retry = verdict;
       }
+      if (refused.isEmpty()) {
+        return null;
+      }
+      Duration wait = retrySchedule.delay(attempt, retry);
+      if (attempt >= DELETE_ATTEMPTS || wait.compareTo(LONGEST_WAIT_IN_PLACE) > 0) {
+        return retry;
+      }
+      Thread.sleep(wait.toMillis());
+      pending = refused;
     }
-    return null;
+  }
+
+  /** Null when the object is gone (deleted now, or before: 404). */
+  private static Verdict verdictOf(GraphAnswer answer) {
+    if (answer.status() == 404) {
+      return null;
+    }
+    Verdict verdict = AnswerClassifier.classify(answer);
+    return verdict.outcome() == ActionOutcome.SUCCEEDED ? null : verdict;
   }
 }

@@ -145,6 +145,44 @@ class CleanupActionsTest {
     }
   }
 
+  @Test
+  void aThrottledDeletionGoesAgainAloneWithoutListingAgain() {
+    GraphWireMockStubs.reset(graph);
+    GraphWireMockStubs.stubTokenEndpoint(
+        graph, "test-tenant", GraphWireMockStubs.appToken(ExecutorTest.ALL_PERMISSIONS));
+    try (ActionTraffic traffic = new ActionTraffic()) {
+      String victim = traffic.userId(1);
+      GraphBatchStub.graphBatch()
+          .throttle("DELETE", "/oauth2PermissionGrants/grant-b", 1, 429, 503, 204)
+          .install(graph);
+      stubList(
+          victim + "/oauth2PermissionGrants",
+          "[{\"id\":\"grant-a\"},{\"id\":\"grant-b\"},{\"id\":\"grant-c\"}]");
+      ActionRequested grants = traffic.request(1, ActionType.REVOKE_OAUTH_GRANTS);
+
+      traffic.send(grants);
+      ActionCompleted done =
+          traffic.awaitCompletions(1, Duration.ofSeconds(90)).get(grants.actionId());
+
+      assertThat(done.outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+      assertThat(done.reasonMessage()).isEqualTo("removed 3");
+      // one attempt of the action: the list once, grant-b alone twice more
+      assertThat(done.attempts()).isEqualTo(1);
+      assertThat(
+              graph.findAll(
+                  com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                      urlPathEqualTo("/v1.0/users/" + victim + "/oauth2PermissionGrants"))))
+          .hasSize(1);
+      assertThat(graphDeletions(graph))
+          .containsExactlyInAnyOrder(
+              "/oauth2PermissionGrants/grant-a",
+              "/oauth2PermissionGrants/grant-b",
+              "/oauth2PermissionGrants/grant-c",
+              "/oauth2PermissionGrants/grant-b",
+              "/oauth2PermissionGrants/grant-b");
+    }
+  }
+
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(
       String body) {
     return aResponse().withHeader("Content-Type", "application/json").withBody(body);
