@@ -22,14 +22,20 @@ public final class CpuMeter {
     this.serviceThread = serviceThread;
   }
 
-  /** The application's pools as Quarkus names them; the caller adds its own Kafka clients. */
-  public static boolean quarkusPoolThread(String name) {
-    return name.startsWith("executor-thread")
-        || name.startsWith("vert.x-")
-        || name.startsWith("cordon-")
-        || name.startsWith("smallrye-kafka")
-        || name.startsWith("agroal")
-        || name.startsWith("quarkus-");
+  /**
+   * A service's own threads: its pools as Quarkus names them and the Kafka clients whose names
+   * contain one of {@code kafkaClients}; not the broker's or a test client's.
+   */
+  public static CpuMeter ofService(String... kafkaClients) {
+    return new CpuMeter(
+        name ->
+            name.startsWith("executor-thread")
+                || name.startsWith("vert.x-")
+                || name.startsWith("cordon-")
+                || name.startsWith("smallrye-kafka")
+                || name.startsWith("agroal")
+                || name.startsWith("quarkus-")
+                || java.util.Arrays.stream(kafkaClients).anyMatch(name::contains));
   }
 
   /** CPU nanoseconds used so far. */

@@ -16,7 +16,6 @@ import io.cordon.contracts.events.ActionCompleted;
 import io.cordon.testsupport.EmbeddedPostgresResource;
 import io.cordon.testsupport.GraphBatchStub;
 import io.cordon.testsupport.GraphJournal.InnerRequest;
-import io.cordon.testsupport.GraphWireMockStubs;
 import io.cordon.testsupport.InjectGraphWireMock;
 import io.cordon.testsupport.WireMockGraphResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,9 +48,7 @@ class AbandonedClaimsTest {
 
   @BeforeEach
   void setUp() {
-    GraphWireMockStubs.reset(graph);
-    GraphWireMockStubs.stubTokenEndpoint(
-        graph, "test-tenant", GraphWireMockStubs.appToken(ExecutorTest.ALL_PERMISSIONS));
+    ExecutorGraph.reset(graph);
     traffic = new ActionTraffic();
   }
 

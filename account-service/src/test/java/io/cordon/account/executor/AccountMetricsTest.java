@@ -8,7 +8,6 @@ import io.cordon.contracts.ActionType;
 import io.cordon.contracts.events.ActionCompleted;
 import io.cordon.contracts.events.ActionRequested;
 import io.cordon.testsupport.GraphBatchStub;
-import io.cordon.testsupport.GraphWireMockStubs;
 import io.cordon.testsupport.InjectGraphWireMock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -36,9 +35,7 @@ class AccountMetricsTest {
 
   @BeforeEach
   void setUp() {
-    GraphWireMockStubs.reset(graph);
-    GraphWireMockStubs.stubTokenEndpoint(
-        graph, "test-tenant", GraphWireMockStubs.appToken(ExecutorTest.ALL_PERMISSIONS));
+    ExecutorGraph.reset(graph);
     traffic = new ActionTraffic();
   }
 

@@ -14,7 +14,6 @@ import io.cordon.contracts.events.ActionCompleted;
 import io.cordon.contracts.events.ActionRequested;
 import io.cordon.testsupport.GraphBatchStub;
 import io.cordon.testsupport.GraphJournal.InnerRequest;
-import io.cordon.testsupport.GraphWireMockStubs;
 import io.cordon.testsupport.InjectGraphWireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -33,9 +32,7 @@ class CleanupActionsTest {
 
   @Test
   void removesGrantsForwardingRulesAndRoleMembershipsButNothingElse() {
-    GraphWireMockStubs.reset(graph);
-    GraphWireMockStubs.stubTokenEndpoint(
-        graph, "test-tenant", GraphWireMockStubs.appToken(ExecutorTest.ALL_PERMISSIONS));
+    ExecutorGraph.reset(graph);
     GraphBatchStub.graphBatch().install(graph);
     try (ActionTraffic traffic = new ActionTraffic()) {
       String victim = traffic.userId(1);
@@ -99,9 +96,7 @@ class CleanupActionsTest {
 
   @Test
   void followsGraphsNextLinksAndSkipsAUserWithoutAMailbox() {
-    GraphWireMockStubs.reset(graph);
-    GraphWireMockStubs.stubTokenEndpoint(
-        graph, "test-tenant", GraphWireMockStubs.appToken(ExecutorTest.ALL_PERMISSIONS));
+    ExecutorGraph.reset(graph);
     GraphBatchStub.graphBatch().install(graph);
     try (ActionTraffic traffic = new ActionTraffic()) {
       String victim = traffic.userId(1);
@@ -147,9 +142,7 @@ class CleanupActionsTest {
 
   @Test
   void aThrottledDeletionGoesAgainAloneWithoutListingAgain() {
-    GraphWireMockStubs.reset(graph);
-    GraphWireMockStubs.stubTokenEndpoint(
-        graph, "test-tenant", GraphWireMockStubs.appToken(ExecutorTest.ALL_PERMISSIONS));
+    ExecutorGraph.reset(graph);
     try (ActionTraffic traffic = new ActionTraffic()) {
       String victim = traffic.userId(1);
       GraphBatchStub.graphBatch()

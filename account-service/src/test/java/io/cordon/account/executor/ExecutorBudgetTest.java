@@ -6,7 +6,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.cordon.contracts.ActionType;
 import io.cordon.testsupport.GraphBatchStub;
 import io.cordon.testsupport.GraphJournal.InnerRequest;
-import io.cordon.testsupport.GraphWireMockStubs;
 import io.cordon.testsupport.InjectGraphWireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -43,9 +42,7 @@ class ExecutorBudgetTest {
 
   @Test
   void writesStayWithinTheBudgetInEverySlidingWindow() {
-    GraphWireMockStubs.reset(graph);
-    GraphWireMockStubs.stubTokenEndpoint(
-        graph, "test-tenant", GraphWireMockStubs.appToken(ExecutorTest.ALL_PERMISSIONS));
+    ExecutorGraph.reset(graph);
     GraphBatchStub.graphBatch().install(graph);
     int actions = 3 * WRITES_PER_WINDOW;
     List<InnerRequest> writes;

@@ -54,9 +54,7 @@ class ExecutorTest {
 
   @BeforeEach
   void setUp() {
-    GraphWireMockStubs.reset(graph);
-    GraphWireMockStubs.stubTokenEndpoint(
-        graph, "test-tenant", GraphWireMockStubs.appToken(ALL_PERMISSIONS));
+    ExecutorGraph.reset(graph);
     traffic = new ActionTraffic();
   }
 

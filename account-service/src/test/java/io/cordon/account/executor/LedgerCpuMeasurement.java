@@ -9,7 +9,6 @@ import io.cordon.contracts.events.ActionCompleted;
 import io.cordon.contracts.events.ActionRequested;
 import io.cordon.testsupport.CpuMeter;
 import io.cordon.testsupport.GraphBatchStub;
-import io.cordon.testsupport.GraphWireMockStubs;
 import io.cordon.testsupport.InjectGraphWireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Path;
@@ -38,19 +37,13 @@ class LedgerCpuMeasurement {
   private static final List<ActionType> ACTIONS =
       List.of(ActionType.REVOKE_SESSIONS, ActionType.RESET_PASSWORD, ActionType.DISABLE_ACCOUNT);
   private static final CpuMeter CPU =
-      new CpuMeter(
-          name ->
-              CpuMeter.quarkusPoolThread(name)
-                  || name.contains("kafka-producer-cordon-outbox")
-                  || name.contains("kafka-consumer-account-actions"));
+      CpuMeter.ofService("kafka-producer-cordon-outbox", "kafka-consumer-account-actions");
 
   @InjectGraphWireMock WireMockServer graph;
 
   @Test
   void cpuPerAction() throws Exception {
-    GraphWireMockStubs.reset(graph);
-    GraphWireMockStubs.stubTokenEndpoint(
-        graph, "test-tenant", GraphWireMockStubs.appToken(ExecutorTest.ALL_PERMISSIONS));
+    ExecutorGraph.reset(graph);
     GraphBatchStub.graphBatch().install(graph);
     // one small flood first, so class loading and JIT warm-up are not billed to the measured one
     flood(100);

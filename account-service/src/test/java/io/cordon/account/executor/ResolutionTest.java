@@ -12,7 +12,6 @@ import io.cordon.contracts.events.ResolvedAccount;
 import io.cordon.contracts.json.EventJson;
 import io.cordon.testsupport.GraphBatchStub;
 import io.cordon.testsupport.GraphJournal;
-import io.cordon.testsupport.GraphWireMockStubs;
 import io.cordon.testsupport.InjectGraphWireMock;
 import io.cordon.testsupport.KafkaTestClient;
 import io.cordon.testsupport.TestJwt;
@@ -39,9 +38,7 @@ class ResolutionTest {
 
   @BeforeEach
   void setUp() {
-    GraphWireMockStubs.reset(graph);
-    GraphWireMockStubs.stubTokenEndpoint(
-        graph, "test-tenant", GraphWireMockStubs.appToken(ExecutorTest.ALL_PERMISSIONS));
+    ExecutorGraph.reset(graph);
   }
 
   @Test

@@ -8,7 +8,6 @@ import io.cordon.contracts.Topics;
 import io.cordon.testsupport.EmbeddedPostgresResource;
 import io.cordon.testsupport.GraphBatchStub;
 import io.cordon.testsupport.GraphJournal;
-import io.cordon.testsupport.GraphWireMockStubs;
 import io.cordon.testsupport.InjectGraphWireMock;
 import io.cordon.testsupport.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,9 +38,7 @@ class SecretsNeverLeakTest {
 
   @Test
   void generatedPasswordsAndClientSecretAppearOnlyInTheGraphRequest() throws Exception {
-    GraphWireMockStubs.reset(graph);
-    GraphWireMockStubs.stubTokenEndpoint(
-        graph, "test-tenant", GraphWireMockStubs.appToken(ExecutorTest.ALL_PERMISSIONS));
+    ExecutorGraph.reset(graph);
     GraphBatchStub.graphBatch().install(graph);
     List<GraphJournal.InnerRequest> resets;
     try (ActionTraffic traffic = new ActionTraffic()) {

@@ -11,7 +11,6 @@ import io.cordon.contracts.Topics;
 import io.cordon.contracts.events.ActionRequested;
 import io.cordon.contracts.json.EventJson;
 import io.cordon.testsupport.GraphBatchStub;
-import io.cordon.testsupport.GraphWireMockStubs;
 import io.cordon.testsupport.InjectGraphWireMock;
 import io.cordon.testsupport.KafkaTestClient;
 import io.cordon.testsupport.TestJwt;
@@ -52,9 +51,7 @@ class TraceAcrossWorkersTest {
 
   @BeforeEach
   void setUp() {
-    GraphWireMockStubs.reset(graph);
-    GraphWireMockStubs.stubTokenEndpoint(
-        graph, "test-tenant", GraphWireMockStubs.appToken(ExecutorTest.ALL_PERMISSIONS));
+    ExecutorGraph.reset(graph);
     spans.reset();
     kafka = KafkaTestClient.forEmbeddedBroker();
   }

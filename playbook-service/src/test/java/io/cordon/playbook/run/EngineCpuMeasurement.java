@@ -111,11 +111,7 @@ class EngineCpuMeasurement {
   }
 
   private static final CpuMeter CPU =
-      new CpuMeter(
-          name ->
-              CpuMeter.quarkusPoolThread(name)
-                  || name.contains("kafka-producer-cordon-outbox")
-                  || name.contains("kafka-consumer-action-results"));
+      CpuMeter.ofService("kafka-producer-cordon-outbox", "kafka-consumer-action-results");
 
   private static void report(
       int accounts, long steps, long wallNanos, CpuMeter.Snapshot before, CpuMeter.Snapshot after) {
