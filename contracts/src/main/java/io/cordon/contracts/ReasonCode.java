@@ -11,6 +11,9 @@ public enum ReasonCode {
   GUEST_ACCOUNT("The account is a guest; the action applies in its home tenant"),
   NOT_APPLICABLE("The action does not apply to this account"),
   ALREADY_DONE("The account was already in the requested state"),
+  EFFECT_UNVERIFIABLE(
+      "Graph shows a change too close to an unconfirmed attempt to tell whether it was Cordon's;"
+          + " not sent again, verify by hand"),
   INVALID_REQUEST("Graph rejected the request as invalid"),
   THROTTLED("Graph throttled the request"),
   GRAPH_UNAVAILABLE("Graph was unavailable or timed out"),

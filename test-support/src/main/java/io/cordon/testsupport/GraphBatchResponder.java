@@ -53,11 +53,20 @@ public class GraphBatchResponder implements ResponseDefinitionTransformerV2 {
       return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder()
           .withStatus(200)
           .withHeader("Content-Type", "application/json")
+          .withHeader("Date", graphDate(parameters))
           .withBody(JSON.writeValueAsString(body))
           .build();
     } catch (IOException e) {
       return error(400, "Invalid batch request: " + e.getMessage());
     }
+  }
+
+  /** Graph's clock in an HTTP date (whole seconds), as every Graph answer carries it. */
+  private static String graphDate(Parameters parameters) {
+    Object ahead = parameters.get("clockAheadSeconds");
+    long seconds = ahead instanceof Number number ? number.longValue() : 0;
+    return java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(seconds));
   }
 
   private ObjectNode answer(JsonNode request, Parameters parameters) {

@@ -18,9 +18,19 @@ import java.util.UUID;
 public final class GraphBatchStub {
   private final List<Map<String, Object>> rules = new ArrayList<>();
   private final Map<String, Object> directory = new LinkedHashMap<>();
+  private long clockAheadSeconds;
 
   public static GraphBatchStub graphBatch() {
     return new GraphBatchStub();
+  }
+
+  /**
+   * Graph's clock runs this far ahead of the local one (negative: behind); it shows in the {@code
+   * Date} header of every answer, as Graph's own clock does.
+   */
+  public GraphBatchStub clockAhead(java.time.Duration ahead) {
+    this.clockAheadSeconds = ahead.toSeconds();
+    return this;
   }
 
   /** The n-th matching inner request gets {@code statuses[n]} (the last one repeats). */
@@ -100,6 +110,7 @@ public final class GraphBatchStub {
     parameters.put("directory", directory);
     parameters.put("scenario", UUID.randomUUID().toString());
     parameters.put("rules", rules);
+    parameters.put("clockAheadSeconds", clockAheadSeconds);
     server.stubFor(
         post(urlPathEqualTo(WireMockGraphResource.GRAPH_PATH + "/$batch"))
             .willReturn(

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
@@ -26,6 +27,7 @@ import okhttp3.OkHttpClient;
 @ApplicationScoped
 public class GraphClients {
   @Inject GraphConfig config;
+  @Inject GraphClock clock;
 
   private volatile TokenCredential credential;
   private volatile GraphServiceClient client;
@@ -62,8 +64,11 @@ public class GraphClients {
         new AzureIdentityAuthenticationProvider(
             credential(), new String[] {graphHost}, config.scope());
     Interceptor[] interceptors =
-        Arrays.stream(GraphClientFactory.createDefaultGraphInterceptors(new GraphClientOption()))
-            .filter(interceptor -> !(interceptor instanceof RetryHandler))
+        Stream.concat(
+                Arrays.stream(
+                        GraphClientFactory.createDefaultGraphInterceptors(new GraphClientOption()))
+                    .filter(interceptor -> !(interceptor instanceof RetryHandler)),
+                Stream.of(clock.interceptor()))
             .toArray(Interceptor[]::new);
     OkHttpClient http =
         GraphTls.apply(GraphClientFactory.create(new GraphClientOption(), interceptors), config)

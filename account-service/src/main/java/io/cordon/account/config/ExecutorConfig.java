@@ -21,8 +21,11 @@ public interface ExecutorConfig {
   @WithDefault("50ms")
   Duration batchLinger();
 
-  /** An IN_FLIGHT row older than this belongs to an executor that died; it is sent again. */
-  @WithDefault("2m")
+  /**
+   * A claim's lease: a live executor extends it four times per lease; once it runs out the claim's
+   * executor is taken for dead and another instance checks Graph and finishes the action.
+   */
+  @WithDefault("20s")
   Duration claimLease();
 
   /** User ids per confirmCompromised call (Identity Protection allows one call per second). */

@@ -43,6 +43,13 @@ public interface GraphConfig {
   @WithDefault("true")
   boolean forceChangePasswordNextSignInWithMfa();
 
+  /**
+   * How far Graph's clock may be from this service's when no Graph answer has carried a {@code
+   * Date} header yet; answers with one replace this guess by a measurement.
+   */
+  @WithDefault("5s")
+  Duration clockTolerance();
+
   Budget budget();
 
   Retry retry();

@@ -18,32 +18,38 @@ public class ActionLedger {
   @Inject EntityManager entityManager;
 
   /**
-   * Marks up to {@code limit} due rows of the given actions IN_FLIGHT and returns them. Fewer than
-   * {@code limit} are taken only once the oldest has waited {@code linger}, so that a flood of
-   * requests leaves in full batches.
+   * Marks up to {@code limit} due rows of the given actions IN_FLIGHT under a lease of {@code
+   * lease} and returns them. Fewer than {@code limit} are taken only once the oldest has waited
+   * {@code linger}, so that a flood of requests leaves in full batches.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public List<ActionLedgerEntity> claimDue(
-      Collection<ActionType> actions, int limit, Duration linger) {
+      Collection<ActionType> actions, int limit, Duration linger, ClaimTime time, Duration lease) {
     List<ActionLedgerEntity> rows = new java.util.ArrayList<>(lockDue(actions, limit, List.of()));
     // PostgreSQL applies LIMIT before FOR UPDATE re-checks rows changed concurrently, so a select
-    // can
-    // come back short while due rows remain: top up once before settling for a partial batch
+    // can come back short while due rows remain: top up once before settling for a partial batch
     if (!rows.isEmpty() && rows.size() < limit) {
       rows.addAll(
           lockDue(actions, limit - rows.size(), rows.stream().map(r -> r.actionId).toList()));
     }
-    Instant now = Instant.now();
-    Instant lingerCutoff = now.minus(linger);
+    Instant lingerCutoff = time.local().minus(linger);
     if (rows.size() < limit && rows.stream().allMatch(r -> r.nextAttemptAt.isAfter(lingerCutoff))) {
       return List.of();
     }
     for (ActionLedgerEntity row : rows) {
       row.state = LedgerState.IN_FLIGHT.name();
-      row.claimedAt = now;
+      stamp(row, time);
       row.attempts++;
     }
+    entityManager.flush();
+    extendLeases(rows.stream().map(r -> r.actionId).toList(), lease);
     return rows;
+  }
+
+  private static void stamp(ActionLedgerEntity row, ClaimTime time) {
+    row.claimedAt = time.local();
+    row.claimedGraphEarliest = time.graphEarliest();
+    row.claimedGraphLatest = time.graphLatest();
   }
 
   @SuppressWarnings("unchecked")
@@ -65,36 +71,61 @@ public class ActionLedger {
   }
 
   /**
-   * Rows claimed by an executor that died mid-send go back to PENDING. Graph may or may not have
-   * applied them, so each keeps the earliest claim time it may have taken effect after: the
-   * executor checks Graph for the effect before sending it again ({@code AppliedEffectCheck}).
+   * Rows whose lease ran out (their executor died or hangs) go back to PENDING. Graph may or may
+   * not have applied them, so each keeps the earliest claim time it may have taken effect after:
+   * the executor checks Graph for the effect before sending it again ({@code AppliedEffectCheck}).
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public int releaseAbandoned(Duration lease) {
+  public int releaseAbandoned() {
     return entityManager
         .createNativeQuery(
             "update remediation_action set state = 'PENDING', next_attempt_at = now(),"
-                + " possibly_applied_since = coalesce(possibly_applied_since, claimed_at)"
-                + " where state = 'IN_FLIGHT' and claimed_at < :cutoff")
-        .setParameter("cutoff", Instant.now().minus(lease))
+                + " possibly_applied_graph_earliest = case when possibly_applied_since is null"
+                + " then claimed_graph_earliest else possibly_applied_graph_earliest end,"
+                + " possibly_applied_graph_latest = case when possibly_applied_since is null"
+                + " then claimed_graph_latest else possibly_applied_graph_latest end,"
+                + " possibly_applied_since = coalesce(possibly_applied_since, claimed_at),"
+                + " lease_expires_at = null"
+                + " where state = 'IN_FLIGHT' and lease_expires_at < clock_timestamp()")
         .executeUpdate();
   }
 
   /**
-   * Keeps the claims of a batch that is still being worked on (clean-ups run one after another, a
-   * send may wait for Graph 30 s) from being released as abandoned. Called before anything further
-   * of the batch is sent, so the claim time stays no later than any send it covers.
+   * Keeps the claims of actions still being worked on from running out. The lease is reckoned in
+   * the database's clock, which all instances share.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void renewClaims(Collection<String> actionIds) {
+  public int extendLeases(Collection<String> actionIds, Duration lease) {
+    if (actionIds.isEmpty()) {
+      return 0;
+    }
+    return entityManager
+        .createNativeQuery(
+            "update remediation_action set lease_expires_at = clock_timestamp()"
+                + " + make_interval(secs => :seconds)"
+                + " where state = 'IN_FLIGHT' and action_id in (:ids)")
+        .setParameter("seconds", lease.toMillis() / 1000.0)
+        .setParameter("ids", actionIds)
+        .executeUpdate();
+  }
+
+  /**
+   * Moves the claim time of a batch up to just before its next send (clean-ups run one after
+   * another, a budget may make a send wait), so that the time compared with Graph's for an
+   * unconfirmed attempt is no later than the send and as close to it as can be.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void restampClaims(Collection<String> actionIds, ClaimTime time) {
     if (actionIds.isEmpty()) {
       return;
     }
     entityManager
         .createNativeQuery(
-            "update remediation_action set claimed_at = :now"
-                + " where state = 'IN_FLIGHT' and action_id in (:ids)")
-        .setParameter("now", Instant.now())
+            "update remediation_action set claimed_at = :local, claimed_graph_earliest = :earliest,"
+                + " claimed_graph_latest = :latest where state = 'IN_FLIGHT' and action_id in (:ids)")
+        .setParameter("local", time.local())
+        .setParameter("earliest", time.graphEarliest())
+        .setParameter("latest", time.graphLatest())
         .setParameter("ids", actionIds)
         .executeUpdate();
   }

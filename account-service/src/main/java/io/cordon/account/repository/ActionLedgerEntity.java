@@ -56,9 +56,23 @@ public class ActionLedgerEntity extends PanacheEntityBase {
   @Column(name = "claimed_at")
   public Instant claimedAt;
 
+  /** The claim time in Graph's clock: the earliest and latest it can be (see ClaimTime). */
+  @Column(name = "claimed_graph_earliest")
+  public Instant claimedGraphEarliest;
+
+  @Column(name = "claimed_graph_latest")
+  public Instant claimedGraphLatest;
+
   /** Set while an earlier attempt may have taken effect unseen: the claim time of that attempt. */
   @Column(name = "possibly_applied_since")
   public Instant possiblyAppliedSince;
+
+  /** That claim time in Graph's clock; null on rows from before Graph time was recorded. */
+  @Column(name = "possibly_applied_graph_earliest")
+  public Instant possiblyAppliedGraphEarliest;
+
+  @Column(name = "possibly_applied_graph_latest")
+  public Instant possiblyAppliedGraphLatest;
 
   @Column(name = "requested_at")
   public Instant requestedAt;
@@ -68,4 +82,13 @@ public class ActionLedgerEntity extends PanacheEntityBase {
 
   /** The W3C trace context of the work that created the row (docs/operations.md "Tracing"). */
   public String traceparent;
+
+  /** Marks the current claim as an attempt that may have taken effect, unless one already is. */
+  public void markPossiblyApplied() {
+    if (possiblyAppliedSince == null) {
+      possiblyAppliedSince = claimedAt;
+      possiblyAppliedGraphEarliest = claimedGraphEarliest;
+      possiblyAppliedGraphLatest = claimedGraphLatest;
+    }
+  }
 }

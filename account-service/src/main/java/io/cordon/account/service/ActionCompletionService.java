@@ -57,8 +57,8 @@ public class ActionCompletionService {
               ReasonCode.RETRIES_EXHAUSTED,
               "gave up after " + row.attempts + " attempts; last: " + verdict.message()));
     } else {
-      if (verdict.mayHaveApplied() && row.possiblyAppliedSince == null) {
-        row.possiblyAppliedSince = row.claimedAt;
+      if (verdict.mayHaveApplied()) {
+        row.markPossiblyApplied();
       }
       row.state = LedgerState.PENDING.name();
       row.reasonCode = verdict.reason().name();

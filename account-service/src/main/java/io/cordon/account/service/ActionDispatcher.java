@@ -11,7 +11,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +30,7 @@ public class ActionDispatcher {
   @Inject ExecutorConfig config;
   @Inject ActionLedger ledger;
   @Inject BatchExecutor batchExecutor;
+  @Inject ClaimLeases leases;
 
   // one claimer at a time per instance, so that concurrent workers do not split a batch
   private final Object claimLock = new Object();
@@ -74,26 +74,39 @@ public class ActionDispatcher {
   /** One round of work; false when nothing was due. */
   boolean dispatchOnce() throws InterruptedException {
     releaseAbandonedClaims();
-    List<ActionLedgerEntity> confirm =
-        ledger.claimDue(CONFIRM, config.confirmCompromisedPerCall(), config.batchLinger());
+    List<ActionLedgerEntity> confirm = claim(CONFIRM, config.confirmCompromisedPerCall());
     if (!confirm.isEmpty()) {
-      batchExecutor.confirmCompromised(confirm);
+      try {
+        batchExecutor.confirmCompromised(confirm);
+      } finally {
+        leases.letGo(confirm);
+      }
     }
-    List<ActionLedgerEntity> perUser =
-        ledger.claimDue(PER_USER, GraphBatchClient.MAX_BATCH_SIZE, config.batchLinger());
+    List<ActionLedgerEntity> perUser = claim(PER_USER, GraphBatchClient.MAX_BATCH_SIZE);
     if (!perUser.isEmpty()) {
-      batchExecutor.execute(perUser);
+      try {
+        batchExecutor.execute(perUser);
+      } finally {
+        leases.letGo(perUser);
+      }
     }
     return !confirm.isEmpty() || !perUser.isEmpty();
   }
 
+  private List<ActionLedgerEntity> claim(Set<ActionType> actions, int limit) {
+    List<ActionLedgerEntity> rows =
+        ledger.claimDue(actions, limit, config.batchLinger(), leases.now(), leases.lease());
+    leases.hold(rows);
+    return rows;
+  }
+
   private void releaseAbandonedClaims() {
     long now = System.nanoTime();
-    if (now - lastReleaseNanos < Duration.ofSeconds(30).toNanos()) {
+    if (now - lastReleaseNanos < leases.heartbeatPeriod().toNanos()) {
       return;
     }
     lastReleaseNanos = now;
-    int released = ledger.releaseAbandoned(config.claimLease());
+    int released = ledger.releaseAbandoned();
     if (released > 0) {
       LOG.infof("Released %d actions claimed by an executor that stopped mid-send", released);
     }

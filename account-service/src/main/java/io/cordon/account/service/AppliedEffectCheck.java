@@ -1,5 +1,7 @@
 package io.cordon.account.service;
 
+import io.cordon.account.client.ClockOffset;
+import io.cordon.account.client.GraphClock;
 import io.cordon.account.client.UserEffectsReader;
 import io.cordon.account.client.UserEffectsReader.UserEffects;
 import io.cordon.account.config.GraphConfig;
@@ -19,7 +21,8 @@ import java.util.Set;
 /**
  * Before a write that may already have taken effect (its executor died mid-send, or Graph never
  * answered) is sent again, reads the user and finishes the action when its effect is there, so that
- * no action takes effect twice.
+ * no action takes effect twice. Times are compared as Graph reports them: whole seconds of Graph's
+ * clock, with the offset of that clock measured from the answers' {@code Date} headers.
  *
  * <p>Only the three user writes are checked. The others repeat without a second effect:
  * confirmCompromised sets a risk state that a second call leaves as it is, and the clean-up actions
@@ -34,6 +37,7 @@ public class AppliedEffectCheck {
   @Inject UserEffectsReader reader;
   @Inject GraphBudget budget;
   @Inject GraphConfig config;
+  @Inject GraphClock clock;
 
   /**
    * Verdicts for the rows that need no sending: SUCCEEDED when the effect is there, a retry when
@@ -55,6 +59,7 @@ public class AppliedEffectCheck {
     try (BudgetSpend spend = budget.acquire(config.tenantId(), users.size(), 0, 0)) {
       readings = reader.read(users);
     }
+    ClockOffset offset = clock.offset();
     for (ActionLedgerEntity row : uncertain) {
       UserEffectsReader.Reading reading = readings.get(row.accountObjectId);
       if (reading.failure() != null) {
@@ -63,41 +68,90 @@ public class AppliedEffectCheck {
         verdicts.put(row, unread.isFinal() ? unread : unread.unconfirmed());
         continue;
       }
-      String shown = effectShown(ActionType.valueOf(row.action), reading.effects(), row);
-      if (shown != null) {
-        verdicts.put(
-            row,
-            Verdict.finish(
-                ActionOutcome.SUCCEEDED,
-                ReasonCode.ALREADY_DONE,
-                "verified in Graph after an unconfirmed attempt at "
-                    + row.possiblyAppliedSince
-                    + ": "
-                    + shown));
+      Verdict verdict =
+          verdictFor(
+              ActionType.valueOf(row.action),
+              reading.effects(),
+              row.possiblyAppliedSince,
+              GraphInterval.ofUnconfirmedAttempt(row, offset));
+      if (verdict != null) {
+        verdicts.put(row, verdict);
       }
     }
     return verdicts;
   }
 
-  /** What shows that the action took effect after the unconfirmed attempt, or null. */
-  static String effectShown(ActionType action, UserEffects effects, ActionLedgerEntity row) {
-    Instant since = row.possiblyAppliedSince;
+  /**
+   * The verdict when Graph shows the effect of (or a change too close to) the unconfirmed attempt
+   * claimed at local {@code since}, Graph time {@code attempt}; null when the action is to be sent.
+   */
+  static Verdict verdictFor(
+      ActionType action, UserEffects effects, Instant since, GraphInterval attempt) {
     return switch (action) {
       case REVOKE_SESSIONS ->
-          later(effects.signInSessionsValidFrom(), since)
-              ? "signInSessionsValidFromDateTime " + effects.signInSessionsValidFrom()
-              : null;
+          // a revoke in the attempt's own second invalidates the same sessions: judged done
+          byTime(
+                  "signInSessionsValidFromDateTime",
+                  effects.signInSessionsValidFrom(),
+                  since,
+                  attempt)
+              .verdict(true);
       case RESET_PASSWORD ->
-          later(effects.lastPasswordChange(), since)
-              ? "lastPasswordChangeDateTime " + effects.lastPasswordChange()
-              : null;
+          // a second reset would set a password nobody was told of: undecidable is left to a person
+          byTime("lastPasswordChangeDateTime", effects.lastPasswordChange(), since, attempt)
+              .verdict(false);
       case DISABLE_ACCOUNT ->
-          Boolean.FALSE.equals(effects.accountEnabled()) ? "accountEnabled false" : null;
+          Boolean.FALSE.equals(effects.accountEnabled())
+              ? alreadyDone(since, "accountEnabled false")
+              : null;
       default -> null;
     };
   }
 
-  private static boolean later(Instant effect, Instant since) {
-    return effect != null && effect.isAfter(since);
+  private static TimedEffect byTime(
+      String property, Instant shown, Instant since, GraphInterval attempt) {
+    return new TimedEffect(property, shown, since, attempt, EffectOrder.of(shown, attempt));
+  }
+
+  private static Verdict alreadyDone(Instant since, String shown) {
+    return Verdict.finish(
+        ActionOutcome.SUCCEEDED,
+        ReasonCode.ALREADY_DONE,
+        "verified in Graph after an unconfirmed attempt at " + since + ": " + shown);
+  }
+
+  /** A time Graph shows for the action's effect, placed relative to the attempt. */
+  private record TimedEffect(
+      String property, Instant shown, Instant since, GraphInterval attempt, EffectOrder order) {
+
+    /** The verdict, or null when the attempt did not apply and the action is to be sent. */
+    Verdict verdict(boolean undecidableIsDone) {
+      return switch (order) {
+        case BEFORE_ATTEMPT -> null;
+        case AFTER_ATTEMPT -> alreadyDone(since, property + " " + shown);
+        case UNDECIDABLE ->
+            undecidableIsDone
+                ? alreadyDone(
+                    since,
+                    property
+                        + " "
+                        + shown
+                        + " is within Graph's clock uncertainty of the attempt; judged done")
+                : Verdict.finish(
+                    ActionOutcome.REQUIRES_MANUAL,
+                    ReasonCode.EFFECT_UNVERIFIABLE,
+                    property
+                        + " "
+                        + shown
+                        + " (Graph reports whole seconds) falls in the second of an unconfirmed"
+                        + " attempt at "
+                        + since
+                        + " ("
+                        + attempt
+                        + "), so Cordon cannot tell whether the change was its own and did not"
+                        + " send it again. Check the Entra audit log for that change: if Cordon's"
+                        + " app did not make it, reset the password by hand.");
+      };
+    }
   }
 }

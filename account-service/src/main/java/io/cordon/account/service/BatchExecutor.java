@@ -41,6 +41,7 @@ public class BatchExecutor {
   @Inject TraceContexts traces;
   @Inject AppliedEffectCheck appliedEffects;
   @Inject ActionLedger ledger;
+  @Inject ClaimLeases leases;
 
   public void execute(List<ActionLedgerEntity> rows) throws InterruptedException {
     // continues the trace of the ActionRequested (or links the traces of a mixed batch)
@@ -83,7 +84,7 @@ public class BatchExecutor {
       if (plan.decided() != null) {
         verdicts.put(row, plan.decided());
       } else if (plan.call() == null) {
-        ledger.renewClaims(actionIds(rows));
+        ledger.restampClaims(actionIds(rows), leases.now());
         verdicts.put(row, cleanup.execute(row));
       } else {
         calls.add(plan.call());
@@ -110,7 +111,7 @@ public class BatchExecutor {
     GraphCall call = planner.confirmCompromised(rows.get(0).actionId, userIds);
     GraphAnswer answer;
     try (BudgetSpend spend = budget.acquire(config.tenantId(), 1, 1, 1)) {
-      ledger.renewClaims(actionIds(rows));
+      ledger.restampClaims(actionIds(rows), leases.now());
       answer = batchClient.send(List.of(call)).get(call.key());
     }
     Verdict verdict = AnswerClassifier.classify(answer);
@@ -133,7 +134,7 @@ public class BatchExecutor {
     int writes = (int) calls.stream().filter(GraphCall::write).count();
     Map<String, GraphAnswer> answers;
     try (BudgetSpend spend = budget.acquire(config.tenantId(), calls.size(), writes, 0)) {
-      ledger.renewClaims(actionIds(rows));
+      ledger.restampClaims(actionIds(rows), leases.now());
       answers = batchClient.send(calls);
     }
     Set<String> writeKeys = new java.util.HashSet<>();
