@@ -3,6 +3,7 @@ package io.cordon.graphsim;
 import static io.cordon.graphsim.SimTestClient.graph;
 import static io.cordon.graphsim.SimTestClient.sim;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -101,6 +102,32 @@ class StateChangesTest {
     Map<String, Object> after = state(MEMBER);
     assertThat(after.get("sessionRevocationCount")).isEqualTo(1);
     assertThat(after.get("signInSessionsValidFromDateTime")).isNotEqualTo(before);
+  }
+
+  @Test
+  void effectTimesComeBackInGraphsWholeSecondsWithGraphsDateOnEveryAnswer() {
+    graph().post("/users/" + MEMBER + "/revokeSignInSessions").then().statusCode(200);
+    patch(MEMBER, "{\"passwordProfile\":{\"password\":\"Str0ng!Passw0rd#2024xyz\"}}")
+        .then()
+        .statusCode(204);
+
+    var answer =
+        graph()
+            .queryParam("$select", "id,signInSessionsValidFromDateTime,lastPasswordChangeDateTime")
+            .get("/users/" + MEMBER)
+            .then()
+            .statusCode(200)
+            .extract();
+
+    String wholeSeconds = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z";
+    assertThat(answer.path("signInSessionsValidFromDateTime").toString()).matches(wholeSeconds);
+    assertThat(answer.path("lastPasswordChangeDateTime").toString()).matches(wholeSeconds);
+    java.time.Instant date =
+        java.time.ZonedDateTime.parse(
+                answer.header("Date"), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+            .toInstant();
+    assertThat(date)
+        .isCloseTo(java.time.Instant.now(), within(5, java.time.temporal.ChronoUnit.SECONDS));
   }
 
   @Test

@@ -28,6 +28,13 @@ public interface SimConfig {
   @WithDefault("200000")
   int journalMaxEntries();
 
+  /**
+   * How far the simulated Graph's clock runs ahead of this machine's (negative: behind): every time
+   * it stamps and every {@code Date} header it sends, so that clients are tested against skew.
+   */
+  @WithDefault("0s")
+  Duration clockOffset();
+
   interface Http {
     /** HTTPS port; 0 picks a free one (tests). */
     @WithDefault("8090")

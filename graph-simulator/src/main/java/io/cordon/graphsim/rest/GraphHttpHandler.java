@@ -7,6 +7,7 @@ import io.cordon.graphsim.model.GraphResponse;
 import io.cordon.graphsim.service.BatchProcessor;
 import io.cordon.graphsim.service.CallJournal;
 import io.cordon.graphsim.service.FaultInjector;
+import io.cordon.graphsim.service.GraphClock;
 import io.cordon.graphsim.service.GraphErrors;
 import io.cordon.graphsim.service.GraphGateway;
 import io.cordon.graphsim.service.GraphPaths;
@@ -33,6 +34,7 @@ public class GraphHttpHandler {
   @Inject Vertx vertx;
   @Inject ObjectMapper json;
   @Inject FaultInjector faults;
+  @Inject GraphClock clock;
   @Inject TokenService tokens;
   @Inject GraphGateway gateway;
   @Inject BatchProcessor batches;
@@ -82,7 +84,7 @@ public class GraphHttpHandler {
     if (fault != FaultInjector.Fault.NONE) {
       GraphResponse injected = faults.answer(fault);
       gateway.recordUnanswered(request, injected.status(), "fault:" + fault);
-      HttpReplies.graph(http, injected, json);
+      HttpReplies.graph(http, injected, json, clock);
       return;
     }
     Set<String> roles = roles(request.header("authorization"));
@@ -95,7 +97,7 @@ public class GraphHttpHandler {
                   ? "Access token is empty."
                   : "Access token validation failure. Invalid audience or signature.");
       gateway.recordUnanswered(request, 401, "unauthenticated");
-      HttpReplies.graph(http, refused, json);
+      HttpReplies.graph(http, refused, json, clock);
       return;
     }
     GraphResponse response;
@@ -126,7 +128,7 @@ public class GraphHttpHandler {
     if (correlation != null) {
       response.headers().put("client-request-id", correlation);
     }
-    HttpReplies.graph(http, response, json);
+    HttpReplies.graph(http, response, json, clock);
   }
 
   private Set<String> roles(String authorization) {

@@ -3,6 +3,7 @@ package io.cordon.graphsim.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cordon.graphsim.model.GraphResponse;
+import io.cordon.graphsim.service.GraphClock;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.LinkedHashMap;
@@ -13,9 +14,11 @@ import java.util.Map;
 final class HttpReplies {
   private HttpReplies() {}
 
-  static void graph(HttpServerRequest request, GraphResponse answer, ObjectMapper json) {
+  static void graph(
+      HttpServerRequest request, GraphResponse answer, ObjectMapper json, GraphClock clock) {
     HttpServerResponse response = request.response();
     response.setStatusCode(answer.status());
+    response.putHeader("Date", clock.httpDate());
     answer.headers().forEach(response::putHeader);
     if (answer.body() == null) {
       response.end();

@@ -39,6 +39,7 @@ public class GraphOperations {
   @Inject TenantState state;
   @Inject UserViews views;
   @Inject PasswordPolicy passwordPolicy;
+  @Inject GraphClock clock;
 
   public Outcome handle(GraphRequest request) {
     String[] s = request.path().isEmpty() ? new String[0] : request.path().split("/", -1);
@@ -176,9 +177,9 @@ public class GraphOperations {
           action,
           List.of(user.id));
     }
-    Instant now = Instant.now();
+    Instant now = clock.now();
     if (profile != null) {
-      user.lastPasswordChangeDateTime = now;
+      user.lastPasswordChangeDateTime = clock.effectStamp();
       user.passwordChanges.add(now);
     }
     if (enabled != null && enabled.asBoolean() != user.accountEnabled) {
@@ -201,8 +202,8 @@ public class GraphOperations {
     if (request.hasBody() && parseObject(request) == null) {
       return Outcome.read(GraphErrors.unreadableJson(), "revokeSignInSessions", user.id);
     }
-    Instant now = Instant.now();
-    user.signInSessionsValidFromDateTime = now;
+    Instant now = clock.now();
+    user.signInSessionsValidFromDateTime = clock.effectStamp();
     user.sessionRevocations.add(now);
     ObjectNode body = json.createObjectNode();
     body.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#Edm.Boolean");
@@ -400,7 +401,7 @@ public class GraphOperations {
     }
     return state.apply(
         d -> {
-          Instant now = Instant.now();
+          Instant now = clock.now();
           // a user already confirmed stays as it is: only the users whose risk state changed
           // count as an effect of this call
           List<String> changed = new ArrayList<>();
