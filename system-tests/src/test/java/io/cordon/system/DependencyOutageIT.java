@@ -29,6 +29,54 @@ class DependencyOutageIT extends ReliabilityDrill {
         "postgres", () -> running.stack.postgres().stop(), () -> running.stack.postgres().start());
   }
 
+  /**
+   * PostgreSQL killed (SIGKILL of the postmaster and its backends, no shutdown) while batches are
+   * in flight in a Graph storm, back 3 s later: answered writes whose outcome was never recorded
+   * are released after their lease and checked in Graph before anything is sent again.
+   */
+  @Test
+  void aPostgresKilledWithBatchesInFlightLosesAndRepeatsNothing() throws Exception {
+    running.simulator.putFaults(GraphStormIT.STORM);
+    try {
+      IncidentDrill.Disruption crash =
+          stack -> {
+            long killedAt = System.nanoTime();
+            stack.stack.postgres().crash();
+            Thread.sleep(3000);
+            stack.stack.postgres().start();
+            for (String service : SERVICES) {
+              while (readiness(service) != 200) {
+                assertThat(Duration.ofNanos(System.nanoTime() - killedAt))
+                    .as("%s ready again", service)
+                    .isLessThan(Duration.ofMinutes(3));
+                Thread.sleep(500);
+              }
+            }
+            return Duration.ofNanos(System.nanoTime() - killedAt);
+          };
+      IncidentDrill.Result result =
+          new IncidentDrill(running).run("postgres-kill", csv, crash, affected);
+
+      checks.runCompletedWithEveryAccount(result);
+      var effective = checks.atMostOneEffectiveGraphCallPerAccountAndAction();
+      checks.eachAffectedPartnerExactlyOneNotice(result, affected);
+      DrillChecks.GraphTraffic traffic = checks.graphTraffic();
+      IncidentDrill.log(
+          String.format(
+              "FIGURES postgres kill -9 in a Graph storm: accounts=%d run=%s wall=%ds"
+                  + " ready-again-after=%ds graphRequests=%d refused=%d effective=%d",
+              result.accounts().size(),
+              result.run().path("state").asText(),
+              result.wallTime().toSeconds(),
+              result.recovery().toSeconds(),
+              traffic.requests(),
+              traffic.refused(),
+              effective.size()));
+    } finally {
+      running.simulator.putFaults(GraphStormIT.CALM);
+    }
+  }
+
   @Test
   void aThirtySecondKafkaOutageMidRunIsRiddenOut() throws Exception {
     rideOut("kafka", () -> running.stack.kafka().stop(), () -> running.stack.kafka().start());

@@ -22,7 +22,7 @@ class GraphStormIT {
       "{\"unavailableProbability\": 0.2, \"throttleProbability\": 0.1,"
           + " \"throttleRetryAfterSeconds\": 1, \"timeoutProbability\": 0.02,"
           + " \"timeoutHoldMs\": 35000, \"applyToBatchItems\": true}";
-  private static final String CALM =
+  static final String CALM =
       "{\"unavailableProbability\": 0, \"throttleProbability\": 0, \"timeoutProbability\": 0}";
 
   private static RunningStack running;

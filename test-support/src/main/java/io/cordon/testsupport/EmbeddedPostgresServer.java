@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.commons.io.FileUtils;
 import org.jboss.logging.Logger;
 
@@ -84,6 +87,35 @@ final class EmbeddedPostgresServer implements PostgresServerControl {
       } catch (IOException e) {
         throw new UncheckedIOException("Embedded PostgreSQL did not restart on port " + port, e);
       }
+    }
+  }
+
+  @Override
+  public synchronized void crash() {
+    if (postgres == null) {
+      return;
+    }
+    ProcessHandle postmaster = postmaster().orElseThrow();
+    // the backends first seen, then the postmaster: none may outlive it holding shared memory
+    List<ProcessHandle> processes = new ArrayList<>(postmaster.descendants().toList());
+    processes.add(postmaster);
+    processes.forEach(ProcessHandle::destroyForcibly);
+    processes.forEach(process -> process.onExit().join());
+    try {
+      // releases zonky's lock on the data directory; its pg_ctl stop finds no server
+      postgres.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.debugf("closing a crashed PostgreSQL: %s", e);
+    }
+    postgres = null;
+  }
+
+  private Optional<ProcessHandle> postmaster() {
+    try {
+      String pid = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim();
+      return ProcessHandle.of(Long.parseLong(pid));
+    } catch (IOException e) {
+      throw new UncheckedIOException("no postmaster.pid in " + dataDirectory, e);
     }
   }
 
