@@ -142,11 +142,11 @@ class AbandonedClaimsTest {
       assertThat(AbandonedRows.stateOf(abandoned))
           .isEqualTo(
               "PENDING since "
-                  + claimed.truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                  + claimed
                   + " graph "
-                  + graphEarliest.truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                  + graphEarliest
                   + ".."
-                  + graphEarliest.plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+                  + graphEarliest.plusSeconds(2));
     } finally {
       AbandonedRows.delete(busy, abandoned);
     }
