@@ -42,7 +42,9 @@ public class ActionLedger {
       row.attempts++;
     }
     entityManager.flush();
-    extendLeases(rows.stream().map(r -> r.actionId).toList(), lease);
+    // in this transaction, not through extendLeases: a new transaction would not see the rows as
+    // IN_FLIGHT yet and leave them without a lease, never to be released
+    lease(rows.stream().map(r -> r.actionId).toList(), lease);
     return rows;
   }
 
@@ -86,7 +88,10 @@ public class ActionLedger {
                 + " then claimed_graph_latest else possibly_applied_graph_latest end,"
                 + " possibly_applied_since = coalesce(possibly_applied_since, claimed_at),"
                 + " lease_expires_at = null"
-                + " where state = 'IN_FLIGHT' and lease_expires_at < clock_timestamp()")
+                // a row without a lease (claimed before leases existed) falls back to the old
+                // fixed age
+                + " where state = 'IN_FLIGHT' and coalesce(lease_expires_at, claimed_at"
+                + " + interval '2 minutes') < clock_timestamp()")
         .executeUpdate();
   }
 
@@ -96,6 +101,10 @@ public class ActionLedger {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int extendLeases(Collection<String> actionIds, Duration lease) {
+    return lease(actionIds, lease);
+  }
+
+  private int lease(Collection<String> actionIds, Duration lease) {
     if (actionIds.isEmpty()) {
       return 0;
     }

@@ -73,6 +73,9 @@ public class ActionDispatcher {
 
   /** One round of work; false when nothing was due. */
   boolean dispatchOnce() throws InterruptedException {
+    if (paused) {
+      return false;
+    }
     releaseAbandonedClaims();
     List<ActionLedgerEntity> confirm = claim(CONFIRM, config.confirmCompromisedPerCall());
     if (!confirm.isEmpty()) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.cordon.account.repository.ActionLedger;
+import io.cordon.account.repository.ClaimTime;
 import io.cordon.account.service.ActionDispatcher;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ReasonCode;
@@ -153,6 +154,35 @@ class AbandonedClaimsTest {
                   + graphEarliest.plusSeconds(2));
     } finally {
       AbandonedRows.delete(busy, abandoned);
+    }
+  }
+
+  @Test
+  void aClaimHoldsALeaseFromTheMomentItIsTaken() throws SQLException {
+    // a claim without a lease was never released after a kill: the run stalled for good
+    dispatcher.pause();
+    String due = null;
+    try {
+      due = AbandonedRows.insertDue(traffic, traffic.userId(7), "REVOKE_SESSIONS");
+      List<String> claimed =
+          ledger
+              .claimDue(
+                  java.util.EnumSet.of(io.cordon.contracts.ActionType.REVOKE_SESSIONS),
+                  20,
+                  Duration.ZERO,
+                  ClaimTime.now(Duration.ZERO, Duration.ZERO),
+                  Duration.ofSeconds(20))
+              .stream()
+              .map(row -> row.actionId)
+              .toList();
+
+      assertThat(claimed).contains(due);
+      assertThat(AbandonedRows.leaseExpiry(due)).isAfter(Instant.now().plusSeconds(10));
+    } finally {
+      if (due != null) {
+        AbandonedRows.delete(due);
+      }
+      dispatcher.resume();
     }
   }
 

@@ -42,6 +42,27 @@ final class AbandonedRows {
     return actionId;
   }
 
+  /** A PENDING row of {@code action} for the user, due now. */
+  static String insertDue(ActionTraffic traffic, String userId, String action) throws SQLException {
+    String actionId = traffic.runId + ":" + action + ":" + userId;
+    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "insert into remediation_action (action_id, run_id, step_id, account_object_id,"
+                    + " user_principal_name, tenant_id, action, state, attempts, next_attempt_at,"
+                    + " requested_at) values (?, ?, ?, ?, ?, 'test-tenant', ?, 'PENDING', 0,"
+                    + " now() - interval '1 second', now())")) {
+      insert.setString(1, actionId);
+      insert.setString(2, traffic.runId);
+      insert.setString(3, action.toLowerCase(java.util.Locale.ROOT));
+      insert.setString(4, userId);
+      insert.setString(5, userId + "@jaxa.example");
+      insert.setString(6, action);
+      insert.executeUpdate();
+    }
+    return actionId;
+  }
+
   /** Records the Graph-clock interval its executor measured for the claim. */
   static void claimedInGraphTime(String actionId, Instant earliest, Instant latest)
       throws SQLException {
