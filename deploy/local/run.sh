@@ -3,7 +3,9 @@
 # separate processes, dev tokens per role. Needs only a JDK 17.
 #   deploy/local/run.sh            start, print URLs and tokens, run until Ctrl-C
 #   deploy/local/run.sh --demo     also run the 200-account demo incident and print its summary
-# Options: --build (rebuild the jars first), --exit-after-demo, --incident=<csv>
+# Options: --build (rebuild the jars first), --exit-after-demo, --incident=<csv>,
+#          --ports=<name>:<port>,... and --work-dir=<dir> (a second stack beside a running one)
+# Ctrl-C (or SIGTERM) stops every process in under 10 s; a start after a kill -9 ends the leftovers.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -24,6 +26,12 @@ if [ "$build" = true ]; then
     -pl graph-simulator,account-service,playbook-service,notification-service,deploy/local -am
 fi
 
-exec java -Dcordon.repository="$root" \
+# A launcher started in the background of a script inherits an ignored SIGINT (shells do that to
+# background jobs) and a JVM keeps it ignored, so Ctrl-C would never stop the stack: restore it
+# where env can (GNU coreutils 8.31 and later).
+java=(java)
+if env --default-signal=INT true 2>/dev/null; then java=(env --default-signal=INT java); fi
+
+exec "${java[@]}" -Dcordon.repository="$root" \
   -cp "deploy/local/target/local-stack.jar:deploy/local/target/lib/*" \
   io.cordon.local.LocalStack "${args[@]+"${args[@]}"}"

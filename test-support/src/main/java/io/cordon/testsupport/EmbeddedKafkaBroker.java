@@ -26,32 +26,56 @@ final class EmbeddedKafkaBroker implements KafkaBrokerControl {
   private final int defaultPartitions;
   private final Properties properties;
   private final Path logDir;
+  private final boolean temporary;
   private KafkaRaftServer server;
 
   private EmbeddedKafkaBroker(
-      String bootstrapServers, int defaultPartitions, Properties properties, Path logDir) {
+      String bootstrapServers,
+      int defaultPartitions,
+      Properties properties,
+      Path logDir,
+      boolean temporary) {
     this.bootstrapServers = bootstrapServers;
     this.defaultPartitions = defaultPartitions;
     this.properties = properties;
     this.logDir = logDir;
+    this.temporary = temporary;
   }
 
   static EmbeddedKafkaBroker startNew(int defaultPartitions) {
     return startNew(defaultPartitions, 0);
   }
 
-  /** Listening on {@code port}, or on a free port when it is 0. */
+  /** Listening on {@code port}, or on a free port when it is 0; log in a temporary directory. */
   static EmbeddedKafkaBroker startNew(int defaultPartitions, int port) {
+    try {
+      return start(defaultPartitions, port, Files.createTempDirectory("cordon-kafka-"), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("In-process Kafka broker did not start", e);
+    }
+  }
+
+  /**
+   * Listening on {@code port} (0: a free one) with its log in {@code logDir}, formatted if new. The
+   * directory is the caller's: it stays when the JVM exits.
+   */
+  static EmbeddedKafkaBroker startNew(int defaultPartitions, int port, Path logDir) {
+    return start(defaultPartitions, port, logDir, false);
+  }
+
+  private static EmbeddedKafkaBroker start(
+      int defaultPartitions, int port, Path logDir, boolean temporary) {
     BrokerLogging.quiet();
     long startedAt = System.nanoTime();
     try {
-      Path logDir = Files.createTempDirectory("cordon-kafka-");
+      Files.createDirectories(logDir);
       int brokerPort = port == 0 ? FreePorts.find() : port;
       Properties properties =
           EmbeddedKafkaConfig.combinedNode(logDir, brokerPort, FreePorts.find(), defaultPartitions);
       format(logDir, properties);
       EmbeddedKafkaBroker broker =
-          new EmbeddedKafkaBroker("localhost:" + brokerPort, defaultPartitions, properties, logDir);
+          new EmbeddedKafkaBroker(
+              "localhost:" + brokerPort, defaultPartitions, properties, logDir, temporary);
       broker.start();
       Runtime.getRuntime()
           .addShutdownHook(new Thread(broker::shutdown, "cordon-kafka-broker-stop"));
@@ -113,7 +137,9 @@ final class EmbeddedKafkaBroker implements KafkaBrokerControl {
 
   private void shutdown() {
     stop();
-    FileUtils.deleteQuietly(logDir.toFile());
+    if (temporary) {
+      FileUtils.deleteQuietly(logDir.toFile());
+    }
   }
 
   @Override

@@ -17,11 +17,13 @@ final class EmbeddedPostgresServer implements PostgresServerControl {
   private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
 
   private final Path dataDirectory;
+  private final boolean temporary;
   private final int port;
   private EmbeddedPostgres postgres;
 
-  private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
+  private EmbeddedPostgresServer(Path dataDirectory, boolean temporary, EmbeddedPostgres postgres) {
     this.dataDirectory = dataDirectory;
+    this.temporary = temporary;
     this.postgres = postgres;
     this.port = postgres.getPort();
   }
@@ -30,13 +32,32 @@ final class EmbeddedPostgresServer implements PostgresServerControl {
     return startNew(0);
   }
 
-  /** On {@code port}, or on a free port when it is 0. */
+  /** On {@code port}, or on a free port when it is 0; data in a new temporary directory. */
   static EmbeddedPostgresServer startNew(int port) {
+    try {
+      return start(port, Files.createTempDirectory("cordon-postgres-"), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+    }
+  }
+
+  /**
+   * On {@code port} (0: a free one) with its data in {@code dataDirectory}, a new cluster when the
+   * directory holds none. A caller that names the directory can find the server's {@code
+   * postmaster.pid} there after its JVM was killed. The directory is the caller's: it stays when
+   * the JVM exits (deleting a cluster takes seconds on a busy machine, at the moment a user waits
+   * for Ctrl-C to finish).
+   */
+  static EmbeddedPostgresServer startNew(int port, Path dataDirectory) {
+    return start(port, dataDirectory, false);
+  }
+
+  private static EmbeddedPostgresServer start(int port, Path dataDirectory, boolean temporary) {
     long startedAt = System.nanoTime();
     try {
-      Path dataDirectory = Files.createTempDirectory("cordon-postgres-");
+      Files.createDirectories(dataDirectory);
       EmbeddedPostgresServer server =
-          new EmbeddedPostgresServer(dataDirectory, launch(dataDirectory, port));
+          new EmbeddedPostgresServer(dataDirectory, temporary, launch(dataDirectory, port));
       Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "cordon-postgres-stop"));
       LOG.infof(
           "Embedded PostgreSQL ready on localhost:%d in %d ms",
@@ -51,7 +72,7 @@ final class EmbeddedPostgresServer implements PostgresServerControl {
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(dataDirectory)
-            // kept across stop()/start(); the shutdown hook deletes it
+            // kept across stop()/start(); the shutdown hook deletes a temporary one
             .setCleanDataDirectory(false)
             // durability is worthless for a throw-away test server, speed is not
             .setServerConfig("fsync", "off")
@@ -122,7 +143,9 @@ final class EmbeddedPostgresServer implements PostgresServerControl {
   private void shutdown() {
     stop();
     awaitPostmasterGone();
-    FileUtils.deleteQuietly(dataDirectory.toFile());
+    if (temporary) {
+      FileUtils.deleteQuietly(dataDirectory.toFile());
+    }
   }
 
   // zonky's own shutdown hook may be the one stopping the server; deleting the data directory

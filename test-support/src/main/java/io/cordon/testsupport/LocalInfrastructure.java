@@ -1,5 +1,6 @@
 package io.cordon.testsupport;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,11 +23,23 @@ public final class LocalInfrastructure {
    * (dropped first when an earlier stack in this JVM left them).
    */
   public static PostgresServerControl postgres(int port) {
+    return postgres(port, null);
+  }
+
+  /**
+   * Like {@link #postgres(int)}, with the cluster in {@code dataDirectory} (null: a temporary one):
+   * the local stack keeps it under its work directory, where a later start finds a server that a
+   * killed launcher left running.
+   */
+  public static PostgresServerControl postgres(int port, Path dataDirectory) {
     PostgresServerControl server =
         JvmWideRegistry.getOrCreate(
             "EmbeddedPostgres",
             PostgresServerControl.class,
-            () -> EmbeddedPostgresServer.startNew(port));
+            () ->
+                dataDirectory == null
+                    ? EmbeddedPostgresServer.startNew(port)
+                    : EmbeddedPostgresServer.startNew(port, dataDirectory));
     try (Connection connection = EmbeddedPostgresResource.dataSource("postgres").getConnection();
         Statement statement = connection.createStatement()) {
       for (String database : DATABASES) {
@@ -41,10 +54,20 @@ public final class LocalInfrastructure {
 
   /** An in-process Kafka broker on {@code port} (0: a free one), topics auto-created. */
   public static KafkaBrokerControl kafka(int port, int partitions) {
+    return kafka(port, partitions, null);
+  }
+
+  /**
+   * Like {@link #kafka(int, int)}, with the broker's log in {@code logDir} (null: a temporary one).
+   */
+  public static KafkaBrokerControl kafka(int port, int partitions, Path logDir) {
     return JvmWideRegistry.getOrCreate(
         "EmbeddedKafka",
         KafkaBrokerControl.class,
-        () -> EmbeddedKafkaBroker.startNew(partitions, port));
+        () ->
+            logDir == null
+                ? EmbeddedKafkaBroker.startNew(partitions, port)
+                : EmbeddedKafkaBroker.startNew(partitions, port, logDir));
   }
 
   public static void main(String[] args) throws InterruptedException {

@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code deploy/local/run.sh [--demo]}: the whole of Cordon on one machine with nothing installed
- * but a JDK 17. Runs until Ctrl-C, then stops every process it started.
+ * but a JDK 17. Runs until Ctrl-C, then stops every process it started, in order and in under 10 s
+ * ({@link StopSignals}, {@link StackStop}); a start first ends what a killed launcher left behind.
  */
 public final class LocalStack {
   private LocalStack() {}
@@ -26,50 +27,58 @@ public final class LocalStack {
       System.exit(2);
       return;
     }
-    StalePids pids = new StalePids(options.workDirectory().resolve("pids"));
-    pids.killLeftovers(out::println);
     Stack stack = new Stack(options, out::println);
-    CountDownLatch stopped = new CountDownLatch(1);
-    WebhookReceiver[] receiver = new WebhookReceiver[1];
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  out.println("Stopping the local stack ...");
-                  if (receiver[0] != null) {
-                    receiver[0].close();
-                  }
-                  stack.close();
-                  pids.clear();
-                  stopped.countDown();
-                },
-                "cordon-local-stop"));
+    LauncherStop stop = new LauncherStop(stack, out);
+    StopSignals.install(stop);
+    // a System.exit from anywhere else (a library) still stops the services
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "cordon-local-stop"));
     try {
       stack.start();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      ifStoppingAwaitTheStop(stop);
       System.err.println("The local stack did not start: " + e.getMessage());
-      System.exit(1);
-    }
-    for (String name :
-        new String[] {
-          "graph-simulator", "account-service", "playbook-service", "notification-service"
-        }) {
-      pids.record(name, stack.process(name).pid());
+      stop.exit(1);
     }
     printWelcome(stack, out);
     if (options.demo()) {
-      receiver[0] =
+      runDemo(stack, options, stop, out);
+    }
+    awaitStop();
+  }
+
+  private static void runDemo(Stack stack, StackOptions options, LauncherStop stop, PrintStream out)
+      throws InterruptedException {
+    try {
+      WebhookReceiver receiver =
           WebhookReceiver.start(
               options.ports().receiver(), stack.tls().keyStore(), LocalTls.PASSWORD);
+      stop.closesAlso(receiver);
       DemoRunner demo = new DemoRunner(stack, out, System.console() != null);
-      DemoOutcome outcome = demo.run(options.incidentCsv(), options.partnersFile(), receiver[0]);
+      DemoOutcome outcome = demo.run(options.incidentCsv(), options.partnersFile(), receiver);
       demo.printSummary(outcome);
+    } catch (IOException | RuntimeException e) {
+      ifStoppingAwaitTheStop(stop);
+      System.err.println("The demo did not finish: " + e.getMessage());
       if (options.exitAfterDemo()) {
-        System.exit(0);
+        stop.exit(1);
       }
-      out.println("\nThe stack keeps running for a look at the dashboard; Ctrl-C stops it.");
     }
-    stopped.await();
+    if (options.exitAfterDemo()) {
+      stop.exit(0);
+    }
+    out.println("\nThe stack keeps running for a look at the dashboard; Ctrl-C stops it.");
+  }
+
+  // a failure caused by the stop itself (services going away mid-request) is not news: say
+  // nothing and let the stopping thread finish and end the JVM
+  private static void ifStoppingAwaitTheStop(LauncherStop stop) throws InterruptedException {
+    if (stop.isRequested()) {
+      awaitStop();
+    }
+  }
+
+  private static void awaitStop() throws InterruptedException {
+    new CountDownLatch(1).await();
   }
 
   private static void printWelcome(Stack stack, PrintStream out) {

@@ -88,6 +88,32 @@ public final class ManagedProcess implements AutoCloseable {
     launch();
   }
 
+  /** Asks the process to stop (SIGTERM: Quarkus shuts down gracefully) and returns at once. */
+  public void requestStop() {
+    if (isAlive()) {
+      process.destroy();
+    }
+  }
+
+  /**
+   * Waits until the process has exited, or until {@code deadlineNanos} ({@link System#nanoTime}).
+   */
+  public boolean awaitExit(long deadlineNanos) throws InterruptedException {
+    if (process == null) {
+      return true;
+    }
+    long left = Math.max(0, deadlineNanos - System.nanoTime());
+    return process.waitFor(left, TimeUnit.NANOSECONDS);
+  }
+
+  /** SIGKILL for the process and whatever it started (those first, before they are orphaned). */
+  public void killTree() {
+    if (process != null) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+  }
+
   /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL after {@code grace}. */
   public void stop(Duration grace) throws InterruptedException {
     if (!isAlive()) {

@@ -7,17 +7,22 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The whole local stack: PostgreSQL and Kafka inside this JVM, the graph-simulator and the three
- * services as their own processes. {@link #close()} stops the processes first (they drain to Kafka
- * and PostgreSQL), then the infrastructure.
+ * The whole local stack: PostgreSQL and Kafka inside this JVM (PostgreSQL's server runs detached,
+ * its data under the work directory), the graph-simulator and the three services as their own
+ * processes. {@link #start()} first clears what a killed launcher left in the work directory;
+ * {@link #close()} stops the processes first (they drain to Kafka and PostgreSQL), then the
+ * infrastructure, see {@link StackStop}.
  */
 public final class Stack implements AutoCloseable {
   // a loaded CI machine may need longer: -Dcordon.stack.start-timeout-seconds=600
@@ -35,10 +40,19 @@ public final class Stack implements AutoCloseable {
   private ServiceSpecs specs;
   // per process: extra -D options on top of ServiceSpecs' documented keys (benchmarks, load runs)
   private final Map<String, Map<String, String>> extraProperties = new LinkedHashMap<>();
+  private final StalePids pids;
+  private final Postmaster postmaster;
+  // held by each start step, and taken by close(): a stop waits for the step under way (a
+  // PostgreSQL start, a process launch) instead of racing it; no step begins once `closed` is set
+  private final ReentrantLock lifecycle = new ReentrantLock();
+  private final Object stopping = new Object();
+  private volatile boolean closed;
 
   public Stack(StackOptions options, Consumer<String> progress) {
     this.options = options;
     this.progress = progress;
+    this.pids = new StalePids(options.workDirectory().resolve("pids"), options.workDirectory());
+    this.postmaster = new Postmaster(options.workDirectory().resolve("postgres"));
   }
 
   /**
@@ -53,9 +67,18 @@ public final class Stack implements AutoCloseable {
 
   public void start() throws IOException, InterruptedException {
     Files.createDirectories(options.logs());
+    step(
+        () -> {
+          new Leftovers(pids, postmaster, kafkaLog(), progress).clear();
+          PortsInUse.refuse(options.ports());
+        });
     progress.accept("Starting PostgreSQL and Kafka ...");
-    postgres = LocalInfrastructure.postgres(options.ports().postgres());
-    kafka = LocalInfrastructure.kafka(options.ports().kafka(), 3);
+    step(
+        () ->
+            postgres =
+                LocalInfrastructure.postgres(
+                    options.ports().postgres(), postmaster.dataDirectory()));
+    step(() -> kafka = LocalInfrastructure.kafka(options.ports().kafka(), 3, kafkaLog()));
     progress.accept(
         "  PostgreSQL on localhost:"
             + postgres.getPort()
@@ -77,8 +100,33 @@ public final class Stack implements AutoCloseable {
     new Readiness(httpClient()).await(readinessTargets(), START_TIMEOUT, progress);
   }
 
-  private void launch(ManagedProcess.ProcessSpec spec) throws IOException {
-    processes.put(spec.name(), ManagedProcess.start(withExtras(spec)));
+  private void launch(ManagedProcess.ProcessSpec spec) throws IOException, InterruptedException {
+    step(
+        () -> {
+          ManagedProcess process = ManagedProcess.start(withExtras(spec));
+          processes.put(spec.name(), process);
+          pids.record(spec.name(), process.pid());
+        });
+  }
+
+  private interface Step {
+    void run() throws IOException, InterruptedException;
+  }
+
+  private void step(Step step) throws IOException, InterruptedException {
+    lifecycle.lock();
+    try {
+      if (closed) {
+        throw new IOException("the stack is stopping");
+      }
+      step.run();
+    } finally {
+      lifecycle.unlock();
+    }
+  }
+
+  private Path kafkaLog() {
+    return options.workDirectory().resolve("kafka");
   }
 
   private ManagedProcess.ProcessSpec withExtras(ManagedProcess.ProcessSpec spec) {
@@ -179,17 +227,39 @@ public final class Stack implements AutoCloseable {
             progress);
   }
 
+  /**
+   * Stops everything this stack started, in order (services, Kafka, PostgreSQL), in under 10 s.
+   * Safe to call from any thread and more than once; a second caller waits for the first to finish.
+   */
   @Override
   public void close() {
-    List<ManagedProcess> reversed = new ArrayList<>(processes.values());
-    java.util.Collections.reverse(reversed);
-    for (ManagedProcess process : reversed) {
+    synchronized (stopping) {
+      if (closed) {
+        return;
+      }
+      // set before waiting: the start step under way finishes, no further step begins
+      closed = true;
+      List<ManagedProcess> started;
       try {
-        process.close();
+        while (!lifecycle.tryLock(100, TimeUnit.MILLISECONDS)) {
+          // a PostgreSQL start under way fails at once instead of running to its end
+          postmaster.killStartUnderWay();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      try {
+        started = List.copyOf(processes.values());
+      } finally {
+        lifecycle.unlock();
+      }
+      try {
+        new StackStop(progress).stop(started, kafka, postgres, postmaster);
+        pids.clear();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
-    // PostgreSQL and Kafka stop through their own shutdown hooks when this JVM exits
   }
 }

@@ -2,7 +2,9 @@ package io.cordon.local;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What to start and where. The defaults are DESIGN §8's ports; system tests pass free ones so a
@@ -29,6 +31,57 @@ public record StackOptions(
     public static Ports defaults() {
       return new Ports(8081, 8082, 8083, 8090, 9092, 15432, 8095);
     }
+
+    /**
+     * These ports with some replaced: {@code account:18081,postgres:25432}; the names are account,
+     * playbook, notification, simulator, kafka, postgres and receiver.
+     */
+    public Ports with(String spec) {
+      Map<String, Integer> ports = new LinkedHashMap<>(asMap());
+      for (String entry : spec.split(",")) {
+        String[] nameAndPort = entry.trim().split(":");
+        if (nameAndPort.length != 2 || !ports.containsKey(nameAndPort[0])) {
+          throw new IllegalArgumentException(
+              "--ports takes <name>:<port>,... with the names "
+                  + ports.keySet()
+                  + ", not "
+                  + entry);
+        }
+        ports.put(nameAndPort[0], port(nameAndPort[1]));
+      }
+      return new Ports(
+          ports.get("account"),
+          ports.get("playbook"),
+          ports.get("notification"),
+          ports.get("simulator"),
+          ports.get("kafka"),
+          ports.get("postgres"),
+          ports.get("receiver"));
+    }
+
+    private Map<String, Integer> asMap() {
+      Map<String, Integer> ports = new LinkedHashMap<>();
+      ports.put("account", account);
+      ports.put("playbook", playbook);
+      ports.put("notification", notification);
+      ports.put("simulator", simulator);
+      ports.put("kafka", kafka);
+      ports.put("postgres", postgres);
+      ports.put("receiver", receiver);
+      return ports;
+    }
+
+    private static int port(String value) {
+      try {
+        int port = Integer.parseInt(value.trim());
+        if (port > 0 && port < 65536) {
+          return port;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException("not a port: " + value);
+    }
   }
 
   public static StackOptions defaults(Path repositoryRoot) {
@@ -44,7 +97,11 @@ public record StackOptions(
         0);
   }
 
-  /** {@code --demo}, {@code --exit-after-demo}, {@code --incident=<csv>}. */
+  /**
+   * {@code --demo}, {@code --exit-after-demo}, {@code --incident=<csv>}, and for a second stack
+   * beside a running one {@code --ports=<name>:<port>,...} and {@code --work-dir=<dir>} (instead of
+   * {@code .cordon-local}).
+   */
   public static StackOptions parse(Path repositoryRoot, String[] args) {
     StackOptions options = defaults(repositoryRoot);
     List<String> unknown = new ArrayList<>();
@@ -55,6 +112,14 @@ public record StackOptions(
         options = options.withDemo(true, true);
       } else if (arg.startsWith("--incident=")) {
         options = options.withIncident(Path.of(arg.substring("--incident=".length())));
+      } else if (arg.startsWith("--ports=")) {
+        options =
+            options.withPorts(
+                options.ports().with(arg.substring("--ports=".length())), options.workDirectory());
+      } else if (arg.startsWith("--work-dir=")) {
+        Path workDirectory =
+            Path.of(arg.substring("--work-dir=".length())).toAbsolutePath().normalize();
+        options = options.withPorts(options.ports(), workDirectory);
       } else {
         unknown.add(arg);
       }
@@ -63,7 +128,8 @@ public record StackOptions(
       throw new IllegalArgumentException(
           "Unknown option(s) "
               + unknown
-              + "; known: --demo, --exit-after-demo, --incident=<csv with an 'account' column>");
+              + "; known: --demo, --exit-after-demo, --incident=<csv with an 'account' column>,"
+              + " --ports=<name>:<port>,..., --work-dir=<dir>");
     }
     return options;
   }

@@ -103,7 +103,8 @@ class DashboardBrowserTest {
     if (driver == null) {
       assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
           .as(
-              "the browser tests need %s and %s: apt-get install -y chromium chromium-driver",
+              "the browser tests need %s and %s: ./test.sh installs them"
+                  + " (apt-get install -y chromium chromium-driver)",
               CHROMIUM, CHROMEDRIVER)
           .isTrue();
       profileDir = Files.createTempDirectory("cordon-chromium-");
