@@ -13,7 +13,8 @@ import jakarta.inject.Inject;
 
 /**
  * {@code POST /detections}: checks the webhook signature the calling detector's source requires,
- * then recognises the payload and submits its accounts as a compromise report (source DETECTION).
+ * the playbook it may ask for, then recognises the payload and submits its accounts as a compromise
+ * report (source DETECTION).
  */
 @ApplicationScoped
 public class DetectionIntakeService {
@@ -25,12 +26,13 @@ public class DetectionIntakeService {
   @Inject CompromiseIntakeService intake;
   @Inject WebhookVerifier verifier;
   @Inject DetectionSources sources;
+  @Inject DetectorPlaybooks playbooks;
 
   /**
    * @param payload the parsed body
    * @param body the raw body, as signed
    * @param reportedBy the calling principal
-   * @param playbook the playbook to request, or null for the default one
+   * @param playbook the playbook the caller asks for, or null
    * @param idempotencyKey the caller's {@code Idempotency-Key}, or null
    */
   public IntakeReceipt submit(
@@ -47,6 +49,7 @@ public class DetectionIntakeService {
     // the secret follows from who called, so a caller cannot dodge it by the payload's shape
     String source = sources.of(reportedBy);
     verifier.verify(source, headers, body);
+    String requestedPlaybook = playbooks.choose(reportedBy, playbook);
     DeliveryKey deliveryKey =
         deliveryKey(verifier.requiresSignature(source), headers, idempotencyKey, body);
     DetectionShape shape = parser.identify(payload);
@@ -61,7 +64,7 @@ public class DetectionIntakeService {
             detection.incidentId(),
             detection.title(),
             detection.severity(),
-            playbook,
+            requestedPlaybook,
             ReportSource.DETECTION,
             detection.source(),
             reportedBy);
