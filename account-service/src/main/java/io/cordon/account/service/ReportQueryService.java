@@ -36,8 +36,33 @@ public class ReportQueryService {
         report.reportedBy,
         report.receivedAt,
         report.status,
+        ReportView.Hold.of(report),
         counts(report),
         new Page<>(shown.stream().map(ReportQueryService::view).toList(), next));
+  }
+
+  /** Reports in the order they arrived, optionally only those in one status (e.g. HELD). */
+  public Page<ReportSummary> list(String status, PageRequest page) {
+    ReportCursor after = ReportCursor.parse(page.after());
+    List<CompromiseReportEntity> rows =
+        reportStore.reportsPage(status, after.receivedAt(), after.id(), page.limit() + 1);
+    boolean more = rows.size() > page.limit();
+    List<CompromiseReportEntity> shown = more ? rows.subList(0, page.limit()) : rows;
+    String next = more ? ReportCursor.encode(shown.get(shown.size() - 1)) : null;
+    return new Page<>(shown.stream().map(ReportQueryService::summary).toList(), next);
+  }
+
+  private static ReportSummary summary(CompromiseReportEntity report) {
+    return new ReportSummary(
+        report.id,
+        new ReportView.Incident(report.incidentId, report.incidentTitle, report.severity),
+        report.requestedPlaybook,
+        report.source,
+        report.reportedBy,
+        report.receivedAt,
+        report.status,
+        ReportView.Hold.of(report),
+        report.acceptedCount);
   }
 
   private ReportView.Counts counts(CompromiseReportEntity report) {
