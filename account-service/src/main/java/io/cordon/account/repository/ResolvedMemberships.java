@@ -34,11 +34,13 @@ public class ResolvedMemberships {
             objectIds,
             Resolution.RESOLVED.name());
     // ordered by time: the latest resolution of an account is the one kept
-    rows.forEach(row -> groups.put(row.objectId.toLowerCase(Locale.ROOT), ids(row.groupsJson)));
+    rows.forEach(
+        row -> groups.put(row.objectId.toLowerCase(Locale.ROOT), groupIds(row.groupsJson)));
     return groups;
   }
 
-  private static Set<String> ids(String groupsJson) {
+  /** The group ids (lower case) of a resolved account's stored memberships. */
+  public static Set<String> groupIds(String groupsJson) {
     try {
       Set<String> ids = new HashSet<>();
       for (JsonNode group : JSON.readTree(groupsJson)) {

@@ -45,5 +45,6 @@ public record ReportView(
       String userType,
       Boolean onPremisesSynced,
       List<String> privilegedRoles,
-      Instant resolvedAt) {}
+      Instant resolvedAt,
+      String protection) {}
 }

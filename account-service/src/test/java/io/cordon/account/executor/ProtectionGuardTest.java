@@ -3,6 +3,7 @@ package io.cordon.account.executor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.cordon.contracts.ActionOutcome;
@@ -95,6 +96,13 @@ class ProtectionGuardTest {
     protect(group, "group");
     String reportId = report(member);
     await().atMost(WAIT).until(() -> "PUBLISHED".equals(status(reportId)));
+    // shown at intake already, before any action is asked for
+    given()
+        .auth()
+        .oauth2(RESPONDER)
+        .get("/api/v1/compromise-reports/" + reportId)
+        .then()
+        .body("accounts.items[0].protection", containsString("member of protected group " + group));
 
     ActionRequested revoke = traffic.request(member, ActionType.REVOKE_SESSIONS);
     traffic.send(revoke);

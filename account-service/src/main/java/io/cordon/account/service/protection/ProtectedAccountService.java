@@ -46,7 +46,7 @@ public class ProtectedAccountService {
   }
 
   /** The list as the executor applies it now. */
-  ProtectionList current() {
+  public ProtectionList current() {
     Map<String, String> users = new HashMap<>();
     Map<String, String> groups = new HashMap<>();
     List<ProtectedAccount> entries = new ArrayList<>(configured().values());

@@ -7,19 +7,19 @@ import java.util.Set;
  * The protected users and groups at one moment, from configuration and the API, each with why it is
  * protected; ids in lower case.
  */
-record ProtectionList(Map<String, String> users, Map<String, String> groups) {
+public record ProtectionList(Map<String, String> users, Map<String, String> groups) {
 
-  ProtectionList {
+  public ProtectionList {
     users = Map.copyOf(users);
     groups = Map.copyOf(groups);
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return users.isEmpty() && groups.isEmpty();
   }
 
-  /** Why this account is protected, or null when it is not. */
-  String why(String objectId, Set<String> groupIds) {
+  /** Why this account (ids in lower case) is protected, or null when it is not. */
+  public String why(String objectId, Set<String> groupIds) {
     String user = users.get(objectId);
     if (user != null) {
       return user;
