@@ -39,12 +39,25 @@ class RoleMatrixIT {
   private static final Map<String, Map<String, Set<String>>> MATRIX =
       Map.of(
           "account-service",
-          Map.of(
-              "POST /api/v1/detections", Set.of("detector"),
-              "POST /api/v1/compromise-reports", Set.of("responder"),
-              "GET /api/v1/compromise-reports/{id}", READERS,
-              "GET /api/v1/audit", AUDITORS,
-              "GET /api/v1/audit/verify", AUDITORS),
+          Map.ofEntries(
+              Map.entry("POST /api/v1/detections", Set.of("detector")),
+              Map.entry("POST /api/v1/compromise-reports", Set.of("responder")),
+              Map.entry("GET /api/v1/compromise-reports", READERS),
+              Map.entry("GET /api/v1/compromise-reports/{id}", READERS),
+              Map.entry(
+                  "POST /api/v1/compromise-reports/{id}/release", Set.of("responder", "approver")),
+              Map.entry("GET /api/v1/protected-accounts", Set.of("admin")),
+              Map.entry("GET /api/v1/protected-accounts/{id}", Set.of("admin")),
+              Map.entry("PUT /api/v1/protected-accounts/{id}", Set.of("admin")),
+              Map.entry("DELETE /api/v1/protected-accounts/{id}", Set.of("admin")),
+              Map.entry(
+                  "POST /api/v1/protected-accounts/{id}/override", Set.of("responder", "admin")),
+              Map.entry(
+                  "GET /api/v1/protected-accounts/{id}/override", Set.of("responder", "admin")),
+              Map.entry("DELETE /api/v1/protected-accounts/{id}/override", Set.of("admin")),
+              Map.entry("POST /api/v1/protected-accounts/{id}/override/approve", Set.of("admin")),
+              Map.entry("GET /api/v1/audit", AUDITORS),
+              Map.entry("GET /api/v1/audit/verify", AUDITORS)),
           "playbook-service",
           Map.ofEntries(
               Map.entry("GET /api/v1/incidents/{id}/evidence", AUDITORS),

@@ -96,6 +96,26 @@ public final class GraphBatchStub {
     return this;
   }
 
+  /**
+   * One more group, with an object id of its own (a GUID, as Entra's are), among the transitive
+   * memberships of a user added with {@link #user}.
+   */
+  @SuppressWarnings("unchecked")
+  public GraphBatchStub memberOf(String objectId, String groupId, String displayName) {
+    Map<String, Object> entry =
+        (Map<String, Object>) directory.get(objectId.toLowerCase(java.util.Locale.ROOT));
+    ((List<Map<String, Object>>) entry.get("memberOf"))
+        .add(
+            Map.of(
+                "@odata.type",
+                "#microsoft.graph.group",
+                "id",
+                groupId,
+                "displayName",
+                displayName));
+    return this;
+  }
+
   /** One more property that a GET of a user added with {@link #user} shows. */
   @SuppressWarnings("unchecked")
   public GraphBatchStub userProperty(String objectId, String name, Object value) {

@@ -56,4 +56,17 @@ public class CompromiseReportEntity extends PanacheEntityBase {
 
   /** The W3C trace context of the work that created the row (docs/operations.md "Tracing"). */
   public String traceparent;
+
+  /**
+   * Why a detector's report waits for a person before anything is published; null if it never did.
+   */
+  @Column(name = "hold_reason")
+  public String holdReason;
+
+  /** The person who let a held report go on. */
+  @Column(name = "released_by")
+  public String releasedBy;
+
+  @Column(name = "released_at")
+  public Instant releasedAt;
 }

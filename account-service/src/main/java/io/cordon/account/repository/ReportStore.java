@@ -41,6 +41,19 @@ public class ReportStore {
         .list();
   }
 
+  /** Reports after (receivedAt, id) in arrival order; {@code status} null for every status. */
+  public List<CompromiseReportEntity> reportsPage(
+      String status, Instant afterReceivedAt, UUID afterId, int limit) {
+    StringBuilder query = new StringBuilder("(receivedAt > ?1 or (receivedAt = ?1 and id > ?2))");
+    List<Object> args = new java.util.ArrayList<>(List.of(afterReceivedAt, afterId));
+    if (status != null) {
+      query.append(" and status = ?3");
+      args.add(status);
+    }
+    query.append(" order by receivedAt, id");
+    return CompromiseReportEntity.find(query.toString(), args.toArray()).page(0, limit).list();
+  }
+
   public long countByResolution(UUID reportId, String resolution) {
     return ReportAccountEntity.count("reportId = ?1 and resolution = ?2", reportId, resolution);
   }

@@ -8,9 +8,13 @@ import io.cordon.account.service.DeliveryKey;
 import io.cordon.account.service.IntakeReceipt;
 import io.cordon.account.service.JsonAccountEntries;
 import io.cordon.account.service.ParsedEntries;
+import io.cordon.account.service.ReportPublisher;
 import io.cordon.account.service.ReportQueryService;
+import io.cordon.account.service.ReportReleaseService;
 import io.cordon.account.service.ReportSubmission;
+import io.cordon.account.service.ReportSummary;
 import io.cordon.account.service.ReportView;
+import io.cordon.commons.paging.Page;
 import io.cordon.commons.paging.PageRequest;
 import io.cordon.commons.problem.ProblemException;
 import io.cordon.commons.security.CurrentPrincipal;
@@ -33,6 +37,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -40,9 +45,12 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class CompromiseReportResource {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final List<String> REPORT_STATUSES =
+      List.of("RESOLVING", ReportPublisher.HELD, "PUBLISHED", "COMPLETED");
 
   @Inject CompromiseIntakeService intake;
   @Inject ReportQueryService reports;
+  @Inject ReportReleaseService releases;
   @Inject CurrentPrincipal principal;
   @Inject ObjectMapper mapper;
 
@@ -99,6 +107,30 @@ public class CompromiseReportResource {
     return accepted(intake.submit(submission, parsed.entries(), parsed.rejections(), key), uri);
   }
 
+  /** Reports in arrival order; {@code status=HELD} lists the detections waiting for a person. */
+  @GET
+  @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
+  public Page<ReportSummary> list(
+      @QueryParam("status") String status,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return reports.list(parseStatus(status), PageRequest.fromQuery(limit, cursor));
+  }
+
+  /**
+   * A person lets a held detection go on (DESIGN §11 guard rails): its run starts. Bodiless: a JSON
+   * {@code @Consumes} would answer 415 to a POST without a body.
+   */
+  @POST
+  @Path("/{id}/release")
+  @Consumes(MediaType.WILDCARD)
+  @RolesAllowed({Roles.RESPONDER, Roles.APPROVER})
+  public ReportView release(@PathParam("id") String id) {
+    UUID reportId = parseId(id);
+    releases.release(reportId, principal.name());
+    return reports.find(reportId, PageRequest.of(null, null));
+  }
+
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
@@ -127,6 +159,18 @@ public class CompromiseReportResource {
     } catch (IllegalArgumentException e) {
       throw ProblemException.invalidField("severity", "must be one of LOW, MEDIUM, HIGH, CRITICAL");
     }
+  }
+
+  private static String parseStatus(String status) {
+    if (status == null || status.isBlank()) {
+      return null;
+    }
+    String wanted = status.strip().toUpperCase(Locale.ROOT);
+    if (!REPORT_STATUSES.contains(wanted)) {
+      throw ProblemException.invalidField(
+          "status", "must be one of " + String.join(", ", REPORT_STATUSES));
+    }
+    return wanted;
   }
 
   private static UUID parseId(String id) {

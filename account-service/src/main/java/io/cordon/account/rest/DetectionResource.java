@@ -2,7 +2,6 @@ package io.cordon.account.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cordon.account.service.DeliveryKey;
 import io.cordon.account.service.detection.DetectionIntakeService;
 import io.cordon.account.service.detection.WebhookHeaders;
 import io.cordon.commons.security.CurrentPrincipal;
@@ -67,12 +66,7 @@ public class DetectionResource {
     // malformed JSON raises Jackson's parse exception, which the shared mappers answer with 400
     JsonNode payload = mapper.readTree(raw);
     WebhookHeaders headers = new WebhookHeaders(webhookId, webhookTimestamp, webhookSignature);
-    // Standard Webhooks keeps webhook-id across a delivery's retries: it is the delivery's key
-    DeliveryKey key =
-        idempotencyKey != null
-            ? DeliveryKey.of(CompromiseReportResource.IDEMPOTENCY_KEY, idempotencyKey, raw)
-            : DeliveryKey.of("webhook-id", webhookId, raw);
     return IntakeResponses.accepted(
-        detections.submit(payload, raw, headers, principal.name(), playbook, key), uri);
+        detections.submit(payload, raw, headers, principal.name(), playbook, idempotencyKey), uri);
   }
 }

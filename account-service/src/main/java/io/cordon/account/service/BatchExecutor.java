@@ -8,6 +8,7 @@ import io.cordon.account.config.GraphConfig;
 import io.cordon.account.repository.AccountFactsStore;
 import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;
+import io.cordon.account.service.protection.ProtectionGuard;
 import io.cordon.commons.tracing.TraceContexts;
 import io.cordon.commons.tracing.TracedWork;
 import io.cordon.contracts.ActionOutcome;
@@ -42,6 +43,7 @@ public class BatchExecutor {
   @Inject AppliedEffectCheck appliedEffects;
   @Inject ActionLedger ledger;
   @Inject ClaimLeases leases;
+  @Inject ProtectionGuard protection;
 
   public void execute(List<ActionLedgerEntity> rows) throws InterruptedException {
     // continues the trace of the ActionRequested (or links the traces of a mixed batch)
@@ -60,9 +62,11 @@ public class BatchExecutor {
     return traces.continueFromAll(LedgerTraces.origins(rows), spanName, LedgerTraces.of(rows));
   }
 
-  private void executeClaimed(List<ActionLedgerEntity> rows) throws InterruptedException {
-    Map<ActionLedgerEntity, Verdict> verdicts = new LinkedHashMap<>();
-    Set<String> granted = grantedOrNull(rows, verdicts);
+  private void executeClaimed(List<ActionLedgerEntity> claimed) throws InterruptedException {
+    // first of all: nothing below may read or write a protected account's state in Graph
+    Map<ActionLedgerEntity, Verdict> verdicts = new LinkedHashMap<>(protection.holdBack(claimed));
+    List<ActionLedgerEntity> rows = notDecided(claimed, verdicts);
+    Set<String> granted = rows.isEmpty() ? null : grantedOrNull(rows, verdicts);
     if (granted == null) {
       completion.apply(verdicts, Map.of());
       return;
@@ -84,19 +88,24 @@ public class BatchExecutor {
       if (plan.decided() != null) {
         verdicts.put(row, plan.decided());
       } else if (plan.call() == null) {
-        ledger.restampClaims(actionIds(rows), leases.now());
+        ledger.restampClaims(actionIds(claimed), leases.now());
         verdicts.put(row, cleanup.execute(row));
       } else {
         calls.add(plan.call());
         rowByKey.put(plan.call().key(), row);
       }
     }
-    Map<String, String> requestIds = send(calls, rows, rowByKey, verdicts);
+    Map<String, String> requestIds = send(calls, claimed, rowByKey, verdicts);
     completion.apply(verdicts, requestIds);
   }
 
-  private void confirmClaimed(List<ActionLedgerEntity> rows) throws InterruptedException {
-    Map<ActionLedgerEntity, Verdict> verdicts = new LinkedHashMap<>();
+  private void confirmClaimed(List<ActionLedgerEntity> claimed) throws InterruptedException {
+    Map<ActionLedgerEntity, Verdict> verdicts = new LinkedHashMap<>(protection.holdBack(claimed));
+    List<ActionLedgerEntity> rows = notDecided(claimed, verdicts);
+    if (rows.isEmpty()) {
+      completion.apply(verdicts, Map.of());
+      return;
+    }
     Set<String> granted = grantedOrNull(rows, verdicts);
     String missing =
         granted == null
@@ -111,7 +120,7 @@ public class BatchExecutor {
     GraphCall call = planner.confirmCompromised(rows.get(0).actionId, userIds);
     GraphAnswer answer;
     try (BudgetSpend spend = budget.acquire(config.tenantId(), 1, 1, 1)) {
-      ledger.restampClaims(actionIds(rows), leases.now());
+      ledger.restampClaims(actionIds(claimed), leases.now());
       answer = batchClient.send(List.of(call)).get(call.key());
     }
     Verdict verdict = AnswerClassifier.classify(answer);
@@ -148,6 +157,11 @@ public class BatchExecutor {
           requestIds.put(row.actionId, answer.requestId());
         });
     return requestIds;
+  }
+
+  private static List<ActionLedgerEntity> notDecided(
+      List<ActionLedgerEntity> rows, Map<ActionLedgerEntity, Verdict> verdicts) {
+    return rows.stream().filter(row -> !verdicts.containsKey(row)).toList();
   }
 
   private static List<String> actionIds(List<ActionLedgerEntity> rows) {

@@ -21,6 +21,7 @@ import io.cordon.contracts.events.CompromiseReported;
 import io.cordon.contracts.events.GroupRef;
 import io.cordon.contracts.events.IncidentRef;
 import io.cordon.contracts.events.ResolvedAccount;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,21 +34,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes a report once every entry is settled: its resolved accounts as CompromiseReported
  * events of at most 500 accounts, through the outbox, exactly once (the report row is locked and
- * its status moves on in the same transaction).
+ * its status moves on in the same transaction). A detector's report beyond the blast radius is held
+ * instead, and published when a person releases it.
  */
 @ApplicationScoped
 public class ReportPublisher {
+  /** A detector's report that waits for a person (see {@link BlastRadius}). */
+  public static final String HELD = "HELD";
+
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = Logger.getLogger(ReportPublisher.class);
 
   @Inject EntityManager entityManager;
   @Inject ResolutionQueue queue;
   @Inject Outbox outbox;
   @Inject Audit audit;
   @Inject TraceContexts traces;
+  @Inject BlastRadius blastRadius;
+  @Inject MeterRegistry meters;
 
   @Transactional
   public void publishIfSettled(UUID reportId) {
@@ -65,6 +74,11 @@ public class ReportPublisher {
             .map(ReportPublisher::toEvent)
             .distinct()
             .toList();
+    String holdReason = accounts.isEmpty() ? null : blastRadius.holdReason(report, accounts);
+    if (holdReason != null) {
+      hold(report, holdReason);
+      return;
+    }
     List<CompromiseReported> events =
         CompromiseReported.chunked(
             report.id.toString(),
@@ -92,6 +106,21 @@ public class ReportPublisher {
                 Map.of(
                     "status", report.status, "resolved", accounts.size(), "chunks", events.size()))
             .withResult(report.status, null));
+  }
+
+  /** Resolved, but nothing is published until a person releases it (ReportReleaseService). */
+  private void hold(CompromiseReportEntity report, String reason) {
+    report.status = HELD;
+    report.holdReason = reason.length() <= 1000 ? reason : reason.substring(0, 999) + "…";
+    audit.record(
+        AuditEntry.of(AuditKind.DETECTION, "report.held", report.id.toString())
+            .withIncident(report.incidentId)
+            .withChange(Map.of("status", "RESOLVING"), Map.of("status", HELD))
+            .withResult(HELD, report.holdReason));
+    meters.counter("cordon.reports.held").increment();
+    LOG.warnf(
+        "Report %s from detector %s waits for a person's release: %s",
+        report.id, report.reportedBy, report.holdReason);
   }
 
   private static ResolvedAccount toEvent(ReportAccountEntity row) {

@@ -1,5 +1,6 @@
 package io.cordon.account.service;
 
+import io.cordon.account.repository.CompromiseReportEntity;
 import io.cordon.commons.paging.Page;
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +15,20 @@ public record ReportView(
     String reportedBy,
     Instant receivedAt,
     String status,
+    Hold hold,
     Counts counts,
     Page<AccountView> accounts) {
+
+  /**
+   * Why a detector's report waited for a person, and who released it; null when it never waited.
+   */
+  public record Hold(String reason, String releasedBy, Instant releasedAt) {
+    static Hold of(CompromiseReportEntity report) {
+      return report.holdReason == null
+          ? null
+          : new Hold(report.holdReason, report.releasedBy, report.releasedAt);
+    }
+  }
 
   public record Incident(String id, String title, String severity) {}
 
@@ -32,5 +45,6 @@ public record ReportView(
       String userType,
       Boolean onPremisesSynced,
       List<String> privilegedRoles,
-      Instant resolvedAt) {}
+      Instant resolvedAt,
+      String protection) {}
 }

@@ -120,14 +120,22 @@ final class ActionTraffic implements AutoCloseable {
   }
 
   ActionRequested request(int user, ActionType action) {
-    String objectId = userId(user);
+    return request(userId(user), "user" + user + "@jaxa.example", action);
+  }
+
+  /** An action of this run on any account, e.g. one whose object id a test fixed in advance. */
+  ActionRequested request(String objectId, ActionType action) {
+    return request(objectId, "account-" + objectId + "@jaxa.example", action);
+  }
+
+  private ActionRequested request(String objectId, String upn, ActionType action) {
     return new ActionRequested(
         ActionRequested.SCHEMA_VERSION,
         EventIds.random(),
         runId + ":" + action + ":" + objectId,
         runId,
         action.name().toLowerCase(),
-        new AccountRef(objectId, "user" + user + "@jaxa.example", "test-tenant"),
+        new AccountRef(objectId, upn, "test-tenant"),
         action,
         Map.of(),
         Instant.now());

@@ -133,7 +133,7 @@ class DetectionResourceTest {
     String location =
         given()
             .auth()
-            .oauth2(DETECTOR)
+            .oauth2(DetectorPlaybooksTest.SOAR)
             .contentType(ContentType.JSON)
             .queryParam("playbook", "revoke-only")
             .body(DetectionFixtures.text("risk-detection.json"))

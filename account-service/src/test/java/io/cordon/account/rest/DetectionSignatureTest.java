@@ -19,7 +19,10 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Standard Webhooks signatures, with a secret configured for Entra ID Protection only. */
+/**
+ * Standard Webhooks signatures, with a secret configured for the source {@code entra-id-protection}
+ * only, which is the source of the detector {@code sentinel-connector@jaxa.example}.
+ */
 @QuarkusTest
 @TestProfile(DetectionSignatureTest.SignedEntra.class)
 @QuarkusTestResource(EmbeddedPostgresResource.class)
@@ -31,7 +34,11 @@ class DetectionSignatureTest {
   public static class SignedEntra implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("cordon.detections.webhook-secrets.entra-id-protection", SECRET);
+      return Map.of(
+          "cordon.detections.webhook-secrets.entra-id-protection",
+          SECRET,
+          "cordon.detections.sources.sentinel-connector@jaxa.example",
+          "entra-id-protection");
     }
   }
 
@@ -95,7 +102,7 @@ class DetectionSignatureTest {
   void sourceWithoutSecretNeedsNoSignature() {
     given()
         .auth()
-        .oauth2(DetectionResourceTest.DETECTOR)
+        .oauth2(DetectionSourceBindingTest.UNSIGNED_DETECTOR)
         .contentType(ContentType.JSON)
         .body(DetectionFixtures.text("sentinel-incident.json"))
         .post("/api/v1/detections")

@@ -12,6 +12,7 @@ public enum AuditKind {
   CANCEL,
   GRAPH_ACTION,
   PLAYBOOK,
+  PROTECTED_ACCOUNT,
   PARTNER,
   NOTICE,
   DELIVERY;

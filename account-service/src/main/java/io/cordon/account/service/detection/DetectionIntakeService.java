@@ -12,22 +12,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * {@code POST /detections}: recognises the payload, checks its source's webhook signature when one
- * is configured, and submits the accounts as a compromise report (source DETECTION).
+ * {@code POST /detections}: checks the webhook signature the calling detector's source requires,
+ * the playbook it may ask for, then recognises the payload and submits its accounts as a compromise
+ * report (source DETECTION).
  */
 @ApplicationScoped
 public class DetectionIntakeService {
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  static final String WEBHOOK_ID = "webhook-id";
+
   private final DetectionParser parser = new DetectionParser();
 
   @Inject CompromiseIntakeService intake;
   @Inject WebhookVerifier verifier;
+  @Inject DetectionSources sources;
+  @Inject DetectorPlaybooks playbooks;
 
   /**
    * @param payload the parsed body
    * @param body the raw body, as signed
    * @param reportedBy the calling principal
-   * @param playbook the playbook to request, or null for the default one
-   * @param deliveryKey what makes a retried delivery the same one, or null
+   * @param playbook the playbook the caller asks for, or null
+   * @param idempotencyKey the caller's {@code Idempotency-Key}, or null
    */
   public IntakeReceipt submit(
       JsonNode payload,
@@ -35,13 +41,18 @@ public class DetectionIntakeService {
       WebhookHeaders headers,
       String reportedBy,
       String playbook,
-      DeliveryKey deliveryKey) {
+      String idempotencyKey) {
     if (payload == null || payload.isMissingNode()) {
       throw new ProblemException(
           ProblemType.MALFORMED_BODY, "Body is empty: expected a JSON detection payload");
     }
+    // the secret follows from who called, so a caller cannot dodge it by the payload's shape
+    String source = sources.of(reportedBy);
+    verifier.verify(source, headers, body);
+    String requestedPlaybook = playbooks.choose(reportedBy, playbook);
+    DeliveryKey deliveryKey =
+        deliveryKey(verifier.requiresSignature(source), headers, idempotencyKey, body);
     DetectionShape shape = parser.identify(payload);
-    verifier.verify(shape.source(), headers, body);
     Detection detection = parser.extract(shape, payload);
     if (detection.entries().size() > CompromiseIntakeService.MAX_ENTRIES) {
       throw new ProblemException(
@@ -53,10 +64,24 @@ public class DetectionIntakeService {
             detection.incidentId(),
             detection.title(),
             detection.severity(),
-            playbook,
+            requestedPlaybook,
             ReportSource.DETECTION,
             detection.source(),
             reportedBy);
     return intake.submit(submission, detection.entries(), detection.rejections(), deliveryKey);
+  }
+
+  /**
+   * A signed delivery is its {@code webhook-id}: the signature covers that id, not an
+   * Idempotency-Key, so a replay of the signed request under a fresh key is still the same delivery
+   * and gets the first report back. Unsigned deliveries keep the caller's key, else their
+   * webhook-id (Standard Webhooks keeps it across a message's retries).
+   */
+  static DeliveryKey deliveryKey(
+      boolean signed, WebhookHeaders headers, String idempotencyKey, byte[] body) {
+    if (signed || idempotencyKey == null) {
+      return DeliveryKey.of(WEBHOOK_ID, headers.id(), body);
+    }
+    return DeliveryKey.of(IDEMPOTENCY_KEY, idempotencyKey, body);
   }
 }

@@ -41,6 +41,15 @@ public class WebhookVerifier {
     }
   }
 
+  /** Whether this source's deliveries must be signed: it has at least one secret configured. */
+  public boolean requiresSignature(String source) {
+    return config
+        .getOptionalValues(SECRETS_PREFIX + source, String.class)
+        .orElse(List.of())
+        .stream()
+        .anyMatch(secret -> !secret.isBlank());
+  }
+
   private static String printable(String value) {
     if (value == null) {
       return "absent";

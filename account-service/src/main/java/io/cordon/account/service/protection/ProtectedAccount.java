@@ -1,0 +1,23 @@
+package io.cordon.account.service.protection;
+
+import java.time.Instant;
+
+/**
+ * An entry of the protected list as the API shows it.
+ *
+ * @param kind {@code user} or {@code group}
+ * @param source {@code api} (kept by admins, removable) or {@code configuration} (read-only here)
+ */
+public record ProtectedAccount(
+    String id,
+    String kind,
+    String reason,
+    String source,
+    String createdBy,
+    Instant createdAt,
+    String updatedBy,
+    Instant updatedAt) {
+
+  static final String FROM_API = "api";
+  static final String FROM_CONFIGURATION = "configuration";
+}
