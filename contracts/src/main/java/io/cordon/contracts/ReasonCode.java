@@ -24,6 +24,8 @@ public enum ReasonCode {
   CANCELLED("The run was cancelled"),
   MISSING_PERMISSION("The app registration lacks a Graph permission the action needs"),
   CONDITION_NOT_MET("The step's when-condition does not hold for this account"),
+  ACTIVITY_AFTER_CONTAINMENT(
+      "New evidence shows activity after the account was contained; it is contained again"),
   // a newer producer may send codes this reader does not know yet; they must not poison the topic
   @JsonEnumDefaultValue
   UNKNOWN_ERROR("An unexpected error occurred");
