@@ -8,17 +8,23 @@ import io.cordon.commons.tracing.TraceContexts;
 import io.cordon.contracts.RunState;
 import io.cordon.contracts.events.CompromiseReported;
 import io.cordon.contracts.events.EventIds;
+import io.cordon.contracts.events.ResolvedAccount;
 import io.cordon.playbook.config.PlaybookConfig;
 import io.cordon.playbook.model.AccountFacts;
 import io.cordon.playbook.model.Playbook;
+import io.cordon.playbook.repository.IncidentEntity;
 import io.cordon.playbook.repository.RunEntity;
 import io.cordon.playbook.repository.RunStore;
+import io.cordon.playbook.service.incident.Evidence;
+import io.cordon.playbook.service.incident.IncidentIntake;
+import io.cordon.playbook.service.incident.NamedAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -40,6 +46,7 @@ public class RunStarter {
   @Inject RunEvents events;
   @Inject RunAudit audit;
   @Inject IncomingTraces incomingTraces;
+  @Inject IncidentIntake incidents;
 
   /** Adds one chunk of a report to its run, creating the run with the first chunk to arrive. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -56,15 +63,16 @@ public class RunStarter {
               ? config.defaultPlaybook()
               : report.requestedPlaybook();
       Optional<Playbook> playbook = playbooks.latest(name);
+      IncidentEntity incident = incidentOf(report, now);
       run =
           newRun(
               EventIds.derived("run", report.reportId()),
               report.reportId(),
               name,
               playbook.orElse(null),
-              report.incident().id(),
-              report.incident().title(),
-              report.incident().severity() == null ? null : report.incident().severity().name(),
+              incident.id,
+              incident.title,
+              incident.severity,
               report.source().name(),
               report.reportedBy(),
               report.chunks(),
@@ -90,7 +98,24 @@ public class RunStarter {
     if (existing.isEmpty()) {
       runAccounts.createRunSteps(context);
     }
-    runAccounts.add(context, report.accounts().stream().map(AccountFacts::of).toList());
+    Set<String> toContain =
+        incidents.admit(
+            new Evidence(
+                run.incidentId,
+                report.reportId(),
+                run.id,
+                report.source().name(),
+                report.reportedBy(),
+                now),
+            report.accounts().stream().map(RunStarter::named).toList(),
+            false);
+    // accounts already contained (or being contained) are evidence only: no step runs for them
+    runAccounts.add(
+        context,
+        report.accounts().stream()
+            .filter(account -> toContain.contains(account.objectId()))
+            .map(AccountFacts::of)
+            .toList());
     if (context.run().state == RunState.CANCELLED) {
       runAccounts.cancelLateAccounts(context);
     }
@@ -103,6 +128,7 @@ public class RunStarter {
   public String start(NewRun request) {
     Instant now = RunContexts.now();
     String name = request.playbook() == null ? config.defaultPlaybook() : request.playbook();
+    incidents.open(request.incidentId(), request.incidentTitle(), request.incidentSeverity(), now);
     Playbook playbook =
         playbooks
             .latest(name)
@@ -132,10 +158,34 @@ public class RunStarter {
     run.chunksReceived = 1;
     RunContext context = contexts.open(run);
     runAccounts.createRunSteps(context);
+    incidents.admit(
+        new Evidence(run.incidentId, null, run.id, SOURCE_API, run.startedBy, now),
+        request.accounts().stream()
+            .map(account -> new NamedAccount(account.objectId(), account.userPrincipalName(), null))
+            .toList(),
+        true);
     runAccounts.add(context, request.accounts());
     reviewer.review(context);
     contexts.close(context);
     return run.id;
+  }
+
+  // a detection that names no incident joins the open one that already holds one of its accounts
+  private IncidentEntity incidentOf(CompromiseReported report, Instant now) {
+    String id =
+        incidents.incidentFor(
+            report.incident().id(),
+            report.joinsOpenIncident(),
+            report.accounts().stream().map(ResolvedAccount::objectId).toList());
+    return incidents.open(
+        id,
+        report.incident().title(),
+        report.incident().severity() == null ? null : report.incident().severity().name(),
+        now);
+  }
+
+  private static NamedAccount named(ResolvedAccount account) {
+    return new NamedAccount(account.objectId(), account.userPrincipalName(), account.activityAt());
   }
 
   private RunEntity newRun(

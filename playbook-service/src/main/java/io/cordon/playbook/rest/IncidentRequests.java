@@ -1,0 +1,62 @@
+package io.cordon.playbook.rest;
+
+import io.cordon.commons.problem.ProblemException;
+import io.cordon.playbook.model.ContainmentState;
+import io.cordon.playbook.model.IncidentState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Checks the parameters of the incident endpoints; each refusal names its field. */
+final class IncidentRequests {
+  private IncidentRequests() {}
+
+  /** {@code state=open,contained}: any of these states; none for every state. */
+  static List<IncidentState> states(String state) {
+    List<IncidentState> states = new ArrayList<>();
+    for (String part : parts(state)) {
+      try {
+        states.add(IncidentState.valueOf(part));
+      } catch (IllegalArgumentException e) {
+        throw ProblemException.invalidField(
+            "state", "must be one or more of " + Arrays.toString(IncidentState.values()));
+      }
+    }
+    return states;
+  }
+
+  static Set<ContainmentState> containmentStates(String state) {
+    Set<ContainmentState> states = EnumSet.noneOf(ContainmentState.class);
+    for (String part : parts(state)) {
+      try {
+        states.add(ContainmentState.valueOf(part));
+      } catch (IllegalArgumentException e) {
+        throw ProblemException.invalidField(
+            "state", "must be one or more of " + Arrays.toString(ContainmentState.values()));
+      }
+    }
+    return states;
+  }
+
+  static String closeReason(CloseRequest body) {
+    if (body == null || body.reason() == null || body.reason().isBlank()) {
+      throw ProblemException.invalidField("reason", "is required: say why the incident is closed");
+    }
+    if (body.reason().length() > 1000) {
+      throw ProblemException.invalidField("reason", "must be at most 1000 characters");
+    }
+    return body.reason().strip();
+  }
+
+  private static List<String> parts(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(raw.split(","))
+        .map(part -> part.strip().toUpperCase(Locale.ROOT))
+        .toList();
+  }
+}

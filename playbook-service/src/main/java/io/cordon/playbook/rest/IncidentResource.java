@@ -1,0 +1,87 @@
+package io.cordon.playbook.rest;
+
+import io.cordon.commons.paging.Page;
+import io.cordon.commons.paging.PageRequest;
+import io.cordon.commons.security.CurrentPrincipal;
+import io.cordon.commons.security.Roles;
+import io.cordon.playbook.mapping.IncidentAccountView;
+import io.cordon.playbook.mapping.IncidentListItem;
+import io.cordon.playbook.mapping.IncidentView;
+import io.cordon.playbook.model.TimelineEntry;
+import io.cordon.playbook.service.incident.IncidentClosing;
+import io.cordon.playbook.service.incident.IncidentQueries;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Incidents (DESIGN §11): the reports, runs and accounts of one attack, and closing it. */
+@Path("/api/v1/incidents")
+@Produces(MediaType.APPLICATION_JSON)
+public class IncidentResource {
+  @Inject IncidentQueries queries;
+  @Inject IncidentClosing closing;
+  @Inject CurrentPrincipal principal;
+
+  @GET
+  @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
+  @Operation(summary = "Incidents, newest first; ?state= OPEN, CONTAINED, CLOSED (comma-separated)")
+  public Page<IncidentListItem> list(
+      @QueryParam("state") String state,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return queries.list(IncidentRequests.states(state), PageRequest.fromQuery(limit, cursor));
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
+  @Operation(
+      summary =
+          "An incident: state, its reports and runs, and how many accounts are in each"
+              + " containment state")
+  public IncidentView get(@PathParam("id") String id) {
+    return queries.get(id);
+  }
+
+  @POST
+  @Path("/{id}/close")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.RESPONDER)
+  @Operation(summary = "Close an incident; the reason is required and recorded")
+  public IncidentView close(@PathParam("id") String id, CloseRequest body) {
+    closing.close(id, principal.name(), IncidentRequests.closeReason(body));
+    return queries.get(id);
+  }
+
+  @GET
+  @Path("/{id}/accounts")
+  @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
+  @Operation(summary = "The incident's accounts and their containment; ?state= filters")
+  public Page<IncidentAccountView> accounts(
+      @PathParam("id") String id,
+      @QueryParam("state") String state,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return queries.accounts(
+        id, IncidentRequests.containmentStates(state), PageRequest.fromQuery(limit, cursor));
+  }
+
+  @GET
+  @Path("/{id}/timeline")
+  @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
+  @Operation(summary = "Who did what when in the incident, from the audit log, oldest first")
+  public Page<TimelineEntry> timeline(
+      @PathParam("id") String id,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return queries.timeline(id, PageRequest.fromQuery(limit, cursor));
+  }
+}
