@@ -1,6 +1,8 @@
 package io.cordon.playbook.rest;
 
+import io.cordon.commons.problem.Problem;
 import io.cordon.commons.problem.ProblemException;
+import io.cordon.commons.problem.ProblemType;
 import io.cordon.playbook.model.ContainmentState;
 import io.cordon.playbook.model.IncidentState;
 import java.util.ArrayList;
@@ -41,9 +43,14 @@ final class IncidentRequests {
     return states;
   }
 
+  // 422, not 400: the body is well-formed JSON, it only lacks what closing needs
   static String closeReason(CloseRequest body) {
     if (body == null || body.reason() == null || body.reason().isBlank()) {
-      throw ProblemException.invalidField("reason", "is required: say why the incident is closed");
+      String why = "is required: say why the incident is closed";
+      throw new ProblemException(
+          ProblemType.UNPROCESSABLE,
+          "reason: " + why,
+          List.of(new Problem.FieldError("reason", why)));
     }
     if (body.reason().length() > 1000) {
       throw ProblemException.invalidField("reason", "must be at most 1000 characters");

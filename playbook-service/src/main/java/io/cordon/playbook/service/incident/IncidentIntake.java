@@ -113,7 +113,6 @@ public class IncidentIntake {
       row = new IncidentAccountEntity();
       row.key = new IncidentAccountEntity.Key(source.incidentId(), account.objectId());
       row.joinedAt = source.receivedAt();
-      row.persist();
     }
     row.userPrincipalName = account.userPrincipalName();
     row.state = ContainmentState.IN_PROGRESS;
@@ -123,6 +122,10 @@ public class IncidentIntake {
         decision.disposition() == EvidenceDisposition.RECONTAINING
             ? ReasonCode.ACTIVITY_AFTER_CONTAINMENT.name()
             : null;
+    if (existing == null) {
+      // the insert takes the row as it is when persisted: fill it in first
+      row.persist();
+    }
     audit.containment(row, before);
   }
 
