@@ -56,7 +56,8 @@ public class DetectionIntakeService {
             playbook,
             ReportSource.DETECTION,
             detection.source(),
-            reportedBy);
+            reportedBy,
+            detection.incidentInferred());
     return intake.submit(submission, detection.entries(), detection.rejections(), deliveryKey);
   }
 }
