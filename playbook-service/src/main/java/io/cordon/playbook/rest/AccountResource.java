@@ -28,6 +28,6 @@ public class AccountResource {
       summary =
           "An account across incidents: containment state and since when, evidence, every action")
   public AccountHistoryView get(@PathParam("objectIdOrUpn") String objectIdOrUpn) {
-    return history.of(objectIdOrUpn);
+    return history.of(IncidentRequests.key("objectIdOrUpn", objectIdOrUpn));
   }
 }

@@ -16,6 +16,14 @@ import java.util.Set;
 final class IncidentRequests {
   private IncidentRequests() {}
 
+  /** An incident id or account key as a path gives it: printable, at most 320 characters. */
+  static String key(String name, String raw) {
+    if (raw.length() > 320 || raw.chars().anyMatch(Character::isISOControl)) {
+      throw ProblemException.invalidField(name, "must be at most 320 printable characters");
+    }
+    return raw;
+  }
+
   /** {@code state=open,contained}: any of these states; none for every state. */
   static List<IncidentState> states(String state) {
     List<IncidentState> states = new ArrayList<>();

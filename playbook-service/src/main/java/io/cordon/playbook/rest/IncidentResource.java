@@ -48,7 +48,7 @@ public class IncidentResource {
           "An incident: state, its reports and runs, and how many accounts are in each"
               + " containment state")
   public IncidentView get(@PathParam("id") String id) {
-    return queries.get(id);
+    return queries.get(IncidentRequests.key("id", id));
   }
 
   @POST
@@ -57,7 +57,8 @@ public class IncidentResource {
   @RolesAllowed(Roles.RESPONDER)
   @Operation(summary = "Close an incident; the reason is required and recorded")
   public IncidentView close(@PathParam("id") String id, CloseRequest body) {
-    closing.close(id, principal.name(), IncidentRequests.closeReason(body));
+    closing.close(
+        IncidentRequests.key("id", id), principal.name(), IncidentRequests.closeReason(body));
     return queries.get(id);
   }
 
@@ -71,7 +72,9 @@ public class IncidentResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     return queries.accounts(
-        id, IncidentRequests.containmentStates(state), PageRequest.fromQuery(limit, cursor));
+        IncidentRequests.key("id", id),
+        IncidentRequests.containmentStates(state),
+        PageRequest.fromQuery(limit, cursor));
   }
 
   @GET
@@ -82,6 +85,6 @@ public class IncidentResource {
       @PathParam("id") String id,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
-    return queries.timeline(id, PageRequest.fromQuery(limit, cursor));
+    return queries.timeline(IncidentRequests.key("id", id), PageRequest.fromQuery(limit, cursor));
   }
 }
