@@ -60,6 +60,8 @@ create table account_evidence (
     -- CONTAINING (joined a run), ATTACHED (already contained: no action), RECONTAINING
     disposition         varchar(16)  not null,
     reason_code         varchar(40),
+    -- a responder's words when they asked for it (POST .../recontain)
+    note                varchar(1000),
     -- one row per (report, account), however often a chunk is redelivered
     unique (report_id, object_id)
 );

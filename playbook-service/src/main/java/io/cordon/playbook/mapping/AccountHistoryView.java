@@ -26,6 +26,7 @@ public record AccountHistoryView(
    * @param activityAt the activity the evidence describes; null when it gave none
    * @param disposition what Cordon did: contained it, attached the evidence only, contained it
    *     again
+   * @param note the responder's words for an explicit recontain
    */
   public record EvidenceView(
       String incidentId,
@@ -36,7 +37,8 @@ public record AccountHistoryView(
       Instant receivedAt,
       Instant activityAt,
       EvidenceDisposition disposition,
-      String reason) {}
+      String reason,
+      String note) {}
 
   /** One step of a run for the account. */
   public record ActionView(

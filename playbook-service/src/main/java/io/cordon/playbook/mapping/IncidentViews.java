@@ -43,7 +43,8 @@ public final class IncidentViews {
         row.receivedAt,
         row.activityAt,
         row.disposition,
-        row.reasonCode);
+        row.reasonCode,
+        row.note);
   }
 
   public static AccountHistoryView.ActionView action(String incidentId, StepExecutionEntity row) {

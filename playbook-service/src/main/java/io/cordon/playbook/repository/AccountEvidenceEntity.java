@@ -54,4 +54,7 @@ public class AccountEvidenceEntity extends PanacheEntityBase {
 
   @Column(name = "reason_code")
   public String reasonCode;
+
+  /** A responder's words when they asked for it (an explicit recontain). */
+  public String note;
 }

@@ -51,19 +51,27 @@ final class IncidentRequests {
     return states;
   }
 
-  // 422, not 400: the body is well-formed JSON, it only lacks what closing needs
   static String closeReason(CloseRequest body) {
-    if (body == null || body.reason() == null || body.reason().isBlank()) {
-      String why = "is required: say why the incident is closed";
+    return reason(body == null ? null : body.reason(), "the incident is closed");
+  }
+
+  static String recontainReason(RecontainRequest body) {
+    return reason(body == null ? null : body.reason(), "the account is contained again");
+  }
+
+  // 422, not 400: the body is well-formed JSON, it only lacks what the action needs
+  private static String reason(String reason, String what) {
+    if (reason == null || reason.isBlank()) {
+      String why = "is required: say why " + what;
       throw new ProblemException(
           ProblemType.UNPROCESSABLE,
           "reason: " + why,
           List.of(new Problem.FieldError("reason", why)));
     }
-    if (body.reason().length() > 1000) {
+    if (reason.length() > 1000) {
       throw ProblemException.invalidField("reason", "must be at most 1000 characters");
     }
-    return body.reason().strip();
+    return reason.strip();
   }
 
   private static List<String> parts(String raw) {

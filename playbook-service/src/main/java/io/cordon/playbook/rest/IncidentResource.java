@@ -10,6 +10,8 @@ import io.cordon.playbook.mapping.IncidentView;
 import io.cordon.playbook.model.TimelineEntry;
 import io.cordon.playbook.service.incident.IncidentClosing;
 import io.cordon.playbook.service.incident.IncidentQueries;
+import io.cordon.playbook.service.run.RunQueries;
+import io.cordon.playbook.service.run.RunStarter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +22,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Incidents (DESIGN §11): the reports, runs and accounts of one attack, and closing it. */
@@ -29,6 +33,8 @@ public class IncidentResource {
   @Inject IncidentQueries queries;
   @Inject IncidentClosing closing;
   @Inject CurrentPrincipal principal;
+  @Inject RunStarter starter;
+  @Inject RunQueries runs;
 
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
@@ -75,6 +81,31 @@ public class IncidentResource {
         IncidentRequests.key("id", id),
         IncidentRequests.containmentStates(state),
         PageRequest.fromQuery(limit, cursor));
+  }
+
+  @POST
+  @Path("/{id}/accounts/{objectId}/recontain")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.RESPONDER)
+  @Operation(
+      summary =
+          "Contain an account of the incident again (new run, reason ACTIVITY_AFTER_CONTAINMENT);"
+              + " 202 and the run's Location")
+  public Response recontain(
+      @PathParam("id") String id,
+      @PathParam("objectId") String objectId,
+      RecontainRequest body,
+      UriInfo uri) {
+    String reason = IncidentRequests.recontainReason(body);
+    String runId =
+        starter.recontain(
+            IncidentRequests.key("id", id),
+            IncidentRequests.key("objectId", objectId),
+            principal.name(),
+            reason);
+    return Response.accepted(runs.get(runId))
+        .location(uri.getBaseUriBuilder().path("api/v1/runs/{id}").build(runId))
+        .build();
   }
 
   @GET

@@ -361,6 +361,63 @@ class IncidentContainmentTest {
   }
 
   @Test
+  void aResponderContainsAnAccountAgainWithAReason() {
+    String prefix = prefix("again");
+    String incidentId = "INC-" + prefix;
+    ResolvedAccount account = Accounts.account(prefix, 1);
+    String path =
+        "/api/v1/incidents/" + incidentId + "/accounts/" + account.objectId() + "/recontain";
+    try (TestResponder responder =
+            TestResponder.start(prefix, request -> TestResponder.Answer.succeeded());
+        KafkaTestClient kafka = KafkaTestClient.forEmbeddedBroker()) {
+      send(kafka, report("rep-" + prefix, incidentId, List.of(account), ReportSource.CSV, false));
+      awaitIncident(incidentId, "CONTAINED");
+
+      Runs.as(RESPONDER, TestJwt.RESPONDER)
+          .contentType(ContentType.JSON)
+          .body(Map.of())
+          .post(path)
+          .then()
+          .statusCode(422)
+          .body("errors[0].field", equalTo("reason"));
+      Runs.asViewer()
+          .contentType(ContentType.JSON)
+          .body(Map.of("reason", "x"))
+          .post(path)
+          .then()
+          .statusCode(403);
+      Runs.as(RESPONDER, TestJwt.RESPONDER)
+          .contentType(ContentType.JSON)
+          .body(Map.of("reason", "x"))
+          .post("/api/v1/incidents/" + incidentId + "/accounts/nobody/recontain")
+          .then()
+          .statusCode(404);
+      String runId =
+          Runs.as(RESPONDER, TestJwt.RESPONDER)
+              .contentType(ContentType.JSON)
+              .body(Map.of("reason", "sign-in from a new country after the reset"))
+              .post(path)
+              .then()
+              .statusCode(202)
+              .body("incident.id", equalTo(incidentId))
+              .body("accounts", equalTo(1))
+              .extract()
+              .path("id");
+      awaitRun(runId, "SUCCEEDED");
+      awaitIncident(incidentId, "CONTAINED");
+      assertThat(requestsFor(responder, account.objectId())).isEqualTo(2);
+    }
+
+    JsonPath story = history(account.objectId());
+    assertThat(story.getList("evidence.disposition")).containsExactly("CONTAINING", "RECONTAINING");
+    assertThat(story.getString("evidence[1].note"))
+        .isEqualTo("sign-in from a new country after the reset");
+    assertThat(story.getString("evidence[1].reportedBy")).isEqualTo(RESPONDER);
+    assertThat(story.getString("incidents[0].account.reason"))
+        .isEqualTo("ACTIVITY_AFTER_CONTAINMENT");
+  }
+
+  @Test
   void unknownIncidentsAndAccountsAndBadFiltersAreProblems() {
     Runs.asViewer()
         .get("/api/v1/incidents/no-such-incident")

@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param incidentId the incident the report is filed under
  * @param reportId null for a manual run
  * @param source MANUAL, CSV, DETECTION or API
+ * @param note a responder's words (an explicit recontain), or null
  */
 public record Evidence(
     String incidentId,
@@ -15,4 +16,16 @@ public record Evidence(
     String runId,
     String source,
     String reportedBy,
-    Instant receivedAt) {}
+    Instant receivedAt,
+    String note) {
+
+  public Evidence(
+      String incidentId,
+      String reportId,
+      String runId,
+      String source,
+      String reportedBy,
+      Instant receivedAt) {
+    this(incidentId, reportId, runId, source, reportedBy, receivedAt, null);
+  }
+}

@@ -43,6 +43,7 @@ public class IncidentAudit {
     after.put("source", evidence.source);
     after.put("reportedBy", evidence.reportedBy);
     after.put("activityAt", evidence.activityAt == null ? null : evidence.activityAt.toString());
+    after.put("note", evidence.note);
     audit.record(
         AuditEntry.of(
                 AuditKind.EVIDENCE,

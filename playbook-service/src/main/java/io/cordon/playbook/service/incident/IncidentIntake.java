@@ -65,11 +65,12 @@ public class IncidentIntake {
    * Records the evidence about each account and returns the object ids the run should contain.
    * Callers pass each account once.
    *
-   * @param force true for a manual run: a responder who starts one means it, so every account is
-   *     contained whatever its state
+   * @param forced null to apply the rule; CONTAINING for a manual run (a responder who starts one
+   *     means it, so every account is contained whatever its state), RECONTAINING for a responder's
+   *     explicit recontain
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Set<String> admit(Evidence source, List<NamedAccount> named, boolean force) {
+  public Set<String> admit(Evidence source, List<NamedAccount> named, EvidenceDisposition forced) {
     Map<String, NamedAccount> byId = new LinkedHashMap<>();
     named.forEach(account -> byId.merge(account.objectId(), account, NamedAccount::later));
     accounts.lockIntake(byId.keySet());
@@ -82,8 +83,8 @@ public class IncidentIntake {
         continue;
       }
       ContainmentRules.Decision decision =
-          force
-              ? new ContainmentRules.Decision(EvidenceDisposition.CONTAINING, null)
+          forced != null
+              ? new ContainmentRules.Decision(forced, null)
               : ContainmentRules.decide(
                   holdings.getOrDefault(account.objectId(), List.of()).stream()
                       .map(
@@ -145,6 +146,7 @@ public class IncidentIntake {
         decision.disposition() == EvidenceDisposition.RECONTAINING
             ? ReasonCode.ACTIVITY_AFTER_CONTAINMENT.name()
             : null;
+    row.note = source.note();
     row.persist();
     audit.evidence(row);
   }

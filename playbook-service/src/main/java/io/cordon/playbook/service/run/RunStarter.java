@@ -10,9 +10,16 @@ import io.cordon.contracts.events.CompromiseReported;
 import io.cordon.contracts.events.EventIds;
 import io.cordon.contracts.events.ResolvedAccount;
 import io.cordon.playbook.config.PlaybookConfig;
+import io.cordon.playbook.mapping.AccountRows;
 import io.cordon.playbook.model.AccountFacts;
+import io.cordon.playbook.model.ContainmentState;
+import io.cordon.playbook.model.EvidenceDisposition;
 import io.cordon.playbook.model.Playbook;
+import io.cordon.playbook.repository.IncidentAccountEntity;
+import io.cordon.playbook.repository.IncidentAccountStore;
 import io.cordon.playbook.repository.IncidentEntity;
+import io.cordon.playbook.repository.IncidentStore;
+import io.cordon.playbook.repository.RunAccountStore;
 import io.cordon.playbook.repository.RunEntity;
 import io.cordon.playbook.repository.RunStore;
 import io.cordon.playbook.service.incident.Evidence;
@@ -47,6 +54,9 @@ public class RunStarter {
   @Inject RunAudit audit;
   @Inject IncomingTraces incomingTraces;
   @Inject IncidentIntake incidents;
+  @Inject IncidentStore incidentStore;
+  @Inject IncidentAccountStore incidentAccounts;
+  @Inject RunAccountStore runAccountStore;
 
   /** Adds one chunk of a report to its run, creating the run with the first chunk to arrive. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -108,7 +118,7 @@ public class RunStarter {
                 report.reportedBy(),
                 now),
             report.accounts().stream().map(RunStarter::named).toList(),
-            false);
+            null);
     // accounts already contained (or being contained) are evidence only: no step runs for them
     runAccounts.add(
         context,
@@ -126,6 +136,80 @@ public class RunStarter {
   /** Starts a run for {@code POST /runs}; refuses an unknown playbook. */
   @Transactional
   public String start(NewRun request) {
+    return start(new ManualRun(request, null));
+  }
+
+  /**
+   * Contains one account of an incident again at a responder's request (POST
+   * .../accounts/{objectId}/recontain), with the playbook that contained it last and the account's
+   * facts as that run knew them.
+   */
+  @Transactional
+  public String recontain(String incidentId, String objectId, String principal, String reason) {
+    IncidentAccountEntity account = recontainable(incidentId, objectId);
+    IncidentEntity incident = incidentStore.find(incidentId).orElseThrow();
+    String playbook =
+        account.runId == null
+            ? null
+            : runs.find(account.runId).map(run -> run.playbookName).orElse(null);
+    AccountFacts facts =
+        runAccountStore
+            .latestInIncident(incidentId, objectId)
+            .map(AccountRows::facts)
+            .orElseThrow(() -> ProblemException.notFound("Account " + objectId + " of a run"));
+    NewRun run =
+        new NewRun(
+            playbook, incident.id, incident.title, incident.severity, List.of(facts), principal);
+    return start(new ManualRun(run, reason));
+  }
+
+  private IncidentAccountEntity recontainable(String incidentId, String objectId) {
+    incidentStore
+        .find(incidentId)
+        .orElseThrow(() -> ProblemException.notFound("Incident " + incidentId));
+    IncidentAccountEntity account =
+        incidentAccounts.of(incidentId, List.of(objectId)).values().stream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound(
+                        "Account " + objectId + " of incident " + incidentId));
+    if (account.state == ContainmentState.IN_PROGRESS) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          "Account " + objectId + " is being contained now (run " + account.runId + ")");
+    }
+    return account;
+  }
+
+  /** A manual run, and the responder's reason when it contains an account again. */
+  private record ManualRun(NewRun run, String note) {
+    String playbook() {
+      return run.playbook();
+    }
+
+    String incidentId() {
+      return run.incidentId();
+    }
+
+    String incidentTitle() {
+      return run.incidentTitle();
+    }
+
+    String incidentSeverity() {
+      return run.incidentSeverity();
+    }
+
+    String startedBy() {
+      return run.startedBy();
+    }
+
+    List<AccountFacts> accounts() {
+      return run.accounts();
+    }
+  }
+
+  private String start(ManualRun request) {
     Instant now = RunContexts.now();
     String name = request.playbook() == null ? config.defaultPlaybook() : request.playbook();
     incidents.open(request.incidentId(), request.incidentTitle(), request.incidentSeverity(), now);
@@ -159,11 +243,11 @@ public class RunStarter {
     RunContext context = contexts.open(run);
     runAccounts.createRunSteps(context);
     incidents.admit(
-        new Evidence(run.incidentId, null, run.id, SOURCE_API, run.startedBy, now),
+        new Evidence(run.incidentId, null, run.id, SOURCE_API, run.startedBy, now, request.note()),
         request.accounts().stream()
             .map(account -> new NamedAccount(account.objectId(), account.userPrincipalName(), null))
             .toList(),
-        true);
+        request.note() == null ? EvidenceDisposition.CONTAINING : EvidenceDisposition.RECONTAINING);
     runAccounts.add(context, request.accounts());
     reviewer.review(context);
     contexts.close(context);
