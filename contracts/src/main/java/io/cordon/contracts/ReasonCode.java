@@ -26,6 +26,8 @@ public enum ReasonCode {
   CONDITION_NOT_MET("The step's when-condition does not hold for this account"),
   PROTECTED_ACCOUNT(
       "The account is protected (e.g. a break-glass account); no automated action touches it"),
+  ACTIVITY_AFTER_CONTAINMENT(
+      "New evidence shows activity after the account was contained; it is contained again"),
   // a newer producer may send codes this reader does not know yet; they must not poison the topic
   @JsonEnumDefaultValue
   UNKNOWN_ERROR("An unexpected error occurred");

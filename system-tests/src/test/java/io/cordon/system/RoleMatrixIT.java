@@ -61,6 +61,14 @@ class RoleMatrixIT {
           "playbook-service",
           Map.ofEntries(
               Map.entry("GET /api/v1/incidents/{id}/evidence", AUDITORS),
+              Map.entry("GET /api/v1/incidents", READERS),
+              Map.entry("GET /api/v1/incidents/{id}", READERS),
+              Map.entry("POST /api/v1/incidents/{id}/close", Set.of("responder")),
+              Map.entry(
+                  "POST /api/v1/incidents/{id}/accounts/{objectId}/recontain", Set.of("responder")),
+              Map.entry("GET /api/v1/incidents/{id}/accounts", READERS),
+              Map.entry("GET /api/v1/incidents/{id}/timeline", READERS),
+              Map.entry("GET /api/v1/accounts/{objectIdOrUpn}", READERS),
               Map.entry("GET /api/v1/approvals", READERS),
               Map.entry("POST /api/v1/runs", Set.of("responder")),
               Map.entry("GET /api/v1/runs", READERS),

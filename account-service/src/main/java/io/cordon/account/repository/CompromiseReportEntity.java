@@ -21,6 +21,10 @@ public class CompromiseReportEntity extends PanacheEntityBase {
 
   public String severity;
 
+  /** True when the reporter named no incident (see CompromiseReported.incidentInferred). */
+  @Column(name = "incident_inferred")
+  public boolean incidentInferred;
+
   @Column(name = "requested_playbook")
   public String requestedPlaybook;
 

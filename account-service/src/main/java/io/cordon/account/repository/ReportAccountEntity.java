@@ -56,6 +56,10 @@ public class ReportAccountEntity extends PanacheEntityBase {
   @Column(name = "groups_json", columnDefinition = "text")
   public String groupsJson;
 
+  /** The latest activity the evidence states for the account; null when it gave none. */
+  @Column(name = "activity_at")
+  public Instant activityAt;
+
   @Column(name = "resolved_at")
   public Instant resolvedAt;
 

@@ -67,6 +67,7 @@ public class ReportStore {
     account.identifierKind = identifier.kind().name();
     account.identifier = identifier.value();
     account.tenantHint = identifier.tenant();
+    account.activityAt = identifier.activityAt();
     account.resolution = Resolution.PENDING.name();
     account.nextAttemptAt = Instant.now();
     return account;

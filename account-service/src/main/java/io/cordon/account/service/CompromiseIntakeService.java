@@ -113,6 +113,7 @@ public class CompromiseIntakeService {
     report.incidentId = submission.incidentId();
     report.incidentTitle = submission.incidentTitle();
     report.severity = submission.severity().name();
+    report.incidentInferred = submission.incidentInferred();
     report.requestedPlaybook = submission.requestedPlaybook();
     report.source = submission.source().name();
     report.sourceLabel = submission.sourceLabel();

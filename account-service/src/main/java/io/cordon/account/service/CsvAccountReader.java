@@ -5,13 +5,18 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a report CSV: a header row with an {@code account} column and an optional {@code tenant}
- * column (RFC 4180 quoting). A bad line becomes a rejection for that line; the others go on.
+ * Reads a report CSV: a header row with an {@code account} column, an optional {@code tenant}
+ * column and an optional {@code last_activity} column (ISO-8601 with offset: the account's latest
+ * known malicious activity, which decides whether an already contained account is contained again)
+ * (RFC 4180 quoting). A bad line becomes a rejection for that line; the others go on.
  */
 public final class CsvAccountReader {
   private CsvAccountReader() {}
@@ -25,19 +30,26 @@ public final class CsvAccountReader {
       List<String> header = CsvLine.split(stripBom(headerLine));
       int accountColumn = indexOf(header, "account");
       int tenantColumn = indexOf(header, "tenant");
+      int activityColumn = indexOf(header, "last_activity");
       if (accountColumn < 0) {
         throw ProblemException.invalidField(
             "account", "CSV header must name an 'account' column, found " + header);
       }
-      return readRows(reader, header.size(), accountColumn, tenantColumn, maxEntries);
+      return readRows(
+          reader,
+          header.size(),
+          new Columns(accountColumn, tenantColumn, activityColumn),
+          maxEntries);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** Where the account, and the optional tenant and last_activity, are (-1: absent). */
+  private record Columns(int account, int tenant, int activity) {}
+
   private static ParsedEntries readRows(
-      BufferedReader reader, int columns, int accountColumn, int tenantColumn, int maxEntries)
-      throws IOException {
+      BufferedReader reader, int columns, Columns at, int maxEntries) throws IOException {
     List<RawEntry> entries = new ArrayList<>();
     List<EntryRejection> rejections = new ArrayList<>();
     String line;
@@ -59,8 +71,20 @@ public final class CsvAccountReader {
                 "expected " + columns + " comma-separated fields (check quoting)"));
         continue;
       }
-      String tenant = tenantColumn < 0 ? null : fields.get(tenantColumn);
-      entries.add(new RawEntry("line " + lineNumber, fields.get(accountColumn), tenant));
+      String tenant = at.tenant() < 0 ? null : fields.get(at.tenant());
+      String activity = at.activity() < 0 ? "" : fields.get(at.activity()).strip();
+      Instant activityAt;
+      try {
+        activityAt = activity.isEmpty() ? null : OffsetDateTime.parse(activity).toInstant();
+      } catch (DateTimeParseException e) {
+        rejections.add(
+            EntryRejection.of(
+                "line " + lineNumber + ": " + line,
+                "last_activity must be an ISO-8601 time with offset, e.g."
+                    + " 2026-12-06T09:15:00Z"));
+        continue;
+      }
+      entries.add(new RawEntry("line " + lineNumber, fields.get(at.account()), tenant, activityAt));
     }
     return new ParsedEntries(entries, rejections);
   }

@@ -1,9 +1,9 @@
 package io.cordon.account.service;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /** Validates, normalises and de-duplicates entries; every refused entry keeps its own reason. */
 public final class IntakeValidation {
@@ -12,16 +12,22 @@ public final class IntakeValidation {
   public static Outcome validate(List<RawEntry> entries, List<EntryRejection> alreadyRefused) {
     List<AccountIdentifier> accepted = new ArrayList<>();
     List<EntryRejection> rejected = new ArrayList<>(alreadyRefused);
-    Set<String> seen = new HashSet<>();
+    Map<String, Integer> seen = new HashMap<>();
     int duplicates = 0;
     for (RawEntry entry : entries) {
       AccountEntryValidator.Result result =
           AccountEntryValidator.parse(entry.value(), entry.tenant());
       if (!result.isAccepted()) {
         rejected.add(EntryRejection.of(describe(entry), result.refusal()));
-      } else if (seen.add(result.identifier().dedupKey())) {
-        accepted.add(result.identifier());
+        continue;
+      }
+      AccountIdentifier identifier = result.identifier().withLatestActivity(entry.activityAt());
+      Integer earlier = seen.putIfAbsent(identifier.dedupKey(), accepted.size());
+      if (earlier == null) {
+        accepted.add(identifier);
       } else {
+        // a repeat is folded, but its activity may be the account's latest
+        accepted.set(earlier, accepted.get(earlier).withLatestActivity(entry.activityAt()));
         duplicates++;
       }
     }

@@ -88,7 +88,8 @@ public class ReportPublisher {
             report.requestedPlaybook,
             ReportSource.valueOf(report.source),
             report.reportedBy,
-            report.receivedAt);
+            report.receivedAt,
+            report.incidentInferred);
     // the events continue the trace of the REST call that reported the accounts
     try (TracedWork work =
         traces.continueFrom(
@@ -136,7 +137,8 @@ public class ReportPublisher {
         Boolean.TRUE.equals(row.onPremisesSynced),
         !Boolean.FALSE.equals(row.accountEnabled),
         roles,
-        groups(row.groupsJson));
+        groups(row.groupsJson),
+        row.activityAt);
   }
 
   private static List<GroupRef> groups(String json) {

@@ -3,7 +3,12 @@ package io.cordon.account.service;
 import io.cordon.contracts.ReportSource;
 import io.cordon.contracts.Severity;
 
-/** The metadata of a report, whatever the channel (JSON, CSV or a detection) it arrived by. */
+/**
+ * The metadata of a report, whatever the channel (JSON, CSV or a detection) it arrived by.
+ *
+ * @param incidentInferred true when the reporter named no incident (a risk detection): {@code
+ *     incidentId} is then a proposal playbook-service may file under an open incident instead
+ */
 public record ReportSubmission(
     String incidentId,
     String incidentTitle,
@@ -11,4 +16,26 @@ public record ReportSubmission(
     String requestedPlaybook,
     ReportSource source,
     String sourceLabel,
-    String reportedBy) {}
+    String reportedBy,
+    boolean incidentInferred) {
+
+  /** A report that names its incident. */
+  public ReportSubmission(
+      String incidentId,
+      String incidentTitle,
+      Severity severity,
+      String requestedPlaybook,
+      ReportSource source,
+      String sourceLabel,
+      String reportedBy) {
+    this(
+        incidentId,
+        incidentTitle,
+        severity,
+        requestedPlaybook,
+        source,
+        sourceLabel,
+        reportedBy,
+        false);
+  }
+}

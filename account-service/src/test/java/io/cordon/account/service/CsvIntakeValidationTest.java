@@ -40,6 +40,33 @@ class CsvIntakeValidationTest {
   }
 
   @Test
+  void lastActivityIsReadAndARepeatKeepsTheLatest() {
+    String csv =
+        "account,last_activity\n"
+            + "taro@jaxa.example,2026-12-06T09:00:00Z\n"
+            + "TARO@jaxa.example,2026-12-06T10:00:00+01:00\n"
+            + "taro@jaxa.example,\n"
+            + "hanako@jaxa.example,\n"
+            + "kenji@jaxa.example,yesterday\n";
+
+    ParsedEntries parsed = CsvAccountReader.read(new StringReader(csv), 50_000);
+    IntakeValidation.Outcome outcome =
+        IntakeValidation.validate(parsed.entries(), parsed.rejections());
+
+    assertThat(outcome.accepted())
+        .extracting(AccountIdentifier::value, AccountIdentifier::activityAt)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(
+                "taro@jaxa.example", java.time.Instant.parse("2026-12-06T09:00:00Z")),
+            org.assertj.core.api.Assertions.tuple("hanako@jaxa.example", null));
+    assertThat(outcome.rejected())
+        .extracting(EntryRejection::reason)
+        .singleElement()
+        .asString()
+        .contains("last_activity");
+  }
+
+  @Test
   void duplicatesAreFoldedAfterNormalisation() {
     String csv = "Account\nTaro@JAXA.example\n taro@jaxa.example\nhanako@jaxa.example\n";
 

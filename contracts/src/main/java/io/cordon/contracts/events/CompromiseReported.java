@@ -15,6 +15,9 @@ import java.util.List;
  * @param chunk 1-based position of this event among the report's {@code chunks}
  * @param requestedPlaybook absent when the reporter did not ask for one; the default playbook runs
  * @param reportedBy principal that submitted the report
+ * @param incidentInferred true when the reporter named no incident (e.g. an Entra risk detection):
+ *     {@code incident} is then only a proposal, and playbook-service files the report under the
+ *     open incident that already holds one of its accounts; absent means false
  */
 public record CompromiseReported(
     int schemaVersion,
@@ -27,7 +30,8 @@ public record CompromiseReported(
     @OptionalField String requestedPlaybook,
     ReportSource source,
     String reportedBy,
-    Instant reportedAt)
+    Instant reportedAt,
+    @OptionalField Boolean incidentInferred)
     implements CordonEvent {
 
   public static final int SCHEMA_VERSION = 1;
@@ -54,6 +58,39 @@ public record CompromiseReported(
     Check.required(reportedAt, TYPE, "reportedAt");
   }
 
+  /** A report whose reporter named its incident. */
+  public CompromiseReported(
+      int schemaVersion,
+      String eventId,
+      String reportId,
+      int chunk,
+      int chunks,
+      IncidentRef incident,
+      List<ResolvedAccount> accounts,
+      String requestedPlaybook,
+      ReportSource source,
+      String reportedBy,
+      Instant reportedAt) {
+    this(
+        schemaVersion,
+        eventId,
+        reportId,
+        chunk,
+        chunks,
+        incident,
+        accounts,
+        requestedPlaybook,
+        source,
+        reportedBy,
+        reportedAt,
+        null);
+  }
+
+  /** Whether playbook-service may file the report under another open incident. */
+  public boolean joinsOpenIncident() {
+    return Boolean.TRUE.equals(incidentInferred);
+  }
+
   /**
    * Splits a report into events of at most {@link #MAX_ACCOUNTS_PER_EVENT} accounts, numbered from
    * 1, with event ids derived from report id and chunk so a re-published report is deduplicated. No
@@ -67,6 +104,23 @@ public record CompromiseReported(
       ReportSource source,
       String reportedBy,
       Instant reportedAt) {
+    return chunked(
+        reportId, incident, accounts, requestedPlaybook, source, reportedBy, reportedAt, false);
+  }
+
+  /**
+   * @param incidentInferred whether the reporter named no incident (see {@link
+   *     #incidentInferred()}); false is left out of the events
+   */
+  public static List<CompromiseReported> chunked(
+      String reportId,
+      IncidentRef incident,
+      List<ResolvedAccount> accounts,
+      String requestedPlaybook,
+      ReportSource source,
+      String reportedBy,
+      Instant reportedAt,
+      boolean incidentInferred) {
     int chunks = (accounts.size() + MAX_ACCOUNTS_PER_EVENT - 1) / MAX_ACCOUNTS_PER_EVENT;
     List<CompromiseReported> events = new ArrayList<>(chunks);
     for (int chunk = 1; chunk <= chunks; chunk++) {
@@ -84,7 +138,8 @@ public record CompromiseReported(
               requestedPlaybook,
               source,
               reportedBy,
-              reportedAt));
+              reportedAt,
+              incidentInferred ? Boolean.TRUE : null));
     }
     return List.copyOf(events);
   }

@@ -1,7 +1,9 @@
 package io.cordon.contracts.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.cordon.contracts.OptionalField;
 import io.cordon.contracts.UserType;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,6 +12,9 @@ import java.util.List;
  *
  * @param privilegedRoles display names of the directory roles the account holds; empty if none
  * @param groups transitive group memberships
+ * @param activityAt the latest activity of the account the evidence describes (a detection's
+ *     activity time, a CSV's {@code last_activity}); absent when the reporter gave none, and then
+ *     it never counts as activity after a containment
  */
 public record ResolvedAccount(
     String objectId,
@@ -19,9 +24,32 @@ public record ResolvedAccount(
     boolean onPremisesSynced,
     boolean accountEnabled,
     List<String> privilegedRoles,
-    List<GroupRef> groups) {
+    List<GroupRef> groups,
+    @OptionalField Instant activityAt) {
 
   private static final String TYPE = "ResolvedAccount";
+
+  /** An account whose evidence states no activity time. */
+  public ResolvedAccount(
+      String objectId,
+      String userPrincipalName,
+      String tenantId,
+      UserType userType,
+      boolean onPremisesSynced,
+      boolean accountEnabled,
+      List<String> privilegedRoles,
+      List<GroupRef> groups) {
+    this(
+        objectId,
+        userPrincipalName,
+        tenantId,
+        userType,
+        onPremisesSynced,
+        accountEnabled,
+        privilegedRoles,
+        groups,
+        null);
+  }
 
   public ResolvedAccount {
     Check.text(objectId, TYPE, "objectId");

@@ -150,7 +150,7 @@ class EventSchemaTest {
     if (type == int.class) {
       return "integer";
     }
-    if (type == boolean.class) {
+    if (type == boolean.class || type == Boolean.class) {
       return "boolean";
     }
     if (Map.class.equals(type)) {

@@ -69,4 +69,14 @@ public class RunAccountStore {
     }
     return query.setMaxResults(limit).getResultList();
   }
+
+  /** The account as the latest run of the incident that had it knew it. */
+  public java.util.Optional<RunAccountEntity> latestInIncident(String incidentId, String objectId) {
+    return RunAccountEntity.<RunAccountEntity>find(
+            "select a from RunAccountEntity a, RunEntity r where r.id = a.key.runId"
+                + " and r.incidentId = ?1 and a.key.objectId = ?2 order by r.createdAt desc",
+            incidentId,
+            objectId)
+        .firstResultOptional();
+  }
 }

@@ -5,6 +5,9 @@ import java.util.Locale;
 /** What an audit entry is about; stored in lower case with dashes ({@code graph-action}). */
 public enum AuditKind {
   REPORT,
+  INCIDENT,
+  EVIDENCE,
+  CONTAINMENT,
   DETECTION,
   RUN,
   STEP,

@@ -1,6 +1,7 @@
 package io.cordon.account.service.detection;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +74,8 @@ public final class DefenderStreamingShape implements DetectionShape {
         AlertGroup group =
             groups.computeIfAbsent(
                 alertId == null ? "" : alertId, id -> new AlertGroup(Nodes.text(row, "Title")));
+        group.activityAt =
+            ActivityTimes.later(group.activityAt, ActivityTimes.latest(row, "Timestamp"));
         group.accounts.add(
             "records[" + i + "]",
             Nodes.text(row, "AccountObjectId"),
@@ -89,12 +92,15 @@ public final class DefenderStreamingShape implements DetectionShape {
         (alertId, group) -> {
           JsonNode info = alertInfo.get(alertId);
           String title = group.title != null ? group.title : Nodes.text(info, "Title");
+          // an alert id is not an incident: the alert joins the one holding its accounts
           items.add(
               DetectedItem.of(
-                  alertId.isEmpty() ? null : alertId,
-                  title,
-                  VendorSeverity.of(Nodes.text(info, "Severity")),
-                  group.accounts));
+                      alertId.isEmpty() ? null : alertId,
+                      title,
+                      VendorSeverity.of(Nodes.text(info, "Severity")),
+                      group.accounts)
+                  .namingNoIncident()
+                  .withActivity(group.activityAt));
         });
     return Detection.merge(source(), name(), items);
   }
@@ -107,6 +113,7 @@ public final class DefenderStreamingShape implements DetectionShape {
   private static final class AlertGroup {
     final String title;
     final AccountCollector accounts = new AccountCollector();
+    Instant activityAt;
 
     AlertGroup(String title) {
       this.title = title;

@@ -3,20 +3,37 @@ package io.cordon.account.service.detection;
 import io.cordon.account.service.EntryRejection;
 import io.cordon.account.service.RawEntry;
 import io.cordon.contracts.Severity;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * One alert, incident, risk detection or alert group of a payload; id, title and severity may be
  * null when the payload leaves them out.
+ *
+ * @param namesIncident whether {@code id} is an incident's (Defender or Sentinel incident, an
+ *     alert's incidentId) rather than the id of a single detection
+ * @param activityAt the latest activity the item reports for its accounts, or null
  */
 record DetectedItem(
     String id,
     String title,
     Severity severity,
     List<RawEntry> entries,
-    List<EntryRejection> rejections) {
+    List<EntryRejection> rejections,
+    boolean namesIncident,
+    Instant activityAt) {
 
   static DetectedItem of(String id, String title, Severity severity, AccountCollector accounts) {
-    return new DetectedItem(id, title, severity, accounts.entries(), accounts.rejections());
+    return new DetectedItem(
+        id, title, severity, accounts.entries(), accounts.rejections(), id != null, null);
+  }
+
+  /** The same item, its id being a single detection's rather than an incident's. */
+  DetectedItem namingNoIncident() {
+    return new DetectedItem(id, title, severity, entries, rejections, false, activityAt);
+  }
+
+  DetectedItem withActivity(Instant at) {
+    return new DetectedItem(id, title, severity, entries, rejections, namesIncident, at);
   }
 }

@@ -14,6 +14,10 @@ import java.util.UUID;
 /**
  * What a detection payload amounts to: one compromise report's incident, and the accounts it names
  * (entries to validate, and account entities that carry no usable identifier).
+ *
+ * @param incidentInferred true when no item named an incident (risk detections, alerts without an
+ *     incidentId): playbook-service then files the report under the open incident that already
+ *     holds one of its accounts
  */
 public record Detection(
     String source,
@@ -21,7 +25,8 @@ public record Detection(
     String title,
     Severity severity,
     List<RawEntry> entries,
-    List<EntryRejection> rejections) {
+    List<EntryRejection> rejections,
+    boolean incidentInferred) {
 
   static final int MAX_INCIDENT_ID = 200;
   static final int MAX_TITLE = 500;
@@ -44,8 +49,11 @@ public record Detection(
     List<EntryRejection> rejections = new ArrayList<>();
     Set<String> ids = new LinkedHashSet<>();
     String title = null;
+    boolean namesIncident = false;
     for (DetectedItem item : items) {
-      entries.addAll(item.entries());
+      // every account of an item carries the item's activity time, for the containment rule
+      item.entries().forEach(entry -> entries.add(entry.withActivity(item.activityAt())));
+      namesIncident |= item.namesIncident();
       rejections.addAll(item.rejections());
       if (item.id() != null) {
         ids.add(item.id());
@@ -73,7 +81,8 @@ public record Detection(
         shorten(title, MAX_TITLE),
         severity,
         entries,
-        rejections);
+        rejections,
+        !namesIncident);
   }
 
   private static String shorten(String value, int max) {

@@ -67,7 +67,8 @@ public class DetectionIntakeService {
             requestedPlaybook,
             ReportSource.DETECTION,
             detection.source(),
-            reportedBy);
+            reportedBy,
+            detection.incidentInferred());
     return intake.submit(submission, detection.entries(), detection.rejections(), deliveryKey);
   }
 

@@ -45,10 +45,14 @@ public final class GraphAlertShape extends SingleOrValueShape {
     AccountCollector accounts = new AccountCollector();
     GraphUserEvidence.collect(alert, path, null, accounts);
     String incidentId = Nodes.text(alert, "incidentId");
-    return DetectedItem.of(
-        incidentId != null ? incidentId : Nodes.text(alert, "id"),
-        Nodes.text(alert, "title"),
-        VendorSeverity.of(Nodes.text(alert, "severity")),
-        accounts);
+    DetectedItem item =
+        DetectedItem.of(
+                incidentId != null ? incidentId : Nodes.text(alert, "id"),
+                Nodes.text(alert, "title"),
+                VendorSeverity.of(Nodes.text(alert, "severity")),
+                accounts)
+            .withActivity(
+                ActivityTimes.latest(alert, "lastActivityDateTime", "firstActivityDateTime"));
+    return incidentId != null ? item : item.namingNoIncident();
   }
 }

@@ -2,6 +2,7 @@ package io.cordon.account.service.detection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cordon.contracts.Severity;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.stream.StreamSupport;
@@ -66,7 +67,15 @@ public final class GraphIncidentShape extends SingleOrValueShape {
               .max(Comparator.naturalOrder())
               .orElse(null);
     }
+    Instant activity = null;
+    for (int i = 0; alerts != null && i < alerts.size(); i++) {
+      activity =
+          ActivityTimes.later(
+              activity,
+              ActivityTimes.latest(alerts.get(i), "lastActivityDateTime", "firstActivityDateTime"));
+    }
     return DetectedItem.of(
-        Nodes.text(incident, "id"), Nodes.text(incident, "displayName"), severity, accounts);
+            Nodes.text(incident, "id"), Nodes.text(incident, "displayName"), severity, accounts)
+        .withActivity(activity);
   }
 }

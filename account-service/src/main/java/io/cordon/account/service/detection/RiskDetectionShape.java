@@ -59,10 +59,13 @@ public final class RiskDetectionShape extends SingleOrValueShape {
     String eventType = Nodes.text(detection, "riskEventType");
     String level = Nodes.text(detection, "riskLevel");
     Severity severity = "none".equalsIgnoreCase(level) ? Severity.LOW : VendorSeverity.of(level);
+    // a risk detection is not an incident: it joins the one already holding its account
     return DetectedItem.of(
-        Nodes.text(detection, "id"),
-        "Entra ID Protection: " + (eventType == null ? "risk detection" : eventType),
-        severity,
-        accounts);
+            Nodes.text(detection, "id"),
+            "Entra ID Protection: " + (eventType == null ? "risk detection" : eventType),
+            severity,
+            accounts)
+        .namingNoIncident()
+        .withActivity(ActivityTimes.latest(detection, "activityDateTime"));
   }
 }

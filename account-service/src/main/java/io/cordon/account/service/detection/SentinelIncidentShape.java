@@ -67,10 +67,12 @@ public final class SentinelIncidentShape extends SingleOrValueShape {
     }
     String id = Nodes.text(incident, "name");
     return DetectedItem.of(
-        id != null ? id : Nodes.text(properties, "incidentNumber"),
-        Nodes.text(properties, "title"),
-        VendorSeverity.of(Nodes.text(properties, "severity")),
-        accounts);
+            id != null ? id : Nodes.text(properties, "incidentNumber"),
+            Nodes.text(properties, "title"),
+            VendorSeverity.of(Nodes.text(properties, "severity")),
+            accounts)
+        .withActivity(
+            ActivityTimes.latest(properties, "lastActivityTimeUtc", "firstActivityTimeUtc"));
   }
 
   private static JsonNode incident(JsonNode item) {

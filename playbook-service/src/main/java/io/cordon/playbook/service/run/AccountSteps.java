@@ -65,6 +65,7 @@ public class AccountSteps {
         row.state = ExecutionState.SKIPPED;
         row.reasonCode = move.reason().name();
         row.finishedAt = context.now();
+        context.touchAccount(row.objectId);
       }
       case WAITING_APPROVAL -> {
         row.state = ExecutionState.WAITING_APPROVAL;
@@ -96,6 +97,7 @@ public class AccountSteps {
     row.updatedAt = context.now();
     if (!row.runLevel()) {
       events.accountStep(context.run(), row);
+      context.touchAccount(row.objectId);
     }
   }
 
@@ -123,6 +125,7 @@ public class AccountSteps {
         later.dueAt = null;
         later.finishedAt = context.now();
         later.updatedAt = context.now();
+        context.touchAccount(later.objectId);
       }
     }
   }

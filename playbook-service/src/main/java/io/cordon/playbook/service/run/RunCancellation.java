@@ -24,6 +24,7 @@ public class RunCancellation {
   @Inject ExecutionStore executions;
   @Inject ApprovalStore approvals;
   @Inject RunEvents events;
+  @Inject RunContainment containment;
 
   @Transactional
   public void cancel(String runId, String principal, String reason) {
@@ -45,5 +46,6 @@ public class RunCancellation {
     run.finishedAt = now;
     run.updatedAt = now;
     events.runState(run, RunState.CANCELLED, why + " (" + stopped + " step executions not run)");
+    containment.afterRunEnded(run, now);
   }
 }

@@ -6,7 +6,10 @@ import io.cordon.playbook.repository.RunEntity;
 import io.cordon.playbook.repository.StepExecutionEntity;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one transaction knows about a run it holds the lock of: the run, the playbook version it
@@ -19,6 +22,7 @@ final class RunContext {
   private final Map<Integer, StepExecutionEntity> runSteps;
   private final Map<Integer, String> pendingApprovals = new HashMap<>();
   private final Instant now;
+  private final Set<String> touchedAccounts = new LinkedHashSet<>();
   private boolean workDue;
 
   RunContext(
@@ -73,5 +77,17 @@ final class RunContext {
 
   boolean workDue() {
     return workDue;
+  }
+
+  /** One of the account's steps became final: its containment state may have changed. */
+  void touchAccount(String objectId) {
+    touchedAccounts.add(objectId);
+  }
+
+  /** The accounts touched since the last call. */
+  List<String> takeTouchedAccounts() {
+    List<String> touched = List.copyOf(touchedAccounts);
+    touchedAccounts.clear();
+    return touched;
   }
 }

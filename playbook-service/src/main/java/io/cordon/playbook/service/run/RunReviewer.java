@@ -26,12 +26,18 @@ public class RunReviewer {
   @Inject AccountSteps accountSteps;
   @Inject RunSteps runSteps;
   @Inject RunEvents events;
+  @Inject RunContainment containment;
 
   void review(RunContext context) {
-    RunEntity run = context.run();
-    if (run.state.isFinal()) {
-      return;
+    if (!context.run().state.isFinal()) {
+      reviewRun(context);
     }
+    // a cancelled run still hears the outcomes of what was in flight
+    containment.afterChanges(context);
+  }
+
+  private void reviewRun(RunContext context) {
+    RunEntity run = context.run();
     List<Step> steps = context.playbook().steps();
     ExecutionCounts counts = executions.counts(run.id);
     int barrier = AccountProgression.nextBarrier(steps, run.barrierIndex);
@@ -61,6 +67,7 @@ public class RunReviewer {
       run.updatedAt = context.now();
       if (state.isFinal()) {
         run.finishedAt = context.now();
+        containment.afterRunEnded(run, context.now());
       }
       events.runState(run, state, describe(counts.ofAllSteps()));
     }

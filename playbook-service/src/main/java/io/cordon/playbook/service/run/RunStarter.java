@@ -8,17 +8,30 @@ import io.cordon.commons.tracing.TraceContexts;
 import io.cordon.contracts.RunState;
 import io.cordon.contracts.events.CompromiseReported;
 import io.cordon.contracts.events.EventIds;
+import io.cordon.contracts.events.ResolvedAccount;
 import io.cordon.playbook.config.PlaybookConfig;
+import io.cordon.playbook.mapping.AccountRows;
 import io.cordon.playbook.model.AccountFacts;
+import io.cordon.playbook.model.ContainmentState;
+import io.cordon.playbook.model.EvidenceDisposition;
 import io.cordon.playbook.model.Playbook;
+import io.cordon.playbook.repository.IncidentAccountEntity;
+import io.cordon.playbook.repository.IncidentAccountStore;
+import io.cordon.playbook.repository.IncidentEntity;
+import io.cordon.playbook.repository.IncidentStore;
+import io.cordon.playbook.repository.RunAccountStore;
 import io.cordon.playbook.repository.RunEntity;
 import io.cordon.playbook.repository.RunStore;
+import io.cordon.playbook.service.incident.Evidence;
+import io.cordon.playbook.service.incident.IncidentIntake;
+import io.cordon.playbook.service.incident.NamedAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -40,6 +53,10 @@ public class RunStarter {
   @Inject RunEvents events;
   @Inject RunAudit audit;
   @Inject IncomingTraces incomingTraces;
+  @Inject IncidentIntake incidents;
+  @Inject IncidentStore incidentStore;
+  @Inject IncidentAccountStore incidentAccounts;
+  @Inject RunAccountStore runAccountStore;
 
   /** Adds one chunk of a report to its run, creating the run with the first chunk to arrive. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -56,15 +73,16 @@ public class RunStarter {
               ? config.defaultPlaybook()
               : report.requestedPlaybook();
       Optional<Playbook> playbook = playbooks.latest(name);
+      IncidentEntity incident = incidentOf(report, now);
       run =
           newRun(
               EventIds.derived("run", report.reportId()),
               report.reportId(),
               name,
               playbook.orElse(null),
-              report.incident().id(),
-              report.incident().title(),
-              report.incident().severity() == null ? null : report.incident().severity().name(),
+              incident.id,
+              incident.title,
+              incident.severity,
               report.source().name(),
               report.reportedBy(),
               report.chunks(),
@@ -90,7 +108,24 @@ public class RunStarter {
     if (existing.isEmpty()) {
       runAccounts.createRunSteps(context);
     }
-    runAccounts.add(context, report.accounts().stream().map(AccountFacts::of).toList());
+    Set<String> toContain =
+        incidents.admit(
+            new Evidence(
+                run.incidentId,
+                report.reportId(),
+                run.id,
+                report.source().name(),
+                report.reportedBy(),
+                now),
+            report.accounts().stream().map(RunStarter::named).toList(),
+            null);
+    // accounts already contained (or being contained) are evidence only: no step runs for them
+    runAccounts.add(
+        context,
+        report.accounts().stream()
+            .filter(account -> toContain.contains(account.objectId()))
+            .map(AccountFacts::of)
+            .toList());
     if (context.run().state == RunState.CANCELLED) {
       runAccounts.cancelLateAccounts(context);
     }
@@ -101,8 +136,83 @@ public class RunStarter {
   /** Starts a run for {@code POST /runs}; refuses an unknown playbook. */
   @Transactional
   public String start(NewRun request) {
+    return start(new ManualRun(request, null));
+  }
+
+  /**
+   * Contains one account of an incident again at a responder's request (POST
+   * .../accounts/{objectId}/recontain), with the playbook that contained it last and the account's
+   * facts as that run knew them.
+   */
+  @Transactional
+  public String recontain(String incidentId, String objectId, String principal, String reason) {
+    IncidentAccountEntity account = recontainable(incidentId, objectId);
+    IncidentEntity incident = incidentStore.find(incidentId).orElseThrow();
+    String playbook =
+        account.runId == null
+            ? null
+            : runs.find(account.runId).map(run -> run.playbookName).orElse(null);
+    AccountFacts facts =
+        runAccountStore
+            .latestInIncident(incidentId, objectId)
+            .map(AccountRows::facts)
+            .orElseThrow(() -> ProblemException.notFound("Account " + objectId + " of a run"));
+    NewRun run =
+        new NewRun(
+            playbook, incident.id, incident.title, incident.severity, List.of(facts), principal);
+    return start(new ManualRun(run, reason));
+  }
+
+  private IncidentAccountEntity recontainable(String incidentId, String objectId) {
+    incidentStore
+        .find(incidentId)
+        .orElseThrow(() -> ProblemException.notFound("Incident " + incidentId));
+    IncidentAccountEntity account =
+        incidentAccounts.of(incidentId, List.of(objectId)).values().stream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound(
+                        "Account " + objectId + " of incident " + incidentId));
+    if (account.state == ContainmentState.IN_PROGRESS) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          "Account " + objectId + " is being contained now (run " + account.runId + ")");
+    }
+    return account;
+  }
+
+  /** A manual run, and the responder's reason when it contains an account again. */
+  private record ManualRun(NewRun run, String note) {
+    String playbook() {
+      return run.playbook();
+    }
+
+    String incidentId() {
+      return run.incidentId();
+    }
+
+    String incidentTitle() {
+      return run.incidentTitle();
+    }
+
+    String incidentSeverity() {
+      return run.incidentSeverity();
+    }
+
+    String startedBy() {
+      return run.startedBy();
+    }
+
+    List<AccountFacts> accounts() {
+      return run.accounts();
+    }
+  }
+
+  private String start(ManualRun request) {
     Instant now = RunContexts.now();
     String name = request.playbook() == null ? config.defaultPlaybook() : request.playbook();
+    incidents.open(request.incidentId(), request.incidentTitle(), request.incidentSeverity(), now);
     Playbook playbook =
         playbooks
             .latest(name)
@@ -132,10 +242,34 @@ public class RunStarter {
     run.chunksReceived = 1;
     RunContext context = contexts.open(run);
     runAccounts.createRunSteps(context);
+    incidents.admit(
+        new Evidence(run.incidentId, null, run.id, SOURCE_API, run.startedBy, now, request.note()),
+        request.accounts().stream()
+            .map(account -> new NamedAccount(account.objectId(), account.userPrincipalName(), null))
+            .toList(),
+        request.note() == null ? EvidenceDisposition.CONTAINING : EvidenceDisposition.RECONTAINING);
     runAccounts.add(context, request.accounts());
     reviewer.review(context);
     contexts.close(context);
     return run.id;
+  }
+
+  // a detection that names no incident joins the open one that already holds one of its accounts
+  private IncidentEntity incidentOf(CompromiseReported report, Instant now) {
+    String id =
+        incidents.incidentFor(
+            report.incident().id(),
+            report.joinsOpenIncident(),
+            report.accounts().stream().map(ResolvedAccount::objectId).toList());
+    return incidents.open(
+        id,
+        report.incident().title(),
+        report.incident().severity() == null ? null : report.incident().severity().name(),
+        now);
+  }
+
+  private static NamedAccount named(ResolvedAccount account) {
+    return new NamedAccount(account.objectId(), account.userPrincipalName(), account.activityAt());
   }
 
   private RunEntity newRun(

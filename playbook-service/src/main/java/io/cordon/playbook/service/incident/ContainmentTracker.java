@@ -1,0 +1,47 @@
+package io.cordon.playbook.service.incident;
+
+import io.cordon.playbook.model.ContainmentState;
+import io.cordon.playbook.repository.IncidentAccountEntity;
+import io.cordon.playbook.repository.IncidentAccountStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Keeps each account's containment state in step with the run that decides it. Outcomes of an
+ * earlier run (one the account was contained again after) no longer change it.
+ */
+@ApplicationScoped
+public class ContainmentTracker {
+  @Inject IncidentAccountStore accounts;
+  @Inject IncidentStates states;
+  @Inject IncidentAudit audit;
+
+  /**
+   * @param derived the state each account's steps in the run amount to now
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void settle(
+      String incidentId, String runId, Map<String, ContainmentState> derived, Instant now) {
+    boolean changed = false;
+    for (IncidentAccountEntity row : accounts.decidedBy(runId, derived.keySet())) {
+      ContainmentState state = derived.get(row.key.objectId);
+      if (state == null || state == row.state) {
+        continue;
+      }
+      ContainmentState before = row.state;
+      row.state = state;
+      row.since = now;
+      if (state.holdsContainment() && state.isFinal()) {
+        row.containedAt = now;
+      }
+      audit.containment(row, before);
+      changed = true;
+    }
+    if (changed) {
+      states.refresh(incidentId, false, now);
+    }
+  }
+}

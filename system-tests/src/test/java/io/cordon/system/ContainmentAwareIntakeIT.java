@@ -1,0 +1,238 @@
+package io.cordon.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cordon.local.demo.CordonApi;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 18 over real processes: a CSV contains two accounts; a late Entra risk detection about
+ * sign-ins from before the containment changes nothing at Graph and is attached to the account; one
+ * about activity after the containment contains the account again, exactly once. What Graph did is
+ * read from the graph-simulator, not from Cordon.
+ */
+class ContainmentAwareIntakeIT {
+  private static final Duration WAIT = Duration.ofMinutes(3);
+  private static final Set<String> FINAL =
+      Set.of("SUCCEEDED", "PARTIALLY_SUCCEEDED", "FAILED", "CANCELLED");
+
+  private static RunningStack running;
+
+  @BeforeAll
+  static void start() throws Exception {
+    running = RunningStack.start("containment");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (running != null) {
+      running.close();
+    }
+  }
+
+  @Test
+  void lateEvidenceIsAttachedAndOnlyLaterActivityContainsAgain() throws Exception {
+    List<JsonNode> members = members(2);
+    JsonNode target = members.get(0);
+    String id = target.path("id").asText();
+    String upn = target.path("userPrincipalName").asText();
+    String incidentId = "INC-containment-" + UUID.randomUUID().toString().substring(0, 8);
+
+    String csvReport =
+        submitCsv(
+            incidentId,
+            "account\n" + upn + "\n" + members.get(1).path("userPrincipalName").asText() + "\n");
+    awaitFinalRun(incidentId, csvReport);
+    awaitIncident(incidentId, incident -> incident.path("state").asText().equals("CONTAINED"));
+    JsonNode contained = account(upn);
+    Instant containedAt =
+        Instant.parse(
+            contained.path("incidents").get(0).path("account").path("containedAt").asText());
+    assertThat(running.simulator.user(id).path("sessionRevocationCount").asInt()).isEqualTo(1);
+    assertThat(running.simulator.user(id).path("passwordChangeCount").asInt()).isEqualTo(1);
+    int writesAfterCsv = effectiveWrites(id);
+
+    // (a) sign-in activity from before the containment: attached, nothing sent to Graph
+    String before = submitDetection(riskDetection(id, upn, containedAt.minusSeconds(600)));
+    awaitFinalRun(incidentId, before);
+    JsonNode attached = awaitAccount(upn, story -> story.path("evidence").size() == 2);
+    assertThat(attached.path("evidence").get(1).path("disposition").asText()).isEqualTo("ATTACHED");
+    assertThat(attached.path("evidence").get(1).path("source").asText()).isEqualTo("DETECTION");
+    assertThat(effectiveWrites(id))
+        .as("Graph writes for %s after the early detection", upn)
+        .isEqualTo(writesAfterCsv);
+    assertThat(running.simulator.user(id).path("sessionRevocationCount").asInt()).isEqualTo(1);
+    assertThat(running.simulator.user(id).path("passwordChangeCount").asInt()).isEqualTo(1);
+
+    // (b) activity after the containment: contained again, once, with the reason on record
+    Instant later = Instant.now();
+    assertThat(later).isAfter(containedAt);
+    String after = submitDetection(riskDetection(id, upn, later));
+    JsonNode rerun = awaitFinalRun(incidentId, after);
+    assertThat(rerun.path("accounts").asInt()).isEqualTo(1);
+    awaitIncident(incidentId, incident -> incident.path("state").asText().equals("CONTAINED"));
+    assertThat(running.simulator.user(id).path("sessionRevocationCount").asInt()).isEqualTo(2);
+    assertThat(running.simulator.user(id).path("passwordChangeCount").asInt()).isEqualTo(2);
+    assertThat(
+            running
+                .simulator
+                .user(members.get(1).path("id").asText())
+                .path("sessionRevocationCount")
+                .asInt())
+        .as("the other account of the CSV is left alone")
+        .isEqualTo(1);
+
+    // GET /accounts/{upn} tells the whole story
+    JsonNode story = account(upn);
+    assertThat(story.path("objectId").asText()).isEqualTo(id);
+    JsonNode membership = story.path("incidents").get(0);
+    assertThat(membership.path("incidentId").asText()).isEqualTo(incidentId);
+    assertThat(membership.path("account").path("state").asText()).isEqualTo("CONTAINED");
+    assertThat(membership.path("account").path("reason").asText())
+        .isEqualTo("ACTIVITY_AFTER_CONTAINMENT");
+    List<String> dispositions = new ArrayList<>();
+    story.path("evidence").forEach(e -> dispositions.add(e.path("disposition").asText()));
+    assertThat(dispositions).containsExactly("CONTAINING", "ATTACHED", "RECONTAINING");
+    List<String> revokes = new ArrayList<>();
+    for (JsonNode action : story.path("actions")) {
+      if (action.path("action").asText().equals("REVOKE_SESSIONS")) {
+        revokes.add(action.path("state").asText());
+        assertThat(action.path("graphRequestId").asText(null)).isNotNull();
+      }
+    }
+    assertThat(revokes).containsExactly("SUCCEEDED", "SUCCEEDED");
+  }
+
+  private static List<JsonNode> members(int count) throws Exception {
+    List<JsonNode> members = new ArrayList<>();
+    for (JsonNode user : running.simulator.users()) {
+      if (user.path("kind").asText().equals("member")) {
+        members.add(user);
+      }
+      if (members.size() == count) {
+        break;
+      }
+    }
+    assertThat(members).hasSize(count);
+    return members;
+  }
+
+  private static String submitCsv(String incidentId, String csv) throws Exception {
+    URI url =
+        running
+            .stack
+            .serviceUrl("account-service")
+            .resolve(
+                "/api/v1/compromise-reports?incidentId="
+                    + URLEncoder.encode(incidentId, StandardCharsets.UTF_8));
+    CordonApi.Answer answer = running.api.post(url, running.token("responder"), "text/csv", csv);
+    assertThat(answer.status()).as(answer.raw().body()).isEqualTo(202);
+    return answer.body().path("reportId").asText();
+  }
+
+  private static String submitDetection(String body) throws Exception {
+    URI url = running.stack.serviceUrl("account-service").resolve("/api/v1/detections");
+    CordonApi.Answer answer =
+        running.api.post(url, running.token("detector"), "application/json", body);
+    assertThat(answer.status()).as(answer.raw().body()).isEqualTo(202);
+    return answer.body().path("reportId").asText();
+  }
+
+  // an Entra ID Protection riskDetection names no incident: it joins the one holding its account
+  private static String riskDetection(String id, String upn, Instant activity) {
+    ObjectNode detection = CordonApi.json().createObjectNode();
+    detection.put("@odata.type", "#microsoft.graph.riskDetection");
+    detection.put("id", "risk-" + UUID.randomUUID());
+    detection.put("riskEventType", "unfamiliarFeatures");
+    detection.put("riskLevel", "medium");
+    detection.put("riskState", "atRisk");
+    detection.put("userId", id);
+    detection.put("userPrincipalName", upn);
+    detection.put("activity", "signin");
+    detection.put("activityDateTime", activity.toString());
+    detection.put("detectedDateTime", Instant.now().toString());
+    return detection.toString();
+  }
+
+  private static JsonNode awaitFinalRun(String incidentId, String reportId) throws Exception {
+    running.follower.awaitReportSettled(reportId, WAIT);
+    JsonNode run = running.follower.awaitRunOfReport(incidentId, reportId, WAIT);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!FINAL.contains(run.path("state").asText())) {
+      assertThat(System.nanoTime()).as("run of %s final in time", reportId).isLessThan(deadline);
+      Thread.sleep(500);
+      run = running.follower.run(run.path("id").asText());
+    }
+    assertThat(run.path("state").asText()).isIn("SUCCEEDED", "PARTIALLY_SUCCEEDED");
+    return run;
+  }
+
+  private static JsonNode awaitIncident(String incidentId, Predicate<JsonNode> done)
+      throws Exception {
+    URI url =
+        running
+            .stack
+            .serviceUrl("playbook-service")
+            .resolve("/api/v1/incidents/" + URLEncoder.encode(incidentId, StandardCharsets.UTF_8));
+    return await(url, done, "incident " + incidentId);
+  }
+
+  private static JsonNode account(String upn) throws Exception {
+    return running.api.get(accountUrl(upn), running.token("viewer"));
+  }
+
+  private static JsonNode awaitAccount(String upn, Predicate<JsonNode> done) throws Exception {
+    return await(accountUrl(upn), done, "account " + upn);
+  }
+
+  private static URI accountUrl(String upn) {
+    return running
+        .stack
+        .serviceUrl("playbook-service")
+        .resolve("/api/v1/accounts/" + URLEncoder.encode(upn, StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode await(URI url, Predicate<JsonNode> done, String what) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      CordonApi.Answer answer =
+          running.api.send(
+              java.net.http.HttpRequest.newBuilder(url)
+                  .header("Authorization", "Bearer " + running.token("viewer"))
+                  .GET()
+                  .build());
+      if (answer.status() == 200 && done.test(answer.body())) {
+        return answer.body();
+      }
+      assertThat(System.nanoTime()).as("%s in time", what).isLessThan(deadline);
+      Thread.sleep(500);
+    }
+  }
+
+  /** Graph calls that changed something for the user, as the simulator's journal counts them. */
+  private static int effectiveWrites(String userId) throws Exception {
+    int writes = 0;
+    for (JsonNode entry : running.simulator.journal(null, true)) {
+      for (JsonNode id : entry.path("userIds")) {
+        if (id.asText().equals(userId)) {
+          writes++;
+        }
+      }
+    }
+    return writes;
+  }
+}
