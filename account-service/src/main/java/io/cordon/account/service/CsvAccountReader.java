@@ -1,104 +1,200 @@
 package io.cordon.account.service;
 
 import io.cordon.commons.problem.ProblemException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a report CSV: a header row with an {@code account} column, an optional {@code tenant}
- * column and an optional {@code last_activity} column (ISO-8601 with offset: the account's latest
- * known malicious activity, which decides whether an already contained account is contained again)
- * (RFC 4180 quoting). A bad line becomes a rejection for that line; the others go on.
+ * Reads a report CSV with Apache Commons CSV: a header row with an {@code account} column, an
+ * optional {@code tenant} column and an optional {@code last_activity} column (ISO-8601 with
+ * offset: the account's latest known malicious activity, which decides whether an already contained
+ * account is contained again; other columns are ignored), RFC 4180 quoting (a quoted field may hold
+ * the delimiter, quotes and line breaks), CR LF or LF line ends, a UTF-8 byte order mark ignored,
+ * and the delimiter detected from the header row (',' or the ';' that spreadsheet tools write in
+ * many locales, or a tab). A bad record becomes a rejection naming the line it starts on; the
+ * others go on.
  */
 public final class CsvAccountReader {
+  private static final String BOM = "\uFEFF";
+  private static final String BROKEN_QUOTING =
+      "a quoted field is not closed, or has text after its closing quote (check quoting)";
+
   private CsvAccountReader() {}
 
   public static ParsedEntries read(Reader source, int maxEntries) {
-    try (BufferedReader reader = new BufferedReader(source)) {
-      String headerLine = reader.readLine();
-      if (headerLine == null) {
-        throw ProblemException.invalidField("body", "CSV is empty; expected a header row");
-      }
-      List<String> header = CsvLine.split(stripBom(headerLine));
-      int accountColumn = indexOf(header, "account");
-      int tenantColumn = indexOf(header, "tenant");
-      int activityColumn = indexOf(header, "last_activity");
-      if (accountColumn < 0) {
-        throw ProblemException.invalidField(
-            "account", "CSV header must name an 'account' column, found " + header);
-      }
-      return readRows(
-          reader,
-          header.size(),
-          new Columns(accountColumn, tenantColumn, activityColumn),
-          maxEntries);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    String text = normalised(readAll(source));
+    CsvLines lines = new CsvLines(text);
+    int headerLine = lines.firstNonEmpty(0);
+    if (headerLine >= lines.count()) {
+      throw ProblemException.invalidField("body", "CSV is empty; expected a header row");
     }
+    char delimiter = CsvDelimiter.of(lines.line(headerLine));
+    CSVFormat format =
+        CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
+    return new Rows(lines, format, maxEntries).read();
   }
 
-  /** Where the account, and the optional tenant and last_activity, are (-1: absent). */
-  private record Columns(int account, int tenant, int activity) {}
+  /** The reading of one text: where the parser is, and what it has found so far. */
+  private static final class Rows {
+    private final CsvLines lines;
+    private final CSVFormat format;
+    private final int maxEntries;
+    private final List<RawEntry> entries = new ArrayList<>();
+    private final List<EntryRejection> rejections = new ArrayList<>();
+    private Columns columns;
 
-  private static ParsedEntries readRows(
-      BufferedReader reader, int columns, Columns at, int maxEntries) throws IOException {
-    List<RawEntry> entries = new ArrayList<>();
-    List<EntryRejection> rejections = new ArrayList<>();
-    String line;
-    int lineNumber = 1;
-    while ((line = reader.readLine()) != null) {
-      lineNumber++;
-      if (line.isBlank()) {
-        continue;
+    Rows(CsvLines lines, CSVFormat format, int maxEntries) {
+      this.lines = lines;
+      this.format = format;
+      this.maxEntries = maxEntries;
+    }
+
+    ParsedEntries read() {
+      int resumeAt = 0;
+      while (resumeAt < lines.count()) {
+        resumeAt = readFrom(resumeAt);
+      }
+      return new ParsedEntries(entries, rejections);
+    }
+
+    /**
+     * Parses from line {@code first} until the text ends (answers the line count) or a record's
+     * quoting is broken: that record's first line is refused and reading resumes on the next line,
+     * since a parser cannot go on past a syntax error.
+     */
+    private int readFrom(int first) {
+      try (CSVParser parser =
+          CSVParser.builder().setReader(lines.from(first)).setFormat(format).get()) {
+        Iterator<CSVRecord> records = parser.iterator();
+        while (true) {
+          int start = lines.firstNonEmpty(first + (int) parser.getCurrentLineNumber());
+          CSVRecord record;
+          try {
+            if (!records.hasNext()) {
+              return lines.count();
+            }
+            record = records.next();
+          } catch (UncheckedIOException e) {
+            refuse(start, lines.line(start), BROKEN_QUOTING);
+            return start + 1;
+          }
+          int end = first + (int) parser.getCurrentLineNumber();
+          accept(start, lines.between(start, end), record);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private void accept(int line, String raw, CSVRecord record) {
+      if (columns == null) {
+        columns = Columns.of(record);
+        return;
+      }
+      if (raw.isBlank()) {
+        return;
       }
       if (entries.size() + rejections.size() >= maxEntries) {
         throw ProblemException.invalidField(
             "body", "CSV has more than " + maxEntries + " account lines");
       }
-      List<String> fields = CsvLine.split(line);
-      if (fields == null || fields.size() != columns) {
-        rejections.add(
-            EntryRejection.of(
-                "line " + lineNumber + ": " + line,
-                "expected " + columns + " comma-separated fields (check quoting)"));
-        continue;
+      if (record.size() != columns.count()) {
+        refuse(
+            line,
+            raw,
+            "expected "
+                + columns.count()
+                + " fields separated by '"
+                + printable(format.getDelimiterString())
+                + "' (check quoting)");
+        return;
       }
-      String tenant = at.tenant() < 0 ? null : fields.get(at.tenant());
-      String activity = at.activity() < 0 ? "" : fields.get(at.activity()).strip();
+      String tenant = columns.tenant() < 0 ? null : record.get(columns.tenant());
+      String activity = columns.activity() < 0 ? "" : record.get(columns.activity()).strip();
       Instant activityAt;
       try {
         activityAt = activity.isEmpty() ? null : OffsetDateTime.parse(activity).toInstant();
       } catch (DateTimeParseException e) {
-        rejections.add(
-            EntryRejection.of(
-                "line " + lineNumber + ": " + line,
-                "last_activity must be an ISO-8601 time with offset, e.g."
-                    + " 2026-12-06T09:15:00Z"));
-        continue;
+        refuse(
+            line,
+            raw,
+            "last_activity must be an ISO-8601 time with offset, e.g. 2026-12-06T09:15:00Z");
+        return;
       }
-      entries.add(new RawEntry("line " + lineNumber, fields.get(at.account()), tenant, activityAt));
+      entries.add(new RawEntry(label(line), record.get(columns.account()), tenant, activityAt));
     }
-    return new ParsedEntries(entries, rejections);
+
+    private void refuse(int line, String raw, String reason) {
+      if (columns == null) {
+        throw ProblemException.invalidField("body", "CSV header row: " + reason);
+      }
+      if (entries.size() + rejections.size() >= maxEntries) {
+        throw ProblemException.invalidField(
+            "body", "CSV has more than " + maxEntries + " account lines");
+      }
+      rejections.add(EntryRejection.of(label(line) + ": " + raw, reason));
+    }
+
+    private static String label(int line) {
+      return "line " + (line + 1);
+    }
+
+    private static String printable(String delimiter) {
+      return "\t".equals(delimiter) ? "\\t" : delimiter;
+    }
   }
 
-  private static int indexOf(List<String> header, String name) {
-    for (int i = 0; i < header.size(); i++) {
-      if (header.get(i).strip().toLowerCase(Locale.ROOT).equals(name)) {
-        return i;
+  /** Where the columns the intake reads are, from the header row (-1: absent). */
+  private record Columns(int count, int account, int tenant, int activity) {
+    static Columns of(CSVRecord header) {
+      List<String> names = header.toList();
+      int account = indexOf(names, "account");
+      if (account < 0) {
+        throw ProblemException.invalidField(
+            "account", "CSV header must name an 'account' column, found " + names);
       }
+      return new Columns(
+          names.size(), account, indexOf(names, "tenant"), indexOf(names, "last_activity"));
     }
-    return -1;
+
+    private static int indexOf(List<String> names, String name) {
+      for (int i = 0; i < names.size(); i++) {
+        if (names.get(i).strip().toLowerCase(Locale.ROOT).equals(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
   }
 
-  private static String stripBom(String line) {
-    return line.startsWith("\uFEFF") ? line.substring(1) : line;
+  private static String readAll(Reader source) {
+    try (Reader reader = source) {
+      StringWriter text = new StringWriter();
+      reader.transferTo(text);
+      return text.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Without the byte order mark Windows tools put first, and ending in a line break: then every
+   * record ends in one, and the parser's line count after a record is where the next one starts.
+   */
+  private static String normalised(String text) {
+    String body = text.startsWith(BOM) ? text.substring(BOM.length()) : text;
+    return body.isEmpty() || body.endsWith("\n") || body.endsWith("\r") ? body : body + "\n";
   }
 }

@@ -100,6 +100,30 @@ class CompromiseReportResourceTest {
   }
 
   @Test
+  void aSpreadsheetExportWithBomSemicolonsAndAQuotedLineBreakIsRead() {
+    // "CSV UTF-8" as Excel writes it where ';' separates lists: a BOM, CR LF, a note over two lines
+    String csv =
+        "\uFEFFaccount;tenant;note\r\n"
+            + "hanako@jaxa.example;jaxa.example;\"VPN sign-in\r\nthen OWA\"\r\n"
+            + "taro@jaxa.example;;\r\n"
+            + "broken;line\r\n";
+
+    given()
+        .auth()
+        .oauth2(RESPONDER)
+        .contentType("text/csv; charset=utf-8")
+        .queryParam("incidentId", "INC-CSV-EXCEL")
+        .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .post("/api/v1/compromise-reports")
+        .then()
+        .statusCode(202)
+        .body("accepted", equalTo(2))
+        .body("rejected", hasSize(1))
+        .body("rejected[0].input", equalTo("line 5: broken;line"))
+        .body("rejected[0].reason", containsString("expected 3 fields separated by ';'"));
+  }
+
+  @Test
   void csvWithoutIncidentIdNamesTheParameter() {
     given()
         .auth()

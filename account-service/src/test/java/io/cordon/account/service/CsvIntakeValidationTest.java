@@ -2,6 +2,7 @@ package io.cordon.account.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cordon.commons.problem.ProblemException;
 import java.io.StringReader;
@@ -112,5 +113,111 @@ class CsvIntakeValidationTest {
     assertThatThrownBy(() -> CsvAccountReader.read(new StringReader(csv), 10))
         .isInstanceOf(ProblemException.class)
         .hasMessageContaining("more than 10");
+  }
+
+  @Test
+  void aQuotedFieldMayHoldALineBreak() {
+    String csv =
+        "account,note\n"
+            + "hanako@jaxa.example,\"seen on the VPN\nthen on OWA\"\n"
+            + "taro@jaxa.example,plain\n";
+
+    ParsedEntries parsed = CsvAccountReader.read(new StringReader(csv), 50_000);
+
+    assertThat(parsed.rejections()).isEmpty();
+    assertThat(parsed.entries())
+        .extracting(RawEntry::input, RawEntry::value)
+        .containsExactly(
+            tuple("line 2", "hanako@jaxa.example"), tuple("line 4", "taro@jaxa.example"));
+  }
+
+  @Test
+  void aSemicolonSeparatedSpreadsheetExportWithBomAndCrlfIsRead() {
+    // what Excel writes as "CSV UTF-8" where the comma is the decimal mark (de, fr, ja set-ups)
+    String csv =
+        "\uFEFFAccount;Tenant;First_Seen\r\n"
+            + "hanako@jaxa.example;jaxa.example;2024-03-11T02:14:09Z\r\n"
+            + "\"taro@jaxa.example\";;\"11.03.2024; 03:10\"\r\n"
+            + "broken;line\r\n";
+
+    ParsedEntries parsed = CsvAccountReader.read(new StringReader(csv), 50_000);
+
+    assertThat(parsed.entries())
+        .extracting(RawEntry::input, RawEntry::value, RawEntry::tenant)
+        .containsExactly(
+            tuple("line 2", "hanako@jaxa.example", "jaxa.example"),
+            tuple("line 3", "taro@jaxa.example", ""));
+    assertThat(parsed.rejections())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.input()).isEqualTo("line 4: broken;line");
+              assertThat(r.reason()).contains("expected 3 fields separated by ';'");
+            });
+  }
+
+  @Test
+  void aByteOrderMarkIsNotPartOfTheFirstColumnName() {
+    ParsedEntries parsed =
+        CsvAccountReader.read(new StringReader("\uFEFFaccount\nhanako@jaxa.example\n"), 10);
+
+    assertThat(parsed.entries()).extracting(RawEntry::value).containsExactly("hanako@jaxa.example");
+  }
+
+  @Test
+  void crlfLineEndsLeaveNoCarriageReturnInValues() {
+    ParsedEntries parsed =
+        CsvAccountReader.read(
+            new StringReader("account,tenant\r\nhanako@jaxa.example,jaxa.example\r\n"), 10);
+
+    assertThat(parsed.entries())
+        .extracting(RawEntry::value, RawEntry::tenant)
+        .containsExactly(tuple("hanako@jaxa.example", "jaxa.example"));
+  }
+
+  @Test
+  void tabSeparatedTextIsRead() {
+    ParsedEntries parsed =
+        CsvAccountReader.read(
+            new StringReader("tenant\taccount\njaxa.example\thanako@jaxa.example\n"), 10);
+
+    assertThat(parsed.entries())
+        .extracting(RawEntry::value, RawEntry::tenant)
+        .containsExactly(tuple("hanako@jaxa.example", "jaxa.example"));
+  }
+
+  @Test
+  void brokenQuotingRefusesItsLineAndReadingGoesOn() {
+    String csv =
+        "account,tenant\n"
+            + "\"a@jaxa.example\"x,jaxa.example\n"
+            + "hanako@jaxa.example,\n"
+            + "\n"
+            + "taro@jaxa.example,\n";
+
+    ParsedEntries parsed = CsvAccountReader.read(new StringReader(csv), 50_000);
+
+    assertThat(parsed.entries()).extracting(RawEntry::input).containsExactly("line 3", "line 5");
+    assertThat(parsed.rejections())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.input()).isEqualTo("line 2: \"a@jaxa.example\"x,jaxa.example");
+              assertThat(r.reason()).contains("check quoting");
+            });
+  }
+
+  @Test
+  void everyBrokenLineIsRefusedOnItsOwn() {
+    StringBuilder csv = new StringBuilder("account\n");
+    for (int i = 0; i < 5_000; i++) {
+      csv.append("\"user").append(i).append("@jaxa.example\"x\n");
+    }
+    csv.append("hanako@jaxa.example\n");
+
+    ParsedEntries parsed = CsvAccountReader.read(new StringReader(csv.toString()), 50_000);
+
+    assertThat(parsed.rejections()).hasSize(5_000);
+    assertThat(parsed.entries()).extracting(RawEntry::input).containsExactly("line 5002");
   }
 }

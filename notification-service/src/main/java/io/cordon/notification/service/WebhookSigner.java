@@ -1,20 +1,18 @@
 package io.cordon.notification.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
+import com.standardwebhooks.exceptions.WebhookSigningException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Standard Webhooks signatures: {@code v1,<base64 HMAC-SHA256 of "id.timestamp.body">}, one per
- * signing key, space-separated, so that a receiver holding either the old or the new secret accepts
- * the notice while a secret rotates.
+ * Standard Webhooks signatures made by the reference library ({@code com.standardwebhooks}), the
+ * one partners verify with, so the signed content and encoding cannot differ from theirs. What the
+ * library leaves to us is rotation: one {@code v1,<base64>} signature per signing key,
+ * space-separated, so that a receiver holding either the old or the new secret accepts the notice.
  */
 public final class WebhookSigner {
-  private static final String ALGORITHM = "HmacSHA256";
 
   private WebhookSigner() {}
 
@@ -24,22 +22,22 @@ public final class WebhookSigner {
     if (keys.isEmpty()) {
       throw new IllegalArgumentException("no signing key");
     }
-    byte[] signed =
-        (webhookId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8);
     List<String> signatures = new ArrayList<>(keys.size());
     for (byte[] key : keys) {
-      signatures.add("v1," + Base64.getEncoder().encodeToString(hmac(key, signed)));
+      signatures.add(sign(key, webhookId, timestampSeconds, body));
     }
     return String.join(" ", signatures);
   }
 
-  private static byte[] hmac(byte[] key, byte[] content) {
+  private static String sign(byte[] key, String webhookId, long timestampSeconds, String body) {
     try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(new SecretKeySpec(key, ALGORITHM));
-      return mac.doFinal(content);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+      // the library keeps a reference to the key, not a copy: the caller's wipe still reaches it
+      return new Webhook(key).sign(webhookId, timestampSeconds, body);
+    } catch (EmptyWebhookSecretException e) {
+      throw new IllegalArgumentException("empty signing key");
+    } catch (WebhookSigningException e) {
+      // HMAC-SHA256 is part of every JRE; say no more than that, so no key material can follow
+      throw new IllegalStateException("HMAC-SHA256 signing failed");
     }
   }
 }

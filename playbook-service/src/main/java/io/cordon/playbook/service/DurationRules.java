@@ -1,11 +1,16 @@
 package io.cordon.playbook.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cordon.playbook.model.DurationSpec;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Durations: the syntax the schema checks, and the bounds only this validator checks. */
+/**
+ * The bounds of one duration field. The schema checks a duration's syntax (a pattern) but cannot
+ * compare amounts written in different units, so the bounds are checked here.
+ */
 final class DurationRules {
+  /** The reason the schema's duration syntax is refused with. */
   static final String SYNTAX =
       "must be a duration such as 30s, 15m, 2h, 1d or ISO-8601 PT15M (a number and one unit)";
 
@@ -19,21 +24,17 @@ final class DurationRules {
     this.bounds = "must be between " + min + " and " + max;
   }
 
-  Optional<Duration> check(Fields fields, String name, boolean required) {
-    return fields
-        .value(name, required)
-        .flatMap(
-            value -> {
-              Optional<DurationSpec> parsed =
-                  value.isTextual() ? DurationSpec.tryParse(value.asText()) : Optional.empty();
-              if (parsed.isEmpty()) {
-                return fields.invalid(name, SYNTAX);
-              }
-              Duration duration = parsed.get().value();
-              if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
-                return fields.invalid(name, bounds);
-              }
-              return Optional.of(duration);
-            });
+  /** The duration a value holds; empty when it holds none (the schema reports that). */
+  static Optional<Duration> of(JsonNode value) {
+    return value.isTextual()
+        ? DurationSpec.tryParse(value.asText()).map(DurationSpec::value)
+        : Optional.empty();
+  }
+
+  /** Why the value is out of bounds; empty when it is within them or is no duration. */
+  Optional<String> problem(JsonNode value) {
+    return of(value)
+        .filter(duration -> duration.compareTo(min) < 0 || duration.compareTo(max) > 0)
+        .map(duration -> bounds);
   }
 }

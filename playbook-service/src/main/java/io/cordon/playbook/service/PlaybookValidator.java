@@ -1,60 +1,72 @@
 package io.cordon.playbook.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cordon.playbook.model.Identifiers;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * Checks a playbook document field by field and reports every violation with its path. It applies
- * the rules of the playbook JSON Schema (contracts, {@code schemas/playbook.v1.schema.json}) plus
- * the few the schema cannot state: unique step ids, duration bounds, backoff max not below initial.
+ * Checks a playbook document against the playbook JSON Schema of {@code contracts} (through {@link
+ * PlaybookSchema}, a JSON-Schema validator) plus the few rules the schema cannot state ({@link
+ * PlaybookRules}), and reports every problem with its path, in the schema's order, one per field.
  */
 public class PlaybookValidator {
-  static final List<String> FIELDS = List.of("$schema", "name", "description", "version", "steps");
-  static final int MAX_STEPS = 50;
-  static final int MAX_DESCRIPTION = 2000;
+  private static final int MAX_LABEL = 64;
 
-  public List<Violation> validate(JsonNode document) {
-    Violations violations = new Violations();
-    if (document == null || !document.isObject()) {
-      violations.add(Location.ROOT, "a playbook must be a mapping (object) with name and steps");
-      return violations.list();
-    }
-    Fields fields = new Fields((ObjectNode) document, Location.ROOT, violations, FIELDS);
-    fields.text("$schema", false, Integer.MAX_VALUE);
-    fields
-        .text("name", true, Integer.MAX_VALUE)
-        .filter(name -> !Identifiers.isValid(name))
-        .ifPresent(name -> fields.invalid("name", Identifiers.RULE));
-    fields.text("description", false, MAX_DESCRIPTION);
-    fields.integer("version", false, 1, Integer.MAX_VALUE);
-    fields.array("steps", true).ifPresent(steps -> steps(steps, fields.at("steps"), violations));
-    return violations.list();
+  private final PlaybookSchema schema;
+  private final SchemaReasons reasons;
+  private final SchemaPositions positions;
+  private final PlaybookRules rules;
+
+  /** Validates against the schema {@code contracts} ships. */
+  public PlaybookValidator() {
+    this(PlaybookSchema.contract());
   }
 
-  private static void steps(ArrayNode steps, Location at, Violations violations) {
-    if (steps.isEmpty()) {
-      violations.add(at, "must list at least one step");
-    } else if (steps.size() > MAX_STEPS) {
-      violations.add(at, "must list at most " + MAX_STEPS + " steps");
+  PlaybookValidator(PlaybookSchema schema) {
+    this.schema = schema;
+    this.reasons = new SchemaReasons(schema.root());
+    this.positions = new SchemaPositions(schema.root());
+    this.rules = new PlaybookRules(positions);
+  }
+
+  public List<Violation> validate(JsonNode document) {
+    if (document == null || !document.isObject()) {
+      return List.of(
+          new Violation(
+              DocumentPath.ROOT.text(),
+              null,
+              "a playbook must be a mapping (object) with name and steps"));
     }
-    Map<String, Integer> firstUse = new HashMap<>();
-    for (int i = 0; i < steps.size(); i++) {
-      Location step = at.index(i);
-      Optional<String> id = StepValidator.check(steps.get(i), step, violations);
-      if (id.isPresent()) {
-        Integer earlier = firstUse.putIfAbsent(id.get(), i);
-        if (earlier != null) {
-          violations.add(
-              step.inStep(id.get()).field("id"),
-              "duplicate step id " + id.get() + "; steps[" + earlier + "] already uses it");
-        }
+    List<Finding> findings = new ArrayList<>();
+    for (SchemaError error : schema.check(document)) {
+      findings.add(
+          new Finding(error.field(), reasons.reason(error, document), positions.of(error.field())));
+    }
+    findings.addAll(rules.check(document));
+    // stable: on one field the schema's error (its type, say) comes before what follows from it
+    findings.sort(Finding::compare);
+    Set<DocumentPath> named = new HashSet<>();
+    List<Violation> violations = new ArrayList<>();
+    for (Finding finding : findings) {
+      if (named.add(finding.field())) {
+        violations.add(
+            new Violation(finding.field().text(), stepLabel(finding, document), finding.reason()));
       }
     }
+    return List.copyOf(violations);
+  }
+
+  /** The id the author gave the step the field is in, shortened, for "steps[2] (reset)". */
+  private static String stepLabel(Finding finding, JsonNode document) {
+    return finding
+        .field()
+        .stepIndex()
+        .map(i -> document.path("steps").path(i).path("id"))
+        .filter(id -> id.isTextual() && !id.asText().isBlank())
+        .map(JsonNode::asText)
+        .map(id -> id.length() > MAX_LABEL ? id.substring(0, MAX_LABEL) + "..." : id)
+        .orElse(null);
   }
 }

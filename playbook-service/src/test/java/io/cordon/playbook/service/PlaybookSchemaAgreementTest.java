@@ -8,12 +8,22 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.cordon.commons.security.Roles;
 import io.cordon.contracts.ActionType;
 import io.cordon.playbook.model.ActionScopes;
+import io.cordon.playbook.model.Approval;
+import io.cordon.playbook.model.Backoff;
+import io.cordon.playbook.model.Condition;
 import io.cordon.playbook.model.DurationSpec;
 import io.cordon.playbook.model.Identifiers;
+import io.cordon.playbook.model.OnTimeout;
+import io.cordon.playbook.model.Playbook;
+import io.cordon.playbook.model.Retry;
+import io.cordon.playbook.model.Step;
+import io.cordon.playbook.model.StepScope;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,9 +37,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The JSON Schema in contracts (what editors check) and the Java validator (what the service
- * checks) must agree: on valid playbooks, on invalid ones (both refuse, at the same fields), and on
- * the constants they share. The few rules only Java can state are listed and proven here too.
+ * The service validates with the JSON Schema in contracts itself; what Java still holds must agree
+ * with it: the problems the service reports name exactly the fields the schema names, the rules
+ * only Java checks are ones the schema cannot state, and the constants and records the model reads
+ * a validated playbook into match the schema.
  */
 class PlaybookSchemaAgreementTest {
   private static final String SCHEMA = "/schemas/playbook.v1.schema.json";
@@ -148,7 +159,7 @@ class PlaybookSchemaAgreementTest {
             "name: m\ndescription: ''\nsteps: [{id: a, action: REVOKE_SESSIONS}]\n"));
   }
 
-  /** Rules the schema cannot state: the schema accepts these, the service refuses them. */
+  /** Rules the schema cannot state (PlaybookRules): the schema accepts these, the service not. */
   static Stream<Arguments> javaOnly() {
     return Stream.of(
         Arguments.of(
@@ -177,50 +188,43 @@ class PlaybookSchemaAgreementTest {
     JsonNode document = Documents.yaml(yaml);
 
     assertThat(schemaErrors(document)).as("schema").isEmpty();
-    assertThat(new PlaybookValidator().validate(document)).as("java").isEmpty();
+    assertThat(new PlaybookValidator().validate(document)).as("service").isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalid")
-  void bothRefuseInvalidPlaybooksAtTheSameFields(String name, String yaml) {
+  void theServiceNamesTheFieldsTheSchemaNames(String name, String yaml) {
     JsonNode document = Documents.yaml(yaml);
     Set<String> schemaFields = schemaErrors(document);
     List<String> javaFields = Documents.fields(yaml);
 
-    assertThat(javaFields).as("java").isNotEmpty();
+    assertThat(javaFields).as("service").isNotEmpty();
     assertThat(schemaFields).as("schema").isNotEmpty();
-    // the schema may name a field twice over (each branch of a oneOf), never a field java missed
+    // the validator may name a field twice over (each branch of a oneOf); the service names it once
     assertThat(schemaFields).as("schema fields").isEqualTo(new TreeSet<>(javaFields));
+    assertThat(javaFields).as("service fields").doesNotHaveDuplicates();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("javaOnly")
-  void rulesOnlyJavaChecksAreStillCaught(String name, String yaml, String field) {
+  void rulesTheSchemaCannotStateAreStillCaught(String name, String yaml, String field) {
     assertThat(schemaErrors(Documents.yaml(yaml))).as("schema").isEmpty();
     assertThat(Documents.fields(yaml)).as("java").containsExactly(field);
   }
 
   @Test
-  void sharedConstantsAreTheSame() {
+  void constantsTheModelHoldsMatchTheSchema() {
     JsonNode defs = schemaNode.path("$defs");
     assertThat(defs.path("Identifier").path("pattern").asText()).isEqualTo(Identifiers.PATTERN);
     assertThat(defs.path("Duration").path("pattern").asText()).isEqualTo(DurationSpec.PATTERN);
-    assertThat(
-            defs.path("Step")
-                .path("properties")
-                .path("parameters")
-                .path("propertyNames")
-                .path("pattern")
-                .asText())
-        .isEqualTo(ParameterRules.NAME_PATTERN);
     assertThat(texts(defs.path("Step").path("properties").path("action").path("enum")))
         .isEqualTo(Arrays.stream(ActionType.values()).map(Enum::name).toList());
     assertThat(texts(defs.path("Step").path("properties").path("scope").path("enum")))
-        .isEqualTo(StepValidator.SCOPES);
+        .isEqualTo(Arrays.stream(StepScope.values()).map(StepScope::wire).toList());
     assertThat(texts(defs.path("Approval").path("properties").path("role").path("enum")))
-        .isEqualTo(ApprovalRules.ROLES);
+        .isEqualTo(List.of(Roles.APPROVER, Roles.RESPONDER, Roles.ADMIN));
     assertThat(texts(defs.path("Approval").path("properties").path("onTimeout").path("enum")))
-        .isEqualTo(ApprovalRules.ON_TIMEOUT);
+        .isEqualTo(Arrays.stream(OnTimeout.values()).map(OnTimeout::wire).toList());
     JsonNode runLevel =
         defs.path("Step")
             .path("allOf")
@@ -235,15 +239,33 @@ class PlaybookSchemaAgreementTest {
             ActionScopes.RUN_LEVEL.stream().map(Enum::name).toList());
   }
 
+  /** A validated playbook is read into these records, which refuse unknown fields. */
   @Test
-  void everyFieldJavaKnowsTheSchemaDeclares() {
+  void everyFieldTheSchemaAllowsTheModelReads() {
     JsonNode defs = schemaNode.path("$defs");
-    assertThat(names(schemaNode.path("properties"))).isEqualTo(PlaybookValidator.FIELDS);
-    assertThat(names(defs.path("Step").path("properties"))).isEqualTo(StepValidator.FIELDS);
-    assertThat(names(defs.path("Condition").path("properties"))).isEqualTo(WhenRules.FIELDS);
-    assertThat(names(defs.path("Approval").path("properties"))).isEqualTo(ApprovalRules.FIELDS);
-    assertThat(names(defs.path("Retry").path("properties"))).isEqualTo(RetryRules.FIELDS);
-    assertThat(names(defs.path("Backoff").path("properties"))).isEqualTo(RetryRules.BACKOFF_FIELDS);
+    assertThat(names(schemaNode.path("properties")))
+        .containsExactlyElementsOf(withSchemaHint(components(Playbook.class)));
+    assertThat(names(defs.path("Step").path("properties")))
+        .containsExactlyElementsOf(components(Step.class));
+    assertThat(names(defs.path("Condition").path("properties")))
+        .containsExactlyElementsOf(components(Condition.class));
+    assertThat(names(defs.path("Approval").path("properties")))
+        .containsExactlyElementsOf(components(Approval.class));
+    assertThat(names(defs.path("Retry").path("properties")))
+        .containsExactlyElementsOf(components(Retry.class));
+    assertThat(names(defs.path("Backoff").path("properties")))
+        .containsExactlyElementsOf(components(Backoff.class));
+  }
+
+  private static List<String> components(Class<? extends Record> type) {
+    return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+  }
+
+  /** {@code $schema} is an editor hint the model ignores. */
+  private static List<String> withSchemaHint(List<String> components) {
+    List<String> names = new ArrayList<>(List.of("$schema"));
+    names.addAll(components);
+    return names;
   }
 
   /** The schema's errors as the field paths the Java validator uses. */

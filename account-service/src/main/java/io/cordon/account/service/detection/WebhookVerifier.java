@@ -4,16 +4,16 @@ import io.cordon.commons.problem.ProblemException;
 import io.cordon.commons.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
- * Checks the Standard Webhooks signature of a detection when its source has secrets configured
- * ({@code cordon.detections.webhook-secrets.<source>}, comma-separated for rotation). A source
- * without secrets is accepted on the bearer token alone. Secrets are never logged.
+ * Checks the Standard Webhooks signature of a detection (with the reference library, see {@link
+ * WebhookSignature}) when its source has secrets configured ({@code
+ * cordon.detections.webhook-secrets.<source>}, comma-separated for rotation). A source without
+ * secrets is accepted on the bearer token alone. Secrets are never logged.
  */
 @ApplicationScoped
 public class WebhookVerifier {
@@ -30,7 +30,7 @@ public class WebhookVerifier {
     if (secrets.isEmpty()) {
       return;
     }
-    Optional<String> failure = WebhookSignature.check(secrets, headers, body, Instant.now());
+    Optional<String> failure = WebhookSignature.check(secrets, headers, body);
     if (failure.isPresent()) {
       LOG.warnf(
           "Refused a detection from %s: %s (webhook-id %s)",
