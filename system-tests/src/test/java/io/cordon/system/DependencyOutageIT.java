@@ -44,15 +44,7 @@ class DependencyOutageIT extends ReliabilityDrill {
             stack.stack.postgres().crash();
             Thread.sleep(3000);
             stack.stack.postgres().start();
-            for (String service : SERVICES) {
-              while (readiness(service) != 200) {
-                assertThat(Duration.ofNanos(System.nanoTime() - killedAt))
-                    .as("%s ready again", service)
-                    .isLessThan(Duration.ofMinutes(3));
-                Thread.sleep(500);
-              }
-            }
-            return Duration.ofNanos(System.nanoTime() - killedAt);
+            return everyServiceReadySince(killedAt);
           };
       IncidentDrill.Result result =
           new IncidentDrill(running).run("postgres-kill", csv, crash, affected);
@@ -99,16 +91,7 @@ class DependencyOutageIT extends ReliabilityDrill {
             Thread.sleep(1000);
           }
           start.run();
-          long restartedAt = System.nanoTime();
-          for (String service : SERVICES) {
-            while (readiness(service) != 200) {
-              assertThat(Duration.ofNanos(System.nanoTime() - restartedAt))
-                  .as("%s ready again", service)
-                  .isLessThan(Duration.ofMinutes(3));
-              Thread.sleep(500);
-            }
-          }
-          return Duration.ofNanos(System.nanoTime() - restartedAt);
+          return everyServiceReadySince(System.nanoTime());
         };
 
     IncidentDrill.Result result =
@@ -139,6 +122,19 @@ class DependencyOutageIT extends ReliabilityDrill {
             traffic.requests(),
             traffic.refused(),
             effective.size()));
+  }
+
+  /** Waits until every service is ready (3 minutes at most); the time since {@code since}. */
+  private static Duration everyServiceReadySince(long since) throws InterruptedException {
+    for (String service : SERVICES) {
+      while (readiness(service) != 200) {
+        assertThat(Duration.ofNanos(System.nanoTime() - since))
+            .as("%s ready again", service)
+            .isLessThan(Duration.ofMinutes(3));
+        Thread.sleep(500);
+      }
+    }
+    return Duration.ofNanos(System.nanoTime() - since);
   }
 
   private static int readiness(String service) {

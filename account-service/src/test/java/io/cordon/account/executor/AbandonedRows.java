@@ -19,6 +19,23 @@ final class AbandonedRows {
   static String insert(
       ActionTraffic traffic, String userId, String action, Instant claimed, Instant leaseExpires)
       throws SQLException {
+    return insertRow(traffic, userId, action, "IN_FLIGHT", 1, claimed, leaseExpires);
+  }
+
+  /** A PENDING row of {@code action} for the user, due a second ago. */
+  static String insertDue(ActionTraffic traffic, String userId, String action) throws SQLException {
+    return insertRow(traffic, userId, action, "PENDING", 0, Instant.now().minusSeconds(1), null);
+  }
+
+  private static String insertRow(
+      ActionTraffic traffic,
+      String userId,
+      String action,
+      String state,
+      int attempts,
+      Instant since,
+      Instant leaseExpires)
+      throws SQLException {
     String actionId = traffic.runId + ":" + action + ":" + userId;
     try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
         PreparedStatement insert =
@@ -26,38 +43,19 @@ final class AbandonedRows {
                 "insert into remediation_action (action_id, run_id, step_id, account_object_id,"
                     + " user_principal_name, tenant_id, action, state, attempts, next_attempt_at,"
                     + " claimed_at, requested_at, lease_expires_at) values (?, ?, ?, ?, ?,"
-                    + " 'test-tenant', ?, 'IN_FLIGHT', 1, ?, ?, ?, ?)")) {
+                    + " 'test-tenant', ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, actionId);
       insert.setString(2, traffic.runId);
       insert.setString(3, action.toLowerCase(java.util.Locale.ROOT));
       insert.setString(4, userId);
       insert.setString(5, userId + "@jaxa.example");
       insert.setString(6, action);
-      insert.setTimestamp(7, Timestamp.from(claimed));
-      insert.setTimestamp(8, Timestamp.from(claimed));
-      insert.setTimestamp(9, Timestamp.from(claimed));
-      insert.setTimestamp(10, Timestamp.from(leaseExpires));
-      insert.executeUpdate();
-    }
-    return actionId;
-  }
-
-  /** A PENDING row of {@code action} for the user, due now. */
-  static String insertDue(ActionTraffic traffic, String userId, String action) throws SQLException {
-    String actionId = traffic.runId + ":" + action + ":" + userId;
-    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "insert into remediation_action (action_id, run_id, step_id, account_object_id,"
-                    + " user_principal_name, tenant_id, action, state, attempts, next_attempt_at,"
-                    + " requested_at) values (?, ?, ?, ?, ?, 'test-tenant', ?, 'PENDING', 0,"
-                    + " now() - interval '1 second', now())")) {
-      insert.setString(1, actionId);
-      insert.setString(2, traffic.runId);
-      insert.setString(3, action.toLowerCase(java.util.Locale.ROOT));
-      insert.setString(4, userId);
-      insert.setString(5, userId + "@jaxa.example");
-      insert.setString(6, action);
+      insert.setString(7, state);
+      insert.setInt(8, attempts);
+      insert.setTimestamp(9, Timestamp.from(since));
+      insert.setTimestamp(10, "IN_FLIGHT".equals(state) ? Timestamp.from(since) : null);
+      insert.setTimestamp(11, Timestamp.from(since));
+      insert.setTimestamp(12, leaseExpires == null ? null : Timestamp.from(leaseExpires));
       insert.executeUpdate();
     }
     return actionId;
