@@ -108,6 +108,7 @@ final class IncidentDrill {
     Map<String, Set<String>> notices = awaitNotices(incidentId, affectedPartners);
     List<JsonNode> accounts =
         patiently(Duration.ofMinutes(1), () -> running.follower.runAccounts(runId));
+    close(incidentId);
     return new Result(
         incidentId,
         intake,
@@ -117,6 +118,22 @@ final class IncidentDrill {
         Duration.between(started, Instant.now()),
         recovery.get(),
         notices);
+  }
+
+  /**
+   * Closes the drill's incident as a responder would once it is over: every drill submits the same
+   * accounts, and while an incident holding them is open a new report only attaches evidence.
+   */
+  private void close(String incidentId) throws IOException, InterruptedException {
+    URI url =
+        running
+            .stack
+            .serviceUrl("playbook-service")
+            .resolve("/api/v1/incidents/" + incidentId + "/close");
+    CordonApi.expectSuccess(
+        running.api.post(
+            url, running.token("responder"), "application/json", "{\"reason\":\"drill over\"}"),
+        url);
   }
 
   private JsonNode submit(String incidentId, Path csv) throws IOException, InterruptedException {
