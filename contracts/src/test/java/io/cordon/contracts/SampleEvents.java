@@ -67,6 +67,7 @@ public final class SampleEvents {
         "contain-compromised-account",
         ReportSource.CSV,
         "responder@example.jp",
+        "iss:https://idp.example.jp responder-7",
         AT);
   }
 

@@ -66,7 +66,7 @@ class DemoFilesTest {
         partner(
             "Lunar Mobility Partner",
             "soc@lunar-mobility.example",
-            List.of(TenantGenerator.CLM),
+            List.of(group(TenantGenerator.CLM)),
             List.of("automotive"),
             "summary",
             "amber"));
@@ -74,7 +74,7 @@ class DemoFilesTest {
         partner(
             "Defence Liaison Office",
             "cert@defence-liaison.example",
-            List.of(TenantGenerator.groupId(TenantGenerator.SATOPS)),
+            List.of(group(TenantGenerator.SATOPS)),
             List.of(),
             "summary",
             "amber+strict"));
@@ -82,7 +82,7 @@ class DemoFilesTest {
         partner(
             "International Space Agency Partner",
             "security@space-partner.example",
-            List.of(TenantGenerator.groupId(TenantGenerator.PSR), TenantGenerator.LVO),
+            List.of(group(TenantGenerator.PSR), group(TenantGenerator.LVO)),
             List.of(),
             "accounts",
             "amber"));
@@ -90,7 +90,7 @@ class DemoFilesTest {
         partner(
             "Asteroid Survey Consortium",
             "soc@asteroid-consortium.example",
-            List.of(TenantGenerator.ASTEROID),
+            List.of(group(TenantGenerator.ASTEROID)),
             List.of(),
             "summary",
             "green"));
@@ -100,10 +100,18 @@ class DemoFilesTest {
         + "\n";
   }
 
+  /** A group scope as notification-service takes it: the id, matched; the name, shown. */
+  private static Map<String, Object> group(String displayName) {
+    Map<String, Object> group = new LinkedHashMap<>();
+    group.put("id", TenantGenerator.groupId(displayName));
+    group.put("displayName", displayName);
+    return group;
+  }
+
   private static Map<String, Object> partner(
       String name,
       String contact,
-      List<String> groups,
+      List<Map<String, Object>> groups,
       List<String> tags,
       String disclosure,
       String tlp) {
@@ -137,7 +145,8 @@ class DemoFilesTest {
 
   /**
    * partners.json is shared with the system tests (which add fields): every group scope must name a
-   * demo group, and a partner is met exactly when an incident account is in one of its groups.
+   * demo group by its id (notification-service matches ids only) under the group's own name, and a
+   * partner is met exactly when an incident account is in one of its groups.
    */
   @Test
   void partnersScopeDemoGroupsAndOneMeetsNoIncidentAccount() throws Exception {
@@ -151,28 +160,20 @@ class DemoFilesTest {
             account ->
                 directory
                     .transitiveGroupsOf(directory.user(account).id)
-                    .forEach(
-                        g -> {
-                          incidentGroups.add(g.id());
-                          incidentGroups.add(g.displayName().toLowerCase(java.util.Locale.ROOT));
-                        }));
-    java.util.Set<String> demoGroups = new java.util.HashSet<>();
-    directory
-        .groups()
-        .forEach(
-            g -> {
-              demoGroups.add(g.id());
-              demoGroups.add(g.displayName().toLowerCase(java.util.Locale.ROOT));
-            });
+                    .forEach(g -> incidentGroups.add(g.id())));
+    Map<String, String> demoGroups = new java.util.HashMap<>();
+    directory.groups().forEach(g -> demoGroups.put(g.id(), g.displayName()));
     JsonNode partners = new ObjectMapper().readTree(DEMO.resolve("partners.json").toFile());
     int met = 0;
     int unmet = 0;
     for (JsonNode partner : partners) {
       boolean meets = false;
       for (JsonNode group : partner.path("scopes").path("groups")) {
-        String key = group.asText().toLowerCase(java.util.Locale.ROOT);
-        assertThat(demoGroups).as(partner.path("name").asText()).contains(key);
-        meets |= incidentGroups.contains(key);
+        String id = group.path("id").asText();
+        assertThat(demoGroups)
+            .as(partner.path("name").asText())
+            .containsEntry(id, group.path("displayName").asText());
+        meets |= incidentGroups.contains(id);
       }
       if (partner.has("expectedNotice")) {
         assertThat(partner.path("expectedNotice").asBoolean())

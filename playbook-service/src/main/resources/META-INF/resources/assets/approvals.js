@@ -1,12 +1,24 @@
-// Approval cards: decide with a comment; the four-eyes rule is shown before the API enforces it.
+// Approval cards: decide with a comment; the four-eyes rule is shown before the API enforces it. A
+// decision names the number of accounts the card showed: when more joined since, the API answers
+// 409 and the card is drawn again with the new list for the approver to review.
 import { api } from './api.js';
 import { announce, clear, h, time } from './dom.js';
-import { currentSession } from './auth.js';
+import { currentSession, sessionIdentity } from './auth.js';
 import { stateBadge } from './progress.js';
+
+// approval id -> { message, comment } of a decision refused because the list had grown
+const outdated = new Map();
+
+/** Whether the signed-in user started the run: by identity, as the API compares (names change). */
+function startedTheRun(approval, session) {
+  return approval.startedById
+    ? approval.startedById === sessionIdentity(session)
+    : approval.startedBy === session.name;
+}
 
 /** Why the signed-in user may not decide this approval, or null when they may. */
 export function whyCannotDecide(approval, session) {
-  if (approval.startedBy === session.name) {
+  if (startedTheRun(approval, session)) {
     return `Four eyes: you (${session.name}) started this run, so someone else with the role `
       + `"${approval.role}" must decide. The API refuses a decision from the run's starter.`;
   }
@@ -16,12 +28,18 @@ export function whyCannotDecide(approval, session) {
   return null;
 }
 
-export function approvalCard(approval, onDecided) {
+/**
+ * One approval. onOutdated({ message, comment }) is called when the API refused the decision
+ * because accounts joined the approval after this card was drawn; note is such a refusal to show.
+ */
+export function approvalCard(approval, onDecided, onOutdated = () => {}, note = null) {
   const session = currentSession();
   const id = approval.id;
   const blocked = whyCannotDecide(approval, session);
-  const error = h('p', { class: 'error', role: 'alert', hidden: true });
+  const error = h('p', { class: 'error', role: 'alert', hidden: !note }, note
+    ? `Not decided: ${note.message} The list below is the new one.` : '');
   const comment = h('textarea', { id: `comment-${id}`, name: 'comment', rows: 2, maxLength: 2000 });
+  if (note && note.comment) comment.value = note.comment;
   const noteId = `why-${id}`;
 
   async function decide(decision, button) {
@@ -30,11 +48,20 @@ export function approvalCard(approval, onDecided) {
     try {
       const decided = await api(
         `api/v1/runs/${encodeURIComponent(approval.runId)}/approvals/${encodeURIComponent(id)}`,
-        { method: 'POST', body: { decision, comment: comment.value.trim() || undefined } },
+        {
+          method: 'POST',
+          // the accounts this card shows: the API refuses the decision when more joined since
+          body: { decision, comment: comment.value.trim() || undefined, accountCount: approval.accountCount },
+        },
       );
       announce(`${decided.state.toLowerCase()}: ${approval.stepId} of ${approval.incidentId}`);
       onDecided(decided);
     } catch (failure) {
+      if (failure.status === 409 && failure.problem && (failure.problem.errors || [])
+        .some((e) => e.field === 'accountCount')) {
+        onOutdated({ message: failure.message, comment: comment.value });
+        return;
+      }
       error.textContent = `Not decided: ${failure.message}`;
       error.hidden = false;
       button.disabled = false;
@@ -84,11 +111,20 @@ export async function loadApprovals(container, { runId, signal, onChange = () =>
   const page = await api(`api/v1/approvals?${query}`, { signal });
   const redraw = () => {
     clear(container, page.items.length
-      ? page.items.map((approval) => approvalCard(approval, () => {
-        page.items = page.items.filter((a) => a.id !== approval.id);
-        redraw();
-        onChange();
-      }))
+      ? page.items.map((approval) => {
+        const note = outdated.get(approval.id) || null;
+        outdated.delete(approval.id);
+        return approvalCard(approval, () => {
+          page.items = page.items.filter((a) => a.id !== approval.id);
+          redraw();
+          onChange();
+        }, (refusal) => {
+          // read the approvals again and draw them, whatever changed: the approver must see the new list
+          outdated.set(approval.id, refusal);
+          delete container.dataset.ids;
+          loadApprovals(container, { runId, signal, onChange });
+        }, note);
+      })
       : h('p', { class: 'muted empty' }, 'No approvals waiting.'));
   };
   // keep a half-typed comment: redraw only when the set of approvals changed

@@ -27,12 +27,27 @@ export function claimsOf(token) {
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
+/**
+ * The identity the API compares for four eyes, never a name: Entra's tenant and object id, else
+ * the issuer and subject (the same rule as the services' TokenIdentity).
+ */
+export function identityOf(claims) {
+  if (claims.tid && claims.oid) return `entra:${claims.tid.toLowerCase()}/${claims.oid.toLowerCase()}`;
+  if (claims.iss && claims.sub) return `iss:${claims.iss} ${claims.sub}`;
+  return null;
+}
+
+/** The signed-in user's identity (computed from the token for sessions saved without it). */
+export function sessionIdentity(session) {
+  return session.id || identityOf(claimsOf(session.token));
+}
+
 export function saveSession(token, source) {
   const claims = claimsOf(token);
   const roles = [...new Set([...(claims.groups || []), ...(claims.roles || [])])];
   // the same name the API records as a run's starter or an approval's decider
   const name = claims.upn || claims.preferred_username || claims.sub;
-  const session = { token, source, name, roles, expiresAt: claims.exp };
+  const session = { token, source, name, id: identityOf(claims), roles, expiresAt: claims.exp };
   sessionStorage.setItem(SESSION, JSON.stringify(session));
   return session;
 }

@@ -206,6 +206,66 @@ class DemoIncidentIT {
     }
   }
 
+  @Test
+  void aRunStartedByObjectIdActsOnWhatTheDirectorySays() throws Exception {
+    // a member the demo incident and the alert test leave alone: from the end of the directory
+    List<JsonNode> users = new ArrayList<>();
+    running.simulator.users().forEach(users::add);
+    JsonNode member = null;
+    for (int i = users.size() - 1; i >= 0 && member == null; i--) {
+      JsonNode user = users.get(i);
+      if (user.path("kind").asText().equals("member")
+          && !accountsById.containsKey(user.path("id").asText())) {
+        member = user;
+      }
+    }
+    assertThat(member).isNotNull();
+    String objectId = member.path("id").asText();
+    URI runs = running.stack.serviceUrl("playbook-service").resolve("/api/v1/runs");
+    String responder = running.token("responder");
+
+    // a label for the approver to see is refused, not passed on
+    ObjectNode labelled = CordonApi.json().createObjectNode();
+    labelled.put("playbook", "revoke-only").put("incidentId", "INC-MANUAL-RUN");
+    labelled
+        .putArray("accounts")
+        .addObject()
+        .put("objectId", objectId)
+        .put("userPrincipalName", "intern@jaxa-demo.example");
+    CordonApi.Answer refused =
+        running.api.post(runs, responder, "application/json", labelled.toString());
+    assertThat(refused.status()).as(refused.raw().body()).isEqualTo(400);
+    assertThat(refused.raw().body()).contains("accounts[0].userPrincipalName");
+
+    ObjectNode body = CordonApi.json().createObjectNode();
+    body.put("playbook", "revoke-only").put("incidentId", "INC-MANUAL-RUN");
+    body.putArray("accounts").add(objectId);
+    CordonApi.Answer started =
+        running.api.post(runs, responder, "application/json", body.toString());
+    assertThat(started.status()).as(started.raw().body()).isEqualTo(202);
+    String location = started.raw().headers().firstValue("Location").orElseThrow();
+    String runId = started.body().path("id").asText();
+    assertThat(location).endsWith("/api/v1/runs/" + runId);
+
+    JsonNode run = running.follower.run(runId);
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (!Set.of("SUCCEEDED", "PARTIALLY_SUCCEEDED", "FAILED", "CANCELLED")
+        .contains(run.path("state").asText())) {
+      assertThat(System.nanoTime()).as("run %s final in time", runId).isLessThan(deadline);
+      Thread.sleep(1000);
+      run = running.follower.run(runId);
+    }
+    assertThat(run.path("state").asText()).isEqualTo("SUCCEEDED");
+    assertThat(run.path("startedBy").asText()).isEqualTo(DevTokens.PRINCIPALS.get("responder"));
+    List<JsonNode> accounts = running.follower.runAccounts(runId);
+    assertThat(accounts).hasSize(1);
+    // the account's facts are the directory's, read by account-service
+    assertThat(accounts.get(0).path("userPrincipalName").asText())
+        .isEqualTo(member.path("userPrincipalName").asText());
+    assertThat(running.simulator.user(objectId).path("sessionRevocationCount").asInt())
+        .isEqualTo(1);
+  }
+
   private static String securityAlert(List<String> userIds) {
     ObjectNode alert = CordonApi.json().createObjectNode();
     alert.put("@odata.type", "#microsoft.graph.security.alert");

@@ -24,7 +24,7 @@ final class DrillChecks {
     this.running = running;
   }
 
-  /** Partners whose scope groups contain one of the incident's accounts (by group id or name). */
+  /** Partners whose scope groups (by object id) contain one of the incident's accounts. */
   Set<String> affectedPartners(Path csv) throws IOException, InterruptedException {
     Set<String> groups = new HashSet<>();
     for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
@@ -33,13 +33,12 @@ final class DrillChecks {
       }
       for (JsonNode group : running.simulator.user(line.trim()).path("groups")) {
         groups.add(group.path("id").asText());
-        groups.add(group.path("displayName").asText());
       }
     }
     Set<String> affected = new TreeSet<>();
     for (JsonNode partner : ReliabilityStack.partnerDefinitions()) {
       for (JsonNode group : partner.path("scopes").path("groups")) {
-        if (groups.contains(group.asText())) {
+        if (groups.contains(group.path("id").asText())) {
           affected.add(DemoPartners.slug(partner.path("name").asText()));
         }
       }

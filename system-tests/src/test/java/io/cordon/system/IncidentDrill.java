@@ -166,8 +166,11 @@ final class IncidentDrill {
             String id = approval.path("id").asText();
             if (!decided.contains(id)) {
               CordonApi.Answer answer =
-                  running.follower.decide(runId, id, running.token("approver"), "Drill approval");
-              if (answer.status() / 100 == 2 || answer.status() == 409) {
+                  running.follower.decide(
+                      runId, approval, running.token("approver"), "Drill approval");
+              // a 409 is an approval that more accounts joined since it was read, or one already
+              // decided: read again, it is no longer pending once decided
+              if (answer.status() / 100 == 2) {
                 decided.add(id);
               }
             }

@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,6 +41,26 @@ public final class TestJwt {
   /** Roles in the {@code roles} claim, as Entra ID issues app roles. */
   public static String entraToken(String principal, String... roles) {
     return claims(principal, Instant.now()).claim("roles", List.of(roles)).sign(signingKey());
+  }
+
+  /**
+   * Exactly the given claims (such as {@code sub}, {@code upn}, {@code tid}, {@code oid}, {@code
+   * scp}, {@code idtyp}) plus this issuer, the roles in {@code groups} and a valid lifetime: for
+   * tests of who a token stands for.
+   */
+  public static String tokenWithClaims(Map<String, Object> claims, String... roles) {
+    Instant now = Instant.now();
+    return Jwt.claims(claims)
+        .issuer(ISSUER)
+        .groups(Set.of(roles))
+        .issuedAt(now)
+        .expiresAt(now.plus(LIFETIME))
+        .sign(signingKey());
+  }
+
+  /** The identity services derive from a token of {@link #token} for this principal. */
+  public static String identityOf(String principal) {
+    return "iss:" + ISSUER + " " + principal;
   }
 
   /** Correctly signed, but expired an hour ago. */

@@ -36,6 +36,10 @@ public class CompromiseReportEntity extends PanacheEntityBase {
   @Column(name = "reported_by")
   public String reportedBy;
 
+  /** The submitter's unchangeable identity, handed on so four eyes never compares names. */
+  @Column(name = "reported_by_id")
+  public String reportedById;
+
   @Column(name = "received_at")
   public Instant receivedAt;
 

@@ -71,7 +71,8 @@ public class CompromiseReportResource {
             request.playbook(),
             ReportSource.MANUAL,
             request.source(),
-            principal.name());
+            principal.name(),
+            principal.id());
     // the request as read, written back the same way every time: a retry hashes the same
     DeliveryKey key =
         DeliveryKey.of(IDEMPOTENCY_KEY, idempotencyKey, mapper.writeValueAsBytes(request));
@@ -102,7 +103,8 @@ public class CompromiseReportResource {
             playbook,
             ReportSource.CSV,
             null,
-            principal.name());
+            principal.name(),
+            principal.id());
     DeliveryKey key = DeliveryKey.of(IDEMPOTENCY_KEY, idempotencyKey, csvDelivery(body, uri));
     return accepted(intake.submit(submission, parsed.entries(), parsed.rejections(), key), uri);
   }

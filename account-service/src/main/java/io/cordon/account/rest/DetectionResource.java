@@ -67,6 +67,8 @@ public class DetectionResource {
     JsonNode payload = mapper.readTree(raw);
     WebhookHeaders headers = new WebhookHeaders(webhookId, webhookTimestamp, webhookSignature);
     return IntakeResponses.accepted(
-        detections.submit(payload, raw, headers, principal.name(), playbook, idempotencyKey), uri);
+        detections.submit(
+            payload, raw, headers, principal.name(), principal.id(), playbook, idempotencyKey),
+        uri);
   }
 }

@@ -118,6 +118,7 @@ public class CompromiseIntakeService {
     report.source = submission.source().name();
     report.sourceLabel = submission.sourceLabel();
     report.reportedBy = submission.reportedBy();
+    report.reportedById = submission.reportedById();
     report.receivedAt = Instant.now();
     // resolution and publishing happen later on worker threads: they continue this trace
     report.traceparent = TraceContexts.current();

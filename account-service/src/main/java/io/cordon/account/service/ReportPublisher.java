@@ -88,8 +88,10 @@ public class ReportPublisher {
             report.requestedPlaybook,
             ReportSource.valueOf(report.source),
             report.reportedBy,
+            report.reportedById,
             report.receivedAt,
             report.incidentInferred);
+    // none resolved still gives one event (without accounts): the run it starts fails saying so
     // the events continue the trace of the REST call that reported the accounts
     try (TracedWork work =
         traces.continueFrom(
@@ -98,7 +100,7 @@ public class ReportPublisher {
       events.forEach(
           event -> outbox.publish(Topics.COMPROMISE_REPORTS, report.id.toString(), event));
     }
-    report.status = events.isEmpty() ? "COMPLETED" : "PUBLISHED";
+    report.status = accounts.isEmpty() ? "COMPLETED" : "PUBLISHED";
     audit.record(
         AuditEntry.of(AuditKind.REPORT, "report.resolved", report.id.toString())
             .withIncident(report.incidentId)

@@ -6,6 +6,9 @@ import io.cordon.contracts.Severity;
 /**
  * The metadata of a report, whatever the channel (JSON, CSV or a detection) it arrived by.
  *
+ * @param reportedBy the submitter's name, for people to read
+ * @param reportedById the submitter's unchangeable identity (four eyes compares it); null when the
+ *     token named none
  * @param incidentInferred true when the reporter named no incident (a risk detection): {@code
  *     incidentId} is then a proposal playbook-service may file under an open incident instead
  */
@@ -17,6 +20,7 @@ public record ReportSubmission(
     ReportSource source,
     String sourceLabel,
     String reportedBy,
+    String reportedById,
     boolean incidentInferred) {
 
   /** A report that names its incident. */
@@ -27,7 +31,8 @@ public record ReportSubmission(
       String requestedPlaybook,
       ReportSource source,
       String sourceLabel,
-      String reportedBy) {
+      String reportedBy,
+      String reportedById) {
     this(
         incidentId,
         incidentTitle,
@@ -36,6 +41,7 @@ public record ReportSubmission(
         source,
         sourceLabel,
         reportedBy,
+        reportedById,
         false);
   }
 }

@@ -3,6 +3,7 @@ package io.cordon.account.executor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.cordon.contracts.Topics;
@@ -103,6 +104,9 @@ class ResolutionTest {
 
     CompromiseReported event = awaitReport(reportId).get(0);
     assertThat(event.chunks()).isEqualTo(1);
+    // the name is for people; four eyes downstream compares the identity, which a rename keeps
+    assertThat(event.reportedBy()).isEqualTo("responder@jaxa.example");
+    assertThat(event.reportedById()).isEqualTo("iss:" + TestJwt.ISSUER + " responder@jaxa.example");
     Map<String, ResolvedAccount> byUpn =
         event.accounts().stream()
             .collect(Collectors.toMap(ResolvedAccount::userPrincipalName, Function.identity()));
@@ -116,6 +120,42 @@ class ResolutionTest {
         .isEqualTo(UserType.GUEST);
     assertThat(byUpn.get("admin@jaxa.example").privilegedRoles())
         .containsExactly("Global Administrator");
+  }
+
+  @Test
+  void aReportNoneOfWhoseAccountsResolvedIsPublishedAsOneEventWithoutAccounts() {
+    GraphBatchStub.graphBatch().install(graph);
+
+    String reportId =
+        given()
+            .auth()
+            .oauth2(RESPONDER)
+            .contentType(ContentType.JSON)
+            .body(
+                "{\"incident\":{\"id\":\"INC-NOBODY\"},\"accounts\":"
+                    + "[\"22222222-0000-4000-8000-00000000dead\"]}")
+            .post("/api/v1/compromise-reports")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("reportId");
+
+    // without it, a run reserved for this report by POST /runs would wait for ever
+    assertThat(awaitReport(reportId))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.accounts()).isEmpty();
+              assertThat(event.chunks()).isEqualTo(1);
+            });
+    given()
+        .auth()
+        .oauth2(VIEWER)
+        .get("/api/v1/compromise-reports/" + reportId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("COMPLETED"))
+        .body("accounts.items[0].resolution", equalTo("USER_NOT_FOUND"));
   }
 
   @Test

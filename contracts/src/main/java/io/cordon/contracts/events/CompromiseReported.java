@@ -13,8 +13,13 @@ import java.util.List;
  * {@link #chunks()} events sharing the report id.
  *
  * @param chunk 1-based position of this event among the report's {@code chunks}
+ * @param accounts 1 to 500 accounts; none only in the single event of a report none of whose
+ *     accounts resolved, so that the run it starts (or that waits for it) fails with the reason
+ *     instead of waiting for accounts that will never come
  * @param requestedPlaybook absent when the reporter did not ask for one; the default playbook runs
- * @param reportedBy principal that submitted the report
+ * @param reportedBy name of the principal that submitted the report, for people to read
+ * @param reportedById that principal's unchangeable identity ({@code entra:<tid>/<oid>} or {@code
+ *     iss:<issuer> <subject>}), which four eyes compares; absent when its token named none
  * @param incidentInferred true when the reporter named no incident (e.g. an Entra risk detection):
  *     {@code incident} is then only a proposal, and playbook-service files the report under the
  *     open incident that already holds one of its accounts; absent means false
@@ -30,6 +35,7 @@ public record CompromiseReported(
     @OptionalField String requestedPlaybook,
     ReportSource source,
     String reportedBy,
+    @OptionalField String reportedById,
     Instant reportedAt,
     @OptionalField Boolean incidentInferred)
     implements CordonEvent {
@@ -46,15 +52,20 @@ public record CompromiseReported(
     Check.atLeast(chunks, chunk, TYPE, "chunks");
     Check.required(incident, TYPE, "incident");
     accounts = Check.list(accounts, TYPE, "accounts");
-    if (accounts.isEmpty() || accounts.size() > MAX_ACCOUNTS_PER_EVENT) {
+    if (accounts.isEmpty() && chunks != 1) {
+      throw EventFormatException.invalidField(
+          TYPE, "accounts", "may be empty only in the single event of a report, not in a chunk");
+    }
+    if (accounts.size() > MAX_ACCOUNTS_PER_EVENT) {
       throw EventFormatException.invalidField(
           TYPE,
           "accounts",
-          "must hold 1 to " + MAX_ACCOUNTS_PER_EVENT + " accounts but held " + accounts.size());
+          "must hold at most " + MAX_ACCOUNTS_PER_EVENT + " accounts but held " + accounts.size());
     }
     Check.optionalText(requestedPlaybook, TYPE, "requestedPlaybook");
     Check.required(source, TYPE, "source");
     Check.text(reportedBy, TYPE, "reportedBy");
+    Check.optionalText(reportedById, TYPE, "reportedById");
     Check.required(reportedAt, TYPE, "reportedAt");
   }
 
@@ -70,6 +81,7 @@ public record CompromiseReported(
       String requestedPlaybook,
       ReportSource source,
       String reportedBy,
+      String reportedById,
       Instant reportedAt) {
     this(
         schemaVersion,
@@ -82,6 +94,7 @@ public record CompromiseReported(
         requestedPlaybook,
         source,
         reportedBy,
+        reportedById,
         reportedAt,
         null);
   }
@@ -94,7 +107,8 @@ public record CompromiseReported(
   /**
    * Splits a report into events of at most {@link #MAX_ACCOUNTS_PER_EVENT} accounts, numbered from
    * 1, with event ids derived from report id and chunk so a re-published report is deduplicated. No
-   * accounts give no events: there is nothing to remediate.
+   * accounts give one event without any: the report's run then fails saying none resolved, rather
+   * than never being heard of (or, started by {@code POST /runs}, waiting for ever).
    */
   public static List<CompromiseReported> chunked(
       String reportId,
@@ -103,9 +117,18 @@ public record CompromiseReported(
       String requestedPlaybook,
       ReportSource source,
       String reportedBy,
+      String reportedById,
       Instant reportedAt) {
     return chunked(
-        reportId, incident, accounts, requestedPlaybook, source, reportedBy, reportedAt, false);
+        reportId,
+        incident,
+        accounts,
+        requestedPlaybook,
+        source,
+        reportedBy,
+        reportedById,
+        reportedAt,
+        false);
   }
 
   /**
@@ -119,9 +142,11 @@ public record CompromiseReported(
       String requestedPlaybook,
       ReportSource source,
       String reportedBy,
+      String reportedById,
       Instant reportedAt,
       boolean incidentInferred) {
-    int chunks = (accounts.size() + MAX_ACCOUNTS_PER_EVENT - 1) / MAX_ACCOUNTS_PER_EVENT;
+    int chunks =
+        Math.max(1, (accounts.size() + MAX_ACCOUNTS_PER_EVENT - 1) / MAX_ACCOUNTS_PER_EVENT);
     List<CompromiseReported> events = new ArrayList<>(chunks);
     for (int chunk = 1; chunk <= chunks; chunk++) {
       int from = (chunk - 1) * MAX_ACCOUNTS_PER_EVENT;
@@ -138,6 +163,7 @@ public record CompromiseReported(
               requestedPlaybook,
               source,
               reportedBy,
+              reportedById,
               reportedAt,
               incidentInferred ? Boolean.TRUE : null));
     }

@@ -45,8 +45,34 @@ class CompromiseReportedChunkingTest {
   }
 
   @Test
-  void publishesNothingForNoAccounts() {
-    assertThat(chunk("rep-1", List.of())).isEmpty();
+  void aReportWithNoAccountsIsOneEventWithoutAny() {
+    // the run it starts must learn that nothing resolved, or a reserved run would wait for ever
+    assertThat(chunk("rep-1", List.of()))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.accounts()).isEmpty();
+              assertThat(e.chunk()).isEqualTo(1);
+              assertThat(e.chunks()).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void refusesAnEmptyChunkOfSeveral() {
+    assertThatThrownBy(() -> withAccounts(List.of(), 1, 2))
+        .isInstanceOf(EventFormatException.class)
+        .hasMessageContaining("'accounts': may be empty only in the single event");
+  }
+
+  @Test
+  void carriesTheReportersIdentityBesideTheirName() {
+    assertThat(chunk("rep-1", accounts(2)))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.reportedBy()).isEqualTo("sentinel");
+              assertThat(e.reportedById()).isEqualTo("iss:https://idp.example sentinel-app");
+            });
   }
 
   @Test
@@ -54,7 +80,7 @@ class CompromiseReportedChunkingTest {
     assertThatThrownBy(() -> withAccounts(accounts(501), 1, 1))
         .isInstanceOf(EventFormatException.class)
         .hasMessage(
-            "CompromiseReported: invalid field 'accounts': must hold 1 to 500 accounts but held 501");
+            "CompromiseReported: invalid field 'accounts': must hold at most 500 accounts but held 501");
   }
 
   @Test
@@ -77,6 +103,7 @@ class CompromiseReportedChunkingTest {
         null,
         ReportSource.MANUAL,
         "responder",
+        null,
         SampleEvents.AT);
   }
 
@@ -88,6 +115,7 @@ class CompromiseReportedChunkingTest {
         "revoke-only",
         ReportSource.DETECTION,
         "sentinel",
+        "iss:https://idp.example sentinel-app",
         SampleEvents.AT);
   }
 

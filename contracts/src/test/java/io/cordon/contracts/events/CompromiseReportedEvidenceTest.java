@@ -38,6 +38,7 @@ class CompromiseReportedEvidenceTest {
                 null,
                 ReportSource.DETECTION,
                 "detector",
+                null,
                 Instant.parse("2026-12-06T10:00:00Z"),
                 true)
             .get(0);

@@ -28,7 +28,10 @@ public record PartnerDraft(
     }
   }
 
-  public record Scopes(List<String> groups, List<String> domains, List<String> tags) {
+  /** A group by object id; {@code displayName} is for display only and may be null. */
+  public record Group(String id, String displayName) {}
+
+  public record Scopes(List<Group> groups, List<String> domains, List<String> tags) {
     public Scopes {
       groups = groups == null ? List.of() : List.copyOf(groups);
       domains = domains == null ? List.of() : List.copyOf(domains);

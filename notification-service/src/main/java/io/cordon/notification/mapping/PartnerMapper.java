@@ -9,13 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /** Between partner drafts, entities and views; normalises names, contacts and scope values. */
 public final class PartnerMapper {
-  private static final Pattern GUID =
-      Pattern.compile(
-          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private PartnerMapper() {}
 
@@ -33,7 +29,7 @@ public final class PartnerMapper {
     partner.webhookUrl = draft.webhook() == null ? null : draft.webhook().url().strip();
     replace(partner.contacts, distinct(draft.contacts(), String::strip, true));
     List<ScopeEntry> scopes = new ArrayList<>();
-    add(scopes, ScopeKind.GROUP, distinct(draft.scopes().groups(), PartnerMapper::group, true));
+    groups(draft.scopes().groups()).forEach(scopes::add);
     add(scopes, ScopeKind.DOMAIN, distinct(draft.scopes().domains(), PartnerMapper::domain, false));
     add(scopes, ScopeKind.TAG, distinct(draft.scopes().tags(), String::strip, false));
     replace(partner.scopes, scopes);
@@ -56,9 +52,13 @@ public final class PartnerMapper {
         List.copyOf(partner.contacts),
         webhook,
         new PartnerView.Scopes(
-            values(partner, ScopeKind.GROUP),
+            partner.scopes.stream()
+                .filter(s -> s.kind == ScopeKind.GROUP)
+                .map(s -> new PartnerView.Group(s.value, s.displayName))
+                .toList(),
             values(partner, ScopeKind.DOMAIN),
-            values(partner, ScopeKind.TAG)),
+            values(partner, ScopeKind.TAG),
+            values(partner, ScopeKind.GROUP_NAME)),
         partner.disclosure.name().toLowerCase(Locale.ROOT),
         partner.tlp.label(),
         partner.createdAt,
@@ -67,9 +67,15 @@ public final class PartnerMapper {
         partner.updatedBy);
   }
 
-  private static String group(String value) {
-    String group = value.strip();
-    return GUID.matcher(group).matches() ? group.toLowerCase(Locale.ROOT) : group;
+  /** Group scopes by lower-case object id, each id once (the first display name given wins). */
+  private static List<ScopeEntry> groups(List<PartnerDraft.Group> groups) {
+    Map<String, ScopeEntry> byId = new LinkedHashMap<>();
+    for (PartnerDraft.Group group : groups) {
+      String id = group.id().strip().toLowerCase(Locale.ROOT);
+      String name = group.displayName() == null ? null : group.displayName().strip();
+      byId.putIfAbsent(id, new ScopeEntry(ScopeKind.GROUP, id, name));
+    }
+    return List.copyOf(byId.values());
   }
 
   private static String domain(String value) {

@@ -30,5 +30,17 @@ public record PartnerView(
   /** Why and since when no webhook goes to the endpoint. */
   public record Disabled(Instant at, String reason) {}
 
-  public record Scopes(List<String> groups, List<String> domains, List<String> tags) {}
+  /**
+   * @param groups matched by {@code id} only; {@code displayName} is what an admin called it
+   * @param unresolvedGroupNames groups registered by name before ids were required: they match
+   *     nothing until an admin replaces them with ids
+   */
+  public record Scopes(
+      List<Group> groups,
+      List<String> domains,
+      List<String> tags,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unresolvedGroupNames) {}
+
+  /** A group scope: its object id, and the name it was registered with, if any. */
+  public record Group(String id, @JsonInclude(JsonInclude.Include.NON_NULL) String displayName) {}
 }

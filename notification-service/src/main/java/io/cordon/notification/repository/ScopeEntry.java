@@ -15,10 +15,19 @@ public class ScopeEntry {
   @Column(nullable = false, length = 256)
   public String value;
 
+  /** For a group: the name an admin gave it, for display only; never matched. */
+  @Column(name = "display_name", length = 256)
+  public String displayName;
+
   public ScopeEntry() {}
 
   public ScopeEntry(ScopeKind kind, String value) {
+    this(kind, value, null);
+  }
+
+  public ScopeEntry(ScopeKind kind, String value, String displayName) {
     this.kind = kind;
     this.value = value;
+    this.displayName = displayName;
   }
 }

@@ -2,8 +2,13 @@ package io.cordon.notification.repository;
 
 /** What a partner scope value names. */
 public enum ScopeKind {
-  /** An Entra group, by object id or display name. */
+  /** An Entra group by object id (lower case); its display name, if given, kept for display. */
   GROUP,
+  /**
+   * A group registered by display name before matching went by id only: shown to admins to be
+   * replaced by the id, never matched.
+   */
+  GROUP_NAME,
   /** An account domain, lower case. */
   DOMAIN,
   TAG

@@ -1,9 +1,12 @@
 package io.cordon.notification.rest;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cordon.contracts.Disclosure;
 import io.cordon.contracts.Tlp;
 import io.cordon.notification.mapping.PartnerDraft;
 import io.cordon.notification.rest.validation.Checked;
+import io.cordon.notification.rest.validation.GroupIds;
 import io.cordon.notification.rest.validation.InputRule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -33,10 +36,31 @@ public record PartnerRequest(
     }
   }
 
+  /**
+   * @param groups Entra groups by object id, each a string or {@code {id, displayName}}
+   */
   public record Scopes(
-      @Size(max = 1000) @Checked(InputRule.GROUP) List<String> groups,
+      @Size(max = 1000) @GroupIds List<GroupScope> groups,
       @Size(max = 1000) @Checked(InputRule.DOMAIN) List<String> domains,
       @Size(max = 1000) @Checked(InputRule.TAG) List<String> tags) {}
+
+  /**
+   * A group scope: its object id, as a string or with the name to show for it. The name is never
+   * matched.
+   */
+  public record GroupScope(String id, String displayName) {
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    public GroupScope(
+        @JsonProperty("id") String id, @JsonProperty("displayName") String displayName) {
+      this.id = id;
+      this.displayName = displayName;
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static GroupScope ofId(String id) {
+      return new GroupScope(id, null);
+    }
+  }
 
   PartnerDraft toDraft() {
     return new PartnerDraft(
@@ -45,7 +69,14 @@ public record PartnerRequest(
         webhook == null ? null : new PartnerDraft.Webhook(webhook.url(), webhook.secret()),
         scopes == null
             ? null
-            : new PartnerDraft.Scopes(scopes.groups(), scopes.domains(), scopes.tags()),
+            : new PartnerDraft.Scopes(
+                scopes.groups() == null
+                    ? null
+                    : scopes.groups().stream()
+                        .map(g -> new PartnerDraft.Group(g.id(), g.displayName()))
+                        .toList(),
+                scopes.domains(),
+                scopes.tags()),
         disclosure,
         tlp);
   }

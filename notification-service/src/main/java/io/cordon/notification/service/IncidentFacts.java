@@ -46,14 +46,12 @@ public record IncidentFacts(
         request.affectedAccounts());
   }
 
-  /** Lower-case group ids and display names: what a partner's group scope may name. */
+  /**
+   * Lower-case group ids: what a partner's group scope names. Never display names: a group can be
+   * renamed, or another one given the name, and bring the wrong accounts into a partner's notice.
+   */
   public Set<String> groupKeys() {
-    Set<String> keys = new LinkedHashSet<>(groups.keySet());
-    groups.values().stream()
-        .map(GroupRef::displayName)
-        .filter(name -> !name.isBlank())
-        .forEach(name -> keys.add(key(name)));
-    return keys;
+    return Collections.unmodifiableSet(new LinkedHashSet<>(groups.keySet()));
   }
 
   public Collection<String> tagKeys() {

@@ -4,7 +4,10 @@ import io.cordon.notification.repository.PartnerEntity;
 import io.cordon.notification.repository.ScopeKind;
 import java.util.List;
 
-/** A partner's registered scopes, as the matcher reads them. */
+/**
+ * A partner's registered scopes, as the matcher reads them: groups by object id only (a group
+ * registered by name before ids were required is left out).
+ */
 public record PartnerScopes(List<String> groups, List<String> domains, List<String> tags) {
 
   public PartnerScopes {

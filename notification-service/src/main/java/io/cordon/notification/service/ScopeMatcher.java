@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * Decides whether an incident affects a partner (DESIGN §7): a group scope names an affected group
- * by object id or display name, a domain scope names an affected account domain, a tag scope names
- * an incident tag; all without regard to case. Any one such meeting makes the partner affected.
+ * by object id (never by display name, which can change hands), a domain scope names an affected
+ * account domain, a tag scope names an incident tag; all without regard to case. Any one such
+ * meeting makes the partner affected.
  */
 public final class ScopeMatcher {
 
@@ -24,11 +25,9 @@ public final class ScopeMatcher {
     Map<String, GroupRef> groups = new LinkedHashMap<>();
     for (String scope : scopes.groups()) {
       String key = IncidentFacts.key(scope);
-      for (Map.Entry<String, GroupRef> group : facts.groups().entrySet()) {
-        if (group.getKey().equals(key)
-            || IncidentFacts.key(group.getValue().displayName()).equals(key)) {
-          groups.putIfAbsent(group.getKey(), group.getValue());
-        }
+      GroupRef group = facts.groups().get(key);
+      if (group != null) {
+        groups.putIfAbsent(key, group);
       }
     }
     Set<String> domains = new LinkedHashSet<>();

@@ -73,7 +73,7 @@ class DeliveryResumeTest {
                     "https://localhost:" + endpoint.httpsPort() + path,
                     secret,
                     List.of(),
-                    List.of(unique("Never matched")),
+                    List.of(UUID.randomUUID().toString()),
                     List.of(),
                     List.of(),
                     "summary")));

@@ -90,7 +90,7 @@ class DeliverySecretsTest {
                   hook[0],
                   hook[1],
                   List.of(unique("soc") + "@partners.test"),
-                  List.of(group.displayName()),
+                  List.of(group.id()),
                   List.of(),
                   List.of(),
                   "accounts")));

@@ -77,7 +77,7 @@ class NoticeDisclosureTest {
             summaryHook.url,
             summaryHook.secret,
             List.of(summaryContact),
-            List.of(project.displayName()),
+            List.of(project.id()),
             List.of(jaxa),
             List.of(),
             "summary");

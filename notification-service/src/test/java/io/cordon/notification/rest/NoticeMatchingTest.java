@@ -34,6 +34,7 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Issue 5 item 2: who gets a notice, follow-ups, and idempotent consumption. */
@@ -63,16 +64,17 @@ class NoticeMatchingTest {
 
     Map<String, String> secrets =
         Map.of(
-            "by-name", newSecret(),
+            "by-id-and-name", newSecret(),
             "by-id", newSecret(),
             "by-domain", newSecret(),
             "by-tag", newSecret(),
             "unrelated", newSecret());
+    // registered with the name it had then: matched by the id, whatever the group is called now
     String byName =
         webhookPartner(
-            "by-name",
+            "by-id-and-name",
             secrets,
-            List.of(named.displayName().toUpperCase(Locale.ROOT)),
+            List.of(Map.of("id", named.id(), "displayName", "Project H3 (old name)")),
             List.of(),
             List.of());
     String byGroupId =
@@ -87,7 +89,7 @@ class NoticeMatchingTest {
         webhookPartner(
             "unrelated",
             secrets,
-            List.of(unique("Project H3 Team"), byId.id().substring(0, 30) + "ffffff"),
+            List.of(UUID.randomUUID().toString(), byId.id().substring(0, 30) + "ffffff"),
             List.of(unique("toyota") + ".example"),
             List.of(unique("aerospace")));
     String emailOnly =
@@ -111,7 +113,7 @@ class NoticeMatchingTest {
     assertThat(notices.getList("items.deliveries.flatten().status", String.class))
         .containsOnly("DELIVERED");
     assertThat(notices.getList("items.sequence", Integer.class)).containsOnly(1);
-    for (String name : List.of("by-name", "by-id", "by-domain", "by-tag")) {
+    for (String name : List.of("by-id-and-name", "by-id", "by-domain", "by-tag")) {
       List<LoggedRequest> received = received(name);
       assertThat(received).as(name).hasSize(1);
       assertThat(StandardWebhooksMatcher.verifies(received.get(0), secrets.get(name))).isTrue();
@@ -133,7 +135,7 @@ class NoticeMatchingTest {
     incident.account(unique("a") + "@" + unique("jaxa") + ".example", group);
     Map<String, String> secrets = Map.of("follow-up", newSecret());
     String partnerId =
-        webhookPartner("follow-up", secrets, List.of(group.displayName()), List.of(), List.of());
+        webhookPartner("follow-up", secrets, List.of(group.id()), List.of(), List.of());
 
     publish(incident.request());
     String first = awaitSettled(incident.id, 1).getString("items[0].id");
@@ -201,7 +203,7 @@ class NoticeMatchingTest {
   private String webhookPartner(
       String key,
       Map<String, String> secrets,
-      List<String> groups,
+      List<?> groups,
       List<String> domains,
       List<String> tags) {
     String path = path(key);

@@ -51,7 +51,7 @@ final class Notices {
       String webhookUrl,
       String secret,
       List<String> contacts,
-      List<String> groups,
+      List<?> groups,
       List<String> domains,
       List<String> tags,
       String disclosure) {

@@ -67,7 +67,7 @@ class NotificationResourceTest {
               null,
               null,
               List.of(unique("soc") + "@partners.test"),
-              List.of(group.displayName()),
+              List.of(group.id()),
               List.of(),
               List.of(),
               "summary"));

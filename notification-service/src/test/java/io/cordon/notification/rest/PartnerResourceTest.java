@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -55,7 +56,15 @@ class PartnerResourceTest {
     body.put(
         "scopes",
         Map.of(
-            "groups", List.of("6F1C2D3E-4A5B-4C6D-8E9F-0A1B2C3D4E5F", "Project H3 Team"),
+            "groups",
+                List.of(
+                    "6F1C2D3E-4A5B-4C6D-8E9F-0A1B2C3D4E5F",
+                    Map.of(
+                        "id",
+                        "0A0B0C0D-1111-2222-3333-444455556666",
+                        "displayName",
+                        " Project H3 Team "),
+                    Map.of("id", "6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f", "displayName", "dup")),
             "domains", List.of("Toyota.Example.", "toyota.example", "jaxa.jp"),
             "tags", List.of("automotive")));
     body.put("disclosure", "accounts");
@@ -70,7 +79,13 @@ class PartnerResourceTest {
         .body("contacts", contains("SOC@toyota.example", "cert@toyota.example"))
         .body("webhook.url", equalTo("https://8.8.8.8/cordon/notices"))
         .body("webhook.secretSet", equalTo(true))
-        .body("scopes.groups", contains("6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f", "Project H3 Team"))
+        .body(
+            "scopes.groups.id",
+            contains(
+                "6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f", "0a0b0c0d-1111-2222-3333-444455556666"))
+        .body("scopes.groups[0]", not(hasKey("displayName")))
+        .body("scopes.groups[1].displayName", equalTo("Project H3 Team"))
+        .body("scopes", not(hasKey("unresolvedGroupNames")))
         .body("scopes.domains", contains("toyota.example", "jaxa.jp"))
         .body("scopes.tags", contains("automotive"))
         .body("disclosure", equalTo("accounts"))
@@ -216,6 +231,33 @@ class PartnerResourceTest {
         invalid("webhook.secret", b -> webhookOf(b).remove("secret")),
         invalid("scopes.domains[1]", b -> b.put("scopes", Map.of("domains", domains()))),
         invalid("scopes.groups[0]", b -> b.put("scopes", Map.of("groups", List.of(" ")))),
+        // a group by name: refused, never resolved or matched by it
+        invalid(
+            "scopes.groups[1]",
+            b ->
+                b.put(
+                    "scopes",
+                    Map.of(
+                        "groups",
+                        List.of("6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f", "Project H3 Team")))),
+        invalid(
+            "scopes.groups[0]",
+            b ->
+                b.put(
+                    "scopes", Map.of("groups", List.of(Map.of("displayName", "Project H3 Team"))))),
+        invalid(
+            "scopes.groups[0]",
+            b ->
+                b.put(
+                    "scopes",
+                    Map.of(
+                        "groups",
+                        List.of(
+                            Map.of(
+                                "id",
+                                "6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f",
+                                "displayName",
+                                "aero\u202Etxt.exe"))))),
         // a right-to-left override makes "exe.txt" display as "txt.exe"
         invalid(
             "scopes.tags[0]", b -> b.put("scopes", Map.of("tags", List.of("aero\u202Etxt.exe")))),

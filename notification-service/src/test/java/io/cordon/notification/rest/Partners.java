@@ -44,7 +44,10 @@ final class Partners {
     webhook.put("url", "https://8.8.8.8/cordon/notices");
     webhook.put("secret", secret);
     Map<String, Object> scopes = new LinkedHashMap<>();
-    scopes.put("groups", new ArrayList<>(List.of("Project H3 Team")));
+    scopes.put(
+        "groups",
+        new ArrayList<>(
+            List.of(Map.of("id", "6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f", "displayName", "H3"))));
     scopes.put("domains", new ArrayList<>(List.of("toyota.example")));
     scopes.put("tags", new ArrayList<>(List.of("automotive")));
     Map<String, Object> body = new LinkedHashMap<>();

@@ -335,7 +335,7 @@ class WebhookDeliveryTest {
                   "https://localhost:" + endpoint.httpsPort() + path,
                   secret,
                   List.of(),
-                  List.of(group.displayName()),
+                  List.of(group.id()),
                   List.of(),
                   List.of(),
                   "summary"));
@@ -364,7 +364,7 @@ class WebhookDeliveryTest {
               "https://localhost:" + endpoint.httpsPort() + path,
               newSecret,
               List.of(),
-              List.of(group.displayName()),
+              List.of(group.id()),
               List.of(),
               List.of(),
               "summary");

@@ -7,7 +7,10 @@ import java.util.List;
 /**
  * An approval request: one step of one run, for every account waiting there.
  *
- * @param accountCount accounts the approval covers
+ * @param startedById the run starter's unchangeable identity, which four eyes compares; null for
+ *     runs from before identities were recorded
+ * @param accountCount accounts the approval covers; a decision names it, and is refused (409) when
+ *     accounts have joined since
  * @param accounts the first of them (cordon.engine.approval-account-preview), so an approver sees
  *     whom the step will touch; empty for a run-wide step
  */
@@ -24,6 +27,7 @@ public record ApprovalView(
     Instant requestedAt,
     Instant expiresAt,
     String startedBy,
+    String startedById,
     long accountCount,
     List<Account> accounts,
     String decidedBy,

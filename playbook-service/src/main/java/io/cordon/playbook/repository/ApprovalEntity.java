@@ -45,6 +45,10 @@ public class ApprovalEntity extends PanacheEntityBase {
   @Column(name = "decided_by")
   public String decidedBy;
 
+  /** The decider's unchangeable identity; null for a timeout or an older decision. */
+  @Column(name = "decided_by_id")
+  public String decidedById;
+
   @Column(name = "decided_at")
   public Instant decidedAt;
 

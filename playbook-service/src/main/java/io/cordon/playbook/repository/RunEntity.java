@@ -42,6 +42,10 @@ public class RunEntity extends PanacheEntityBase {
   @Column(name = "started_by")
   public String startedBy;
 
+  /** The starter's unchangeable identity, which four eyes compares; null for older runs. */
+  @Column(name = "started_by_id")
+  public String startedById;
+
   @Enumerated(EnumType.STRING)
   public RunState state;
 

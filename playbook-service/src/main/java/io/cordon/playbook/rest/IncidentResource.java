@@ -10,6 +10,7 @@ import io.cordon.playbook.mapping.IncidentView;
 import io.cordon.playbook.model.TimelineEntry;
 import io.cordon.playbook.service.incident.IncidentClosing;
 import io.cordon.playbook.service.incident.IncidentQueries;
+import io.cordon.playbook.service.run.PrincipalRef;
 import io.cordon.playbook.service.run.RunQueries;
 import io.cordon.playbook.service.run.RunStarter;
 import jakarta.annotation.security.RolesAllowed;
@@ -101,7 +102,7 @@ public class IncidentResource {
         starter.recontain(
             IncidentRequests.key("id", id),
             IncidentRequests.key("objectId", objectId),
-            principal.name(),
+            new PrincipalRef(principal.name(), principal.id()),
             reason);
     return Response.accepted(runs.get(runId))
         .location(uri.getBaseUriBuilder().path("api/v1/runs/{id}").build(runId))

@@ -5,20 +5,16 @@ import io.cordon.commons.problem.ProblemException;
 import io.cordon.commons.problem.ProblemType;
 import io.cordon.contracts.RunState;
 import io.cordon.contracts.Severity;
-import io.cordon.contracts.UserType;
-import io.cordon.contracts.events.GroupRef;
-import io.cordon.playbook.model.AccountFacts;
 import io.cordon.playbook.model.Decision;
 import io.cordon.playbook.model.ExecutionState;
 import io.cordon.playbook.model.Identifiers;
-import io.cordon.playbook.service.run.NewRun;
+import io.cordon.playbook.service.run.ApproverDecision;
+import io.cordon.playbook.service.run.ManualRunRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,7 +24,7 @@ final class RunRequests {
 
   private RunRequests() {}
 
-  static NewRun newRun(StartRunRequest body, int maxAccounts, String principal) {
+  static ManualRunRequest manualRun(StartRunRequest body, int maxAccounts) {
     if (body == null) {
       throw ProblemException.invalidField("body", "a run needs incidentId and accounts");
     }
@@ -36,35 +32,42 @@ final class RunRequests {
     if (body.playbook() != null && !Identifiers.isValid(body.playbook())) {
       errors.add(new Problem.FieldError("playbook", Identifiers.RULE));
     }
-    text(errors, "incidentId", body.incidentId(), true, 255);
+    text(errors, "incidentId", body.incidentId(), true, 200);
     text(errors, "incidentTitle", body.incidentTitle(), false, 500);
     Severity severity = severity(errors, body.severity());
-    List<AccountFacts> accounts = accounts(errors, body.accounts(), maxAccounts);
+    List<ManualRunRequest.Account> accounts =
+        RunAccountEntries.read(errors, body.accounts(), maxAccounts, MAX_ERRORS);
     if (!errors.isEmpty()) {
       throw invalid(errors);
     }
-    return new NewRun(
+    return new ManualRunRequest(
         body.playbook(),
         body.incidentId().strip(),
         body.incidentTitle() == null ? null : body.incidentTitle().strip(),
         severity == null ? null : severity.name(),
-        accounts,
-        principal);
+        accounts);
   }
 
-  static Decision decision(DecisionRequest body) {
+  static ApproverDecision decision(DecisionRequest body) {
     if (body == null || body.decision() == null) {
       throw ProblemException.invalidField("decision", "is required: approve or reject");
     }
+    Decision decision;
     try {
-      Decision decision = Decision.fromWire(body.decision());
-      if (body.comment() != null && body.comment().length() > 2000) {
-        throw ProblemException.invalidField("comment", "must be at most 2000 characters");
-      }
-      return decision;
+      decision = Decision.fromWire(body.decision());
     } catch (IllegalArgumentException e) {
       throw ProblemException.invalidField("decision", "must be one of approve, reject");
     }
+    if (body.comment() != null && body.comment().length() > 2000) {
+      throw ProblemException.invalidField("comment", "must be at most 2000 characters");
+    }
+    if (body.accountCount() == null || body.accountCount() < 0) {
+      throw ProblemException.invalidField(
+          "accountCount",
+          "is required: the accountCount of the approval as you reviewed it, so that accounts"
+              + " which joined it since are not decided unseen");
+    }
+    return new ApproverDecision(decision, body.comment(), body.accountCount());
   }
 
   static String cancelReason(CancelRequest body) {
@@ -112,106 +115,6 @@ final class RunRequests {
     return parsed;
   }
 
-  private static List<AccountFacts> accounts(
-      List<Problem.FieldError> errors, List<StartRunRequest.Account> accounts, int max) {
-    if (accounts == null || accounts.isEmpty()) {
-      errors.add(new Problem.FieldError("accounts", "is required: at least one account"));
-      return List.of();
-    }
-    if (accounts.size() > max) {
-      errors.add(
-          new Problem.FieldError(
-              "accounts", "at most " + max + " accounts per run, got " + accounts.size()));
-      return List.of();
-    }
-    List<AccountFacts> facts = new ArrayList<>(accounts.size());
-    Map<String, Integer> seen = new HashMap<>();
-    for (int i = 0; i < accounts.size() && errors.size() < MAX_ERRORS; i++) {
-      String at = "accounts[" + i + "]";
-      StartRunRequest.Account account = accounts.get(i);
-      if (account == null) {
-        errors.add(new Problem.FieldError(at, "must be an account object"));
-        continue;
-      }
-      int before = errors.size();
-      text(errors, at + ".objectId", account.objectId(), true, 255);
-      text(errors, at + ".userPrincipalName", account.userPrincipalName(), true, 320);
-      text(errors, at + ".tenantId", account.tenantId(), true, 255);
-      if (account.userPrincipalName() != null && !hasDomain(account.userPrincipalName())) {
-        errors.add(new Problem.FieldError(at + ".userPrincipalName", "must be user@domain"));
-      }
-      UserType userType = userType(errors, at, account.userType());
-      List<String> roles = roles(errors, at, account.privilegedRoles());
-      List<GroupRef> groups = groups(errors, at, account.groups());
-      if (account.objectId() != null) {
-        Integer first = seen.putIfAbsent(account.objectId().strip(), i);
-        if (first != null) {
-          errors.add(
-              new Problem.FieldError(
-                  at + ".objectId", "duplicate account; accounts[" + first + "] already has it"));
-        }
-      }
-      if (errors.size() == before) {
-        facts.add(
-            new AccountFacts(
-                account.objectId().strip(),
-                account.userPrincipalName().strip(),
-                account.tenantId().strip(),
-                userType,
-                Boolean.TRUE.equals(account.onPremisesSynced()),
-                roles,
-                groups));
-      }
-    }
-    return facts;
-  }
-
-  private static UserType userType(List<Problem.FieldError> errors, String at, String value) {
-    if (value == null) {
-      return UserType.MEMBER;
-    }
-    try {
-      return UserType.valueOf(value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      errors.add(new Problem.FieldError(at + ".userType", "must be Member or Guest"));
-      return UserType.MEMBER;
-    }
-  }
-
-  private static List<String> roles(
-      List<Problem.FieldError> errors, String at, List<String> roles) {
-    if (roles == null) {
-      return List.of();
-    }
-    for (int i = 0; i < roles.size(); i++) {
-      if (roles.get(i) == null || roles.get(i).isBlank()) {
-        errors.add(new Problem.FieldError(at + ".privilegedRoles[" + i + "]", "must not be blank"));
-      }
-    }
-    return roles.stream()
-        .filter(role -> role != null && !role.isBlank())
-        .map(String::strip)
-        .toList();
-  }
-
-  private static List<GroupRef> groups(
-      List<Problem.FieldError> errors, String at, List<StartRunRequest.Group> groups) {
-    if (groups == null) {
-      return List.of();
-    }
-    List<GroupRef> refs = new ArrayList<>();
-    for (int i = 0; i < groups.size(); i++) {
-      StartRunRequest.Group group = groups.get(i);
-      if (group == null || group.id() == null || group.id().isBlank()) {
-        errors.add(new Problem.FieldError(at + ".groups[" + i + "].id", "is required"));
-        continue;
-      }
-      String name = group.displayName() == null ? group.id() : group.displayName();
-      refs.add(new GroupRef(group.id().strip(), name));
-    }
-    return refs;
-  }
-
   private static Severity severity(List<Problem.FieldError> errors, String value) {
     if (value == null) {
       return null;
@@ -233,11 +136,6 @@ final class RunRequests {
     } else if (value.length() > max) {
       errors.add(new Problem.FieldError(field, "must be at most " + max + " characters"));
     }
-  }
-
-  private static boolean hasDomain(String upn) {
-    int at = upn.lastIndexOf('@');
-    return at > 0 && at < upn.strip().length() - 1;
   }
 
   private static ProblemException invalid(List<Problem.FieldError> errors) {

@@ -12,16 +12,19 @@ import io.cordon.playbook.mapping.ApprovalView;
 import io.cordon.playbook.mapping.RunListItem;
 import io.cordon.playbook.mapping.RunView;
 import io.cordon.playbook.service.run.ApprovalService;
+import io.cordon.playbook.service.run.Decider;
+import io.cordon.playbook.service.run.ManualRuns;
+import io.cordon.playbook.service.run.PrincipalRef;
 import io.cordon.playbook.service.run.RunCancellation;
 import io.cordon.playbook.service.run.RunProgress;
 import io.cordon.playbook.service.run.RunQueries;
-import io.cordon.playbook.service.run.RunStarter;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,13 +37,16 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.io.UncheckedIOException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Playbook runs (DESIGN §3): start, follow, cancel, and decide their approvals. */
 @Path("/api/v1/runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
-  @Inject RunStarter starter;
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  @Inject ManualRuns manualRuns;
   @Inject RunQueries queries;
   @Inject RunCancellation cancellation;
   @Inject RunProgress progress;
@@ -48,14 +54,23 @@ public class RunResource {
   @Inject CurrentPrincipal principal;
   @Inject EngineConfig config;
   @Inject ObjectMapper mapper;
+  @Inject JsonWebToken token;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.RESPONDER)
-  @Operation(summary = "Start a run of a playbook over the given accounts; 202 and its Location")
-  public Response start(StartRunRequest body, UriInfo uri) {
+  @Operation(
+      summary =
+          "Start a run of a playbook over accounts named by object id; account-service reads"
+              + " their facts from the directory; 202 and the run's Location")
+  public Response start(
+      StartRunRequest body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, UriInfo uri) {
     String runId =
-        starter.start(RunRequests.newRun(body, config.maxAccountsPerRun(), principal.name()));
+        manualRuns.start(
+            RunRequests.manualRun(body, config.maxAccountsPerRun()),
+            new PrincipalRef(principal.name(), principal.id()),
+            token.getRawToken(),
+            idempotencyKey);
     return Response.accepted(queries.get(runId))
         .location(uri.getBaseUriBuilder().path("api/v1/runs/{id}").build(runId))
         .build();
@@ -128,7 +143,9 @@ public class RunResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.APPROVER, Roles.RESPONDER, Roles.ADMIN})
   @Operation(
-      summary = "Approve or reject a step; needs the approval's role and not the run's starter")
+      summary =
+          "Approve or reject a step for the accountCount accounts reviewed; needs the approval's"
+              + " role, a person's token, and someone other than the run's starter")
   public ApprovalView decide(
       @PathParam("id") String id,
       @PathParam("approvalId") String approvalId,
@@ -137,9 +154,10 @@ public class RunResource {
         id,
         approvalId,
         RunRequests.decision(body),
-        body.comment(),
-        principal.name(),
-        principal::hasRole);
+        new Decider(
+            new PrincipalRef(principal.name(), principal.id()),
+            principal.applicationReason().orElse(null),
+            principal::hasRole));
   }
 
   private String json(RunView view) {

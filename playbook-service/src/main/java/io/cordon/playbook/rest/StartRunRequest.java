@@ -1,5 +1,6 @@
 package io.cordon.playbook.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -7,28 +8,13 @@ import java.util.List;
  *
  * @param playbook null for the default playbook ({@code cordon.playbook.default})
  * @param severity LOW, MEDIUM, HIGH or CRITICAL; optional
+ * @param accounts each an Entra object id (GUID) as a string, or {@code {objectId, tenantId?}};
+ *     facts about an account (UPN, type, sync, roles, groups) are refused: account-service reads
+ *     them from the directory
  */
 public record StartRunRequest(
     String playbook,
     String incidentId,
     String incidentTitle,
     String severity,
-    List<Account> accounts) {
-
-  /**
-   * An account as a detection or Graph resolved it.
-   *
-   * @param userType Member (default) or Guest
-   * @param privilegedRoles display names of its directory roles; any makes it privileged
-   */
-  public record Account(
-      String objectId,
-      String userPrincipalName,
-      String tenantId,
-      String userType,
-      Boolean onPremisesSynced,
-      List<String> privilegedRoles,
-      List<Group> groups) {}
-
-  public record Group(String id, String displayName) {}
-}
+    List<JsonNode> accounts) {}

@@ -5,7 +5,6 @@ import io.cordon.contracts.events.GroupRef;
 import io.cordon.contracts.events.ResolvedAccount;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Test accounts with known facts: every 10th is synced from on-premises, every 25th privileged,
@@ -60,20 +59,5 @@ final class Accounts {
 
   static int index(String objectId) {
     return Integer.parseInt(objectId.substring(objectId.length() - 4));
-  }
-
-  /** The JSON body of an account for {@code POST /api/v1/runs}. */
-  static Map<String, Object> json(ResolvedAccount account) {
-    return Map.of(
-        "objectId", account.objectId(),
-        "userPrincipalName", account.userPrincipalName(),
-        "tenantId", account.tenantId(),
-        "userType", account.userType().name(),
-        "onPremisesSynced", account.onPremisesSynced(),
-        "privilegedRoles", account.privilegedRoles(),
-        "groups",
-            account.groups().stream()
-                .map(g -> Map.of("id", g.id(), "displayName", g.displayName()))
-                .toList());
   }
 }

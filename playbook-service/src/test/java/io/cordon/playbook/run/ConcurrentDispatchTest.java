@@ -3,6 +3,7 @@ package io.cordon.playbook.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cordon.contracts.events.ResolvedAccount;
 import io.cordon.playbook.service.run.Dispatcher;
 import io.cordon.testsupport.EmbeddedKafkaResource;
 import io.cordon.testsupport.EmbeddedPostgresResource;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,10 +69,8 @@ class ConcurrentDispatchTest {
               }));
     }
     try {
-      List<Map<String, Object>> accounts =
-          IntStream.range(0, ACCOUNTS)
-              .mapToObj(i -> Accounts.json(Accounts.account(prefix, i)))
-              .toList();
+      List<ResolvedAccount> accounts =
+          IntStream.range(0, ACCOUNTS).mapToObj(i -> Accounts.account(prefix, i)).toList();
       String runId = Runs.start("test-dispatch-race", "INC-" + prefix, accounts);
 
       await()

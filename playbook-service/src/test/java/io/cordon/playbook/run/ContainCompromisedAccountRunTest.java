@@ -107,6 +107,7 @@ class ContainCompromisedAccountRunTest {
             null,
             ReportSource.MANUAL,
             RESPONDER,
+            TestJwt.identityOf(RESPONDER),
             Instant.now());
     assertThat(chunks).hasSize(2);
 
@@ -167,7 +168,7 @@ class ContainCompromisedAccountRunTest {
       // four eyes: the reporter holds the approver role too, and is still refused
       Runs.as(RESPONDER, TestJwt.RESPONDER, TestJwt.APPROVER)
           .contentType(ContentType.JSON)
-          .body(Map.of("decision", "approve", "comment", "my own run"))
+          .body(Map.of("decision", "approve", "comment", "my own run", "accountCount", PRIVILEGED))
           .post("/api/v1/runs/" + runId + "/approvals/" + approvalId)
           .then()
           .statusCode(403)
@@ -179,7 +180,8 @@ class ContainCompromisedAccountRunTest {
       Instant approvedAt = Instant.now();
       Runs.as(APPROVER, TestJwt.APPROVER)
           .contentType(ContentType.JSON)
-          .body(Map.of("decision", "approve", "comment", "disable them"))
+          .body(
+              Map.of("decision", "approve", "comment", "disable them", "accountCount", PRIVILEGED))
           .post("/api/v1/runs/" + runId + "/approvals/" + approvalId)
           .then()
           .statusCode(200)

@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ReasonCode;
 import io.cordon.contracts.events.ActionRequested;
+import io.cordon.contracts.events.ResolvedAccount;
 import io.cordon.testsupport.EmbeddedKafkaResource;
 import io.cordon.testsupport.EmbeddedPostgresResource;
 import io.cordon.testsupport.TestJwt;
@@ -209,22 +210,7 @@ class DashboardBrowserTest {
     String prefix = prefix("approval");
     try (TestResponder responder =
         TestResponder.start(prefix, request -> TestResponder.Answer.succeeded())) {
-      String runId =
-          Runs.as(RESPONDER, TestJwt.RESPONDER, TestJwt.APPROVER)
-              .contentType(ContentType.JSON)
-              .body(
-                  Map.of(
-                      "playbook",
-                      "dash-approval",
-                      "incidentId",
-                      "INC-" + prefix,
-                      "accounts",
-                      accounts(prefix, 3)))
-              .post("/api/v1/runs")
-              .then()
-              .statusCode(202)
-              .extract()
-              .path("id");
+      String runId = Runs.start("dash-approval", "INC-" + prefix, accounts(prefix, 3));
       await().atMost(WAIT).until(() -> "WAITING_APPROVAL".equals(Runs.state(runId)));
       String approvalId = pendingApprovalOf(runId);
 
@@ -239,11 +225,12 @@ class DashboardBrowserTest {
       assertThat(blockedApprove.isEnabled()).isFalse();
       assertThat(blockedApprove.getAttribute("aria-describedby")).isEqualTo("why-" + approvalId);
       // and the API refuses anyway
-      Runs.as(RESPONDER, TestJwt.RESPONDER, TestJwt.APPROVER)
-          .contentType(ContentType.JSON)
-          .body(Map.of("decision", "approve"))
-          .post("/api/v1/runs/" + runId + "/approvals/" + approvalId)
-          .then()
+      Runs.decide(
+              Runs.as(RESPONDER, TestJwt.RESPONDER, TestJwt.APPROVER),
+              runId,
+              approvalId,
+              "approve",
+              null)
           .statusCode(403)
           .body("detail", containsString("Four eyes"));
       screenshot("starter");
@@ -289,6 +276,78 @@ class DashboardBrowserTest {
           () ->
               done(By.cssSelector("#steps-table tr[data-step='disable-privileged'] progress"))
                   == 3);
+      screenshot();
+    }
+  }
+
+  @Test
+  void aDecisionOnAnOutdatedListIsRefusedAndTheNewListShown() throws Exception {
+    Runs.putPlaybook(
+        """
+        name: dash-joined
+        steps:
+          - id: disable
+            action: DISABLE_ACCOUNT
+            approval: {role: approver, timeout: 1h, onTimeout: fail}
+        """);
+    String prefix = prefix("joined");
+    String reportId = "report-" + prefix;
+    String incident = "INC-" + prefix;
+    String reporterId = TestJwt.identityOf(RESPONDER);
+    try (TestResponder responder =
+        TestResponder.start(prefix, request -> TestResponder.Answer.succeeded())) {
+      Runs.publish(
+          Runs.chunk(
+              reportId,
+              1,
+              2,
+              "dash-joined",
+              incident,
+              List.of(Accounts.account(prefix, 1)),
+              RESPONDER,
+              reporterId));
+      String runId = Runs.runOf(reportId);
+      await().atMost(WAIT).until(() -> "WAITING_APPROVAL".equals(Runs.state(runId)));
+      String approvalId = pendingApprovalOf(runId);
+
+      openAs("#/approvals", APPROVER, TestJwt.APPROVER);
+      By card = By.cssSelector("#approvals article[data-approval-id='" + approvalId + "']");
+      waitFor(() -> driver.findElement(card).getText().contains("for 1 account"));
+
+      // while the approver reads the card, a second account reaches the step and joins
+      Runs.publish(
+          Runs.chunk(
+              reportId,
+              2,
+              2,
+              "dash-joined",
+              incident,
+              List.of(Accounts.account(prefix, 2)),
+              RESPONDER,
+              reporterId));
+      await().atMost(WAIT).until(() -> Runs.accountCount(runId, approvalId) == 2);
+      driver.findElement(card).findElement(By.cssSelector("textarea")).sendKeys("one account");
+      driver.findElement(card).findElement(By.cssSelector("button.approve")).click();
+
+      // refused: the card comes back with the new list, the reason, and the comment kept
+      waitFor(() -> driver.findElement(card).getText().contains("for 2 accounts"));
+      WebElement redrawn = driver.findElement(card);
+      assertThat(redrawn.findElement(By.cssSelector(".error")).getText())
+          .contains("now covers 2 account(s), not 1");
+      assertThat(redrawn.findElements(By.cssSelector(".accounts-preview li"))).hasSize(2);
+      assertThat(redrawn.findElement(By.cssSelector("textarea")).getAttribute("value"))
+          .isEqualTo("one account");
+      assertThat(responder.requests()).isEmpty();
+      screenshot("refused");
+
+      redrawn.findElement(By.cssSelector("button.approve")).click();
+      waitFor(() -> driver.findElements(card).isEmpty());
+      Runs.asViewer()
+          .queryParam("run", runId)
+          .get("/api/v1/approvals")
+          .then()
+          .body("items[0].state", org.hamcrest.Matchers.is("APPROVED"))
+          .body("items[0].accountCount", org.hamcrest.Matchers.is(2));
       screenshot();
     }
   }
@@ -596,10 +655,8 @@ class DashboardBrowserTest {
     return "dash-" + test + "-" + UUID.randomUUID().toString().substring(0, 8) + "-";
   }
 
-  private static List<Map<String, Object>> accounts(String prefix, int count) {
-    return IntStream.range(0, count)
-        .mapToObj(i -> Accounts.json(Accounts.account(prefix, i)))
-        .toList();
+  private static List<ResolvedAccount> accounts(String prefix, int count) {
+    return IntStream.range(0, count).mapToObj(i -> Accounts.account(prefix, i)).toList();
   }
 
   private static void answer(TestResponder responder, List<ActionRequested> requests) {

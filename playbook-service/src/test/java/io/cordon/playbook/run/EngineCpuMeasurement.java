@@ -3,6 +3,7 @@ package io.cordon.playbook.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cordon.contracts.events.ResolvedAccount;
 import io.cordon.testsupport.CpuMeter;
 import io.cordon.testsupport.EmbeddedKafkaResource;
 import io.cordon.testsupport.EmbeddedPostgresResource;
@@ -66,10 +67,8 @@ class EngineCpuMeasurement {
         """);
     warmUp();
     String prefix = "cpu-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-    List<Map<String, Object>> body =
-        IntStream.range(0, accounts)
-            .mapToObj(i -> Accounts.json(Accounts.account(prefix, i)))
-            .toList();
+    List<ResolvedAccount> body =
+        IntStream.range(0, accounts).mapToObj(i -> Accounts.account(prefix, i)).toList();
     try (TestResponder responder =
             TestResponder.start(prefix, r -> TestResponder.Answer.succeeded());
         Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
@@ -100,8 +99,8 @@ class EngineCpuMeasurement {
     String prefix = "warm-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     try (TestResponder responder =
         TestResponder.start(prefix, r -> TestResponder.Answer.succeeded())) {
-      List<Map<String, Object>> body =
-          IntStream.range(0, 50).mapToObj(i -> Accounts.json(Accounts.account(prefix, i))).toList();
+      List<ResolvedAccount> body =
+          IntStream.range(0, 50).mapToObj(i -> Accounts.account(prefix, i)).toList();
       String runId = Runs.start("test-engine-cpu", "INC-" + prefix, body);
       await()
           .atMost(Duration.ofMinutes(5))

@@ -92,10 +92,12 @@ class EvidenceExportTest {
               assertThat(e.get("actorRoles")).isEqualTo("approver");
               assertThat(e.get("reason")).isEqualTo(APPROVAL_COMMENT);
             });
+    // a run starts from the report account-service resolved: the service starts it, on behalf of
+    // the reporter (the run's startedBy; account-service's report.submitted names them as actor)
     assertThat(timeline)
         .filteredOn(e -> "run.started".equals(e.get("action")))
         .singleElement()
-        .satisfies(e -> assertThat(e.get("actor")).isEqualTo(Runs.RESPONDER));
+        .satisfies(e -> assertThat(e.get("actor")).isEqualTo("playbook-service"));
     assertThat(timeline).extracting(e -> java.time.Instant.parse((String) e.get("at"))).isSorted();
 
     // the caller's own token went to both services, nothing else
@@ -200,9 +202,7 @@ class EvidenceExportTest {
           Runs.start(
               "test-evidence",
               incident,
-              List.of(
-                  Accounts.json(Accounts.account(prefix, 1)),
-                  Accounts.json(Accounts.account(prefix, 2))));
+              List.of(Accounts.account(prefix, 1), Accounts.account(prefix, 2)));
       await().atMost(WAIT).until(() -> "WAITING_APPROVAL".equals(Runs.state(runId)));
       String approvalId =
           Runs.asViewer()
@@ -213,11 +213,12 @@ class EvidenceExportTest {
               .statusCode(200)
               .extract()
               .path("items[0].id");
-      Runs.as(Runs.APPROVER, TestJwt.APPROVER)
-          .contentType(ContentType.JSON)
-          .body(Map.of("decision", "approve", "comment", APPROVAL_COMMENT))
-          .post("/api/v1/runs/" + runId + "/approvals/" + approvalId)
-          .then()
+      Runs.decide(
+              Runs.as(Runs.APPROVER, TestJwt.APPROVER),
+              runId,
+              approvalId,
+              "approve",
+              APPROVAL_COMMENT)
           .statusCode(200);
       await().atMost(WAIT).until(() -> "SUCCEEDED".equals(Runs.state(runId)));
       return runId;

@@ -68,6 +68,7 @@ class IncidentContainmentTest {
             "revoke-only",
             source,
             RESPONDER,
+            TestJwt.identityOf(RESPONDER),
             Instant.now(),
             incidentInferred)
         .get(0);

@@ -54,10 +54,7 @@ class RedeliveredOutcomeTest {
     try (TestResponder responder = TestResponder.start(prefix, request -> null);
         KafkaTestClient kafka = KafkaTestClient.forEmbeddedBroker()) {
       String runId =
-          Runs.start(
-              "test-redelivery",
-              "INC-" + prefix,
-              List.of(Accounts.json(Accounts.account(prefix, 1))));
+          Runs.start("test-redelivery", "INC-" + prefix, List.of(Accounts.account(prefix, 1)));
       ActionRequested firstAttempt = awaitRequest(responder, 1);
       responder.answer(firstAttempt, FAILED);
 

@@ -7,11 +7,11 @@ import static io.cordon.playbook.run.RestartProfiles.RESPONDER_GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cordon.contracts.events.ResolvedAccount;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -41,10 +41,8 @@ class RestartLifeOneTest {
             action: NOTIFY_PARTNERS
             scope: run
         """);
-    List<Map<String, Object>> accounts =
-        IntStream.range(0, ACCOUNTS)
-            .mapToObj(i -> Accounts.json(Accounts.account(ACCOUNT_PREFIX, i)))
-            .toList();
+    List<ResolvedAccount> accounts =
+        IntStream.range(0, ACCOUNTS).mapToObj(i -> Accounts.account(ACCOUNT_PREFIX, i)).toList();
     String runId;
     try (TestResponder accountService =
         TestResponder.durable(

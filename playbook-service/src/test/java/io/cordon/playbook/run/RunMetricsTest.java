@@ -40,10 +40,7 @@ class RunMetricsTest {
     try (TestResponder responder =
         TestResponder.start(prefix, r -> TestResponder.Answer.succeeded())) {
       String runId =
-          Runs.start(
-              "test-metrics-revoke",
-              "INC-" + prefix,
-              List.of(Accounts.json(Accounts.account(prefix, 1))));
+          Runs.start("test-metrics-revoke", "INC-" + prefix, List.of(Accounts.account(prefix, 1)));
       await()
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(200))

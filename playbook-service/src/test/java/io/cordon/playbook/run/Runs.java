@@ -1,23 +1,36 @@
 package io.cordon.playbook.run;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
 
+import io.cordon.contracts.ReportSource;
+import io.cordon.contracts.Topics;
+import io.cordon.contracts.events.CompromiseReported;
+import io.cordon.contracts.events.EventIds;
+import io.cordon.contracts.events.IncidentRef;
+import io.cordon.contracts.events.ResolvedAccount;
+import io.cordon.contracts.json.EventJson;
 import io.cordon.testsupport.EmbeddedPostgresResource;
+import io.cordon.testsupport.KafkaTestClient;
 import io.cordon.testsupport.TestJwt;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** REST calls and database reads the run tests share. */
 final class Runs {
@@ -38,22 +51,102 @@ final class Runs {
     return as("admin@jaxa.example", TestJwt.ADMIN);
   }
 
-  /** Starts a run as {@link #RESPONDER}; returns its id. */
-  static String start(String playbook, String incidentId, List<Map<String, Object>> accounts) {
-    Map<String, Object> body = new HashMap<>();
-    if (playbook != null) {
-      body.put("playbook", playbook);
+  /**
+   * Starts a run the only way one gets its accounts' facts: account-service publishes the resolved
+   * accounts of a report, here one {@link #RESPONDER} submitted. Returns the run's id once it
+   * exists.
+   */
+  static String start(String playbook, String incidentId, List<ResolvedAccount> accounts) {
+    String reportId = "report-" + UUID.randomUUID();
+    publishReport(reportId, playbook, incidentId, accounts);
+    return runOf(reportId);
+  }
+
+  /** The id of the report's run, once the run exists. */
+  static String runOf(String reportId) {
+    String runId = EventIds.derived("run", reportId);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> asViewer().get("/api/v1/runs/" + runId).statusCode() == 200);
+    return runId;
+  }
+
+  /** The CompromiseReported events of a report {@link #RESPONDER} submitted. */
+  static void publishReport(
+      String reportId, String playbook, String incidentId, List<ResolvedAccount> accounts) {
+    publish(
+        CompromiseReported.chunked(
+                reportId,
+                new IncidentRef(incidentId, null, null),
+                accounts,
+                playbook,
+                ReportSource.MANUAL,
+                RESPONDER,
+                TestJwt.identityOf(RESPONDER),
+                Instant.now())
+            .toArray(CompromiseReported[]::new));
+  }
+
+  /** One chunk of a report, as account-service would publish it. */
+  static CompromiseReported chunk(
+      String reportId,
+      int chunk,
+      int chunks,
+      String playbook,
+      String incidentId,
+      List<ResolvedAccount> accounts,
+      String reportedBy,
+      String reportedById) {
+    return new CompromiseReported(
+        CompromiseReported.SCHEMA_VERSION,
+        CompromiseReported.eventIdFor(reportId, chunk),
+        reportId,
+        chunk,
+        chunks,
+        new IncidentRef(incidentId, null, null),
+        accounts,
+        playbook,
+        ReportSource.MANUAL,
+        reportedBy,
+        reportedById,
+        Instant.now());
+  }
+
+  static void publish(CompromiseReported... events) {
+    try (KafkaTestClient kafka = KafkaTestClient.forEmbeddedBroker()) {
+      for (CompromiseReported event : events) {
+        kafka.send(Topics.COMPROMISE_REPORTS, event.reportId(), EventJson.write(event));
+      }
     }
-    body.put("incidentId", incidentId);
-    body.put("accounts", accounts);
-    return as(RESPONDER, TestJwt.RESPONDER)
-        .contentType(ContentType.JSON)
+  }
+
+  /** The pending approval's {@code accountCount}, which a decision must name. */
+  static long accountCount(String runId, String approvalId) {
+    Object count =
+        asViewer()
+            .queryParam("run", runId)
+            .get("/api/v1/approvals")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("items.find { it.id == '" + approvalId + "' }.accountCount");
+    return ((Number) count).longValue();
+  }
+
+  /** A decision on the approval as it is now (the count of its accounts read first). */
+  static ValidatableResponse decide(
+      RequestSpecification as, String runId, String approvalId, String decision, String comment) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("decision", decision);
+    body.put("accountCount", accountCount(runId, approvalId));
+    if (comment != null) {
+      body.put("comment", comment);
+    }
+    return as.contentType(ContentType.JSON)
         .body(body)
-        .post("/api/v1/runs")
-        .then()
-        .statusCode(202)
-        .extract()
-        .path("id");
+        .post("/api/v1/runs/" + runId + "/approvals/" + approvalId)
+        .then();
   }
 
   static JsonPath run(String runId) {

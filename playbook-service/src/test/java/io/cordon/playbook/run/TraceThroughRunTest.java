@@ -14,6 +14,7 @@ import io.cordon.contracts.json.EventJson;
 import io.cordon.testsupport.EmbeddedKafkaResource;
 import io.cordon.testsupport.EmbeddedPostgresResource;
 import io.cordon.testsupport.KafkaTestClient;
+import io.cordon.testsupport.TestJwt;
 import io.cordon.testsupport.TestJwtResource;
 import io.cordon.testsupport.Traceparents;
 import io.cordon.testsupport.TracingTestProfile;
@@ -59,6 +60,7 @@ class TraceThroughRunTest {
                 null,
                 ReportSource.MANUAL,
                 Runs.RESPONDER,
+                TestJwt.identityOf(Runs.RESPONDER),
                 Instant.now())
             .get(0);
     String traceparent = Traceparents.random();

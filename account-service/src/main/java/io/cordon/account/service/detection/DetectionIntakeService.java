@@ -31,8 +31,9 @@ public class DetectionIntakeService {
   /**
    * @param payload the parsed body
    * @param body the raw body, as signed
-   * @param reportedBy the calling principal
-   * @param playbook the playbook the caller asks for, or null
+   * @param reportedBy the calling principal's name
+   * @param reportedById the calling principal's unchangeable identity, or null
+   * @param playbook the playbook the caller asks for, or null for the default one
    * @param idempotencyKey the caller's {@code Idempotency-Key}, or null
    */
   public IntakeReceipt submit(
@@ -40,6 +41,7 @@ public class DetectionIntakeService {
       byte[] body,
       WebhookHeaders headers,
       String reportedBy,
+      String reportedById,
       String playbook,
       String idempotencyKey) {
     if (payload == null || payload.isMissingNode()) {
@@ -68,6 +70,7 @@ public class DetectionIntakeService {
             ReportSource.DETECTION,
             detection.source(),
             reportedBy,
+            reportedById,
             detection.incidentInferred());
     return intake.submit(submission, detection.entries(), detection.rejections(), deliveryKey);
   }

@@ -120,8 +120,12 @@ public final class DemoRunner {
       }
       if (run.path("counts").path("WAITING_APPROVAL").asInt() > 0) {
         for (JsonNode approval : follower.pendingApprovals(runId)) {
-          if (seen.add(approval.path("id").asText())) {
-            decided.add(approve(follower, runId, approval));
+          if (!seen.contains(approval.path("id").asText())) {
+            JsonNode decision = approve(follower, runId, approval);
+            if (decision != null) {
+              seen.add(approval.path("id").asText());
+              decided.add(decision);
+            }
             view = new ProgressView(out, terminal);
           }
         }
@@ -134,6 +138,7 @@ public final class DemoRunner {
     }
   }
 
+  /** The decided approval; null when accounts joined it meanwhile and it must be read again. */
   private JsonNode approve(IncidentFollower follower, String runId, JsonNode approval)
       throws IOException, InterruptedException {
     String approver = DevTokens.PRINCIPALS.get("approver");
@@ -146,9 +151,14 @@ public final class DemoRunner {
     CordonApi.Answer answer =
         follower.decide(
             runId,
-            approval.path("id").asText(),
+            approval,
             stack.roleToken("approver"),
             "Demo: privileged accounts confirmed compromised; disable.");
+    if (answer.status() == 409) {
+      // more privileged accounts reached the step while the approver looked: review them too
+      out.printf("  not decided: %s%n", answer.body().path("detail").asText());
+      return null;
+    }
     out.printf("  approved by %s (HTTP %d)%n", approver, answer.status());
     return answer.body();
   }

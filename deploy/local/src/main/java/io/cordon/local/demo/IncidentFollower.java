@@ -103,14 +103,21 @@ public final class IncidentFollower {
     return pending;
   }
 
-  public CordonApi.Answer decide(String runId, String approvalId, String token, String comment)
+  /**
+   * Approves the approval as it was read: for the accounts it listed then. When more accounts
+   * joined it since, playbook-service answers 409 and the caller reads it again to review them.
+   */
+  public CordonApi.Answer decide(String runId, JsonNode approval, String token, String comment)
       throws IOException, InterruptedException {
-    URI url = playbookService.resolve("/api/v1/runs/" + runId + "/approvals/" + approvalId);
+    URI url =
+        playbookService.resolve(
+            "/api/v1/runs/" + runId + "/approvals/" + approval.path("id").asText());
     String body =
         CordonApi.json()
             .createObjectNode()
             .put("decision", "approve")
             .put("comment", comment)
+            .put("accountCount", approval.path("accountCount").asLong())
             .toString();
     return api.post(url, token, "application/json", body);
   }

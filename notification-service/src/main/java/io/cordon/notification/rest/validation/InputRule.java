@@ -10,7 +10,14 @@ import java.util.regex.Pattern;
 public enum InputRule {
   EMAIL(matching(Patterns.EMAIL, 254, "must be an e-mail address")),
   DOMAIN(matching(Patterns.DOMAIN, 253, "must be a domain name such as jaxa.jp")),
-  GROUP(printable(256, "must be an Entra group object id or display name (1-256 characters)")),
+  GROUP(
+      matching(
+          Patterns.GUID,
+          36,
+          "must be an Entra group object id (a GUID); names are refused because a group can be"
+              + " renamed, or another given its name: look the id up in Entra, and send"
+              + " {\"id\": ..., \"displayName\": ...} to keep the name for display")),
+  GROUP_NAME(printable(256, "displayName must be 1-256 printable characters")),
   TAG(printable(100, "must be a tag of 1-100 printable characters")),
   HTTPS_URL(WebhookUrls::problem),
   WEBHOOK_SECRET(WebhookSecretFormat::problem);
@@ -61,6 +68,9 @@ public enum InputRule {
   }
 
   private static final class Patterns {
+    static final Pattern GUID =
+        Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
     static final Pattern DOMAIN =
         Pattern.compile("(?:" + LABEL + "\\.)+[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]\\.?");

@@ -2,6 +2,7 @@ package io.cordon.playbook.service.run;
 
 import io.cordon.commons.paging.Page;
 import io.cordon.commons.paging.PageRequest;
+import io.cordon.commons.problem.Problem;
 import io.cordon.commons.problem.ProblemException;
 import io.cordon.commons.problem.ProblemType;
 import io.cordon.playbook.config.EngineConfig;
@@ -21,9 +22,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.function.Predicate;
 
-/** Lists approvals and records decisions, enforcing the approval's role and four eyes. */
+/**
+ * Lists approvals and records decisions, enforcing the approval's role, four eyes and that the
+ * approver decides on the accounts they saw.
+ */
 @ApplicationScoped
 public class ApprovalService {
   @Inject ApprovalStore approvals;
@@ -54,18 +57,14 @@ public class ApprovalService {
   }
 
   /**
-   * Records an approver's decision.
-   *
-   * @param hasRole whether the caller holds a role
+   * Records an approver's decision. Refused (403) without the approval's role, for an application's
+   * own token, for a token that names nobody and for the run's starter (four eyes, by identity);
+   * refused (409) once decided, or when accounts joined the approval since the approver counted
+   * them.
    */
   @Transactional
   public ApprovalView decide(
-      String runId,
-      String approvalId,
-      Decision decision,
-      String comment,
-      String principal,
-      Predicate<String> hasRole) {
+      String runId, String approvalId, ApproverDecision answer, Decider decider) {
     RunEntity run = runs.lock(runId).orElseThrow(() -> ProblemException.notFound("Run " + runId));
     ApprovalEntity approval =
         approvals
@@ -73,32 +72,34 @@ public class ApprovalService {
             .filter(found -> found.runId.equals(runId))
             .orElseThrow(
                 () -> ProblemException.notFound("Approval " + approvalId + " of run " + runId));
-    if (!hasRole.test(approval.role)) {
-      throw new ProblemException(
-          ProblemType.FORBIDDEN,
-          "Approval " + approvalId + " must be decided by a principal with role " + approval.role);
-    }
-    if (principal.equalsIgnoreCase(run.startedBy)) {
-      throw new ProblemException(
-          ProblemType.FORBIDDEN,
-          "Four eyes: "
-              + principal
-              + " started run "
-              + runId
-              + " and cannot approve its steps; another principal with role "
-              + approval.role
-              + " must decide");
-    }
+    FourEyes.check(run, approval, decider);
     if (approval.state != ApprovalState.PENDING) {
       throw new ProblemException(
           ProblemType.CONFLICT,
           "Approval " + approvalId + " is already " + approval.state.name().toLowerCase());
     }
+    // under the run lock: no account can join between this count and the decision
+    long covered = executions.countByApproval(approval.id);
+    if (covered != answer.accountCount()) {
+      String reason =
+          "the approval now covers "
+              + covered
+              + " account(s), not "
+              + answer.accountCount()
+              + ": accounts reached the step after you looked; review the new list and decide"
+              + " again";
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          "Approval " + approvalId + ": " + reason,
+          List.of(new Problem.FieldError("accountCount", reason)));
+    }
+    PrincipalRef who = decider.who();
+    approval.decidedById = who.id();
     RunContext context = contexts.open(run);
-    if (decision == Decision.APPROVE) {
-      resolution.approve(context, approval, principal, comment);
+    if (answer.decision() == Decision.APPROVE) {
+      resolution.approve(context, approval, who.name(), answer.comment());
     } else {
-      resolution.reject(context, approval, principal, comment);
+      resolution.reject(context, approval, who.name(), answer.comment());
     }
     reviewer.review(context);
     contexts.close(context);
@@ -130,6 +131,7 @@ public class ApprovalService {
         approval.requestedAt,
         approval.expiresAt,
         run.startedBy,
+        run.startedById,
         executions.countByApproval(approval.id),
         preview,
         approval.decidedBy,

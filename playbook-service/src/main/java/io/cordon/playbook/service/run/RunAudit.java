@@ -30,6 +30,7 @@ public class RunAudit {
     after.put("source", run.source);
     after.put("report", run.reportId);
     after.put("startedBy", run.startedBy);
+    after.put("startedById", run.startedById);
     audit.record(
         AuditEntry.of(AuditKind.RUN, "run.started", run.id)
             .withIncident(run.incidentId)
@@ -81,6 +82,7 @@ public class RunAudit {
     after.put("role", approval.role);
     after.put("state", approval.state.name());
     after.put("decidedBy", approval.decidedBy);
+    after.put("decidedById", approval.decidedById);
     after.put("comment", approval.decisionComment);
     audit.record(
         AuditEntry.of(AuditKind.APPROVAL, "approval." + kind, approval.id)

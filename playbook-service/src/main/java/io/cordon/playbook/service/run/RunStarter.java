@@ -36,8 +36,10 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Starts runs: one per compromise report, however many chunks it arrives in, and one per {@code
- * POST /runs}. A run takes the latest version of its playbook at start and keeps it.
+ * Starts runs: one per compromise report, however many chunks it arrives in. {@code POST /runs}
+ * hands its object ids to account-service as a report and reserves that report's run, so every fact
+ * a run acts on comes from the directory, never from the caller. A run takes the latest version of
+ * its playbook at start (or reservation) and keeps it.
  */
 @ApplicationScoped
 public class RunStarter {
@@ -58,7 +60,10 @@ public class RunStarter {
   @Inject IncidentAccountStore incidentAccounts;
   @Inject RunAccountStore runAccountStore;
 
-  /** Adds one chunk of a report to its run, creating the run with the first chunk to arrive. */
+  /**
+   * Adds one chunk of a report to its run, creating the run with the first chunk to arrive unless
+   * {@code POST /runs} reserved it already.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void fromReport(CompromiseReported report) {
     Instant now = RunContexts.now();
@@ -67,6 +72,13 @@ public class RunStarter {
     RunEntity run;
     if (existing.isPresent()) {
       run = existing.get();
+      if (run.chunksReceived == 0) {
+        // reserved by POST /runs before anyone knew how many chunks the report would take
+        run.chunksExpected = report.chunks();
+        if (!run.state.isFinal()) {
+          run.stateReason = null; // no longer waiting for account-service
+        }
+      }
     } else {
       String name =
           report.requestedPlaybook() == null
@@ -80,19 +92,21 @@ public class RunStarter {
               report.reportId(),
               name,
               playbook.orElse(null),
-              incident.id,
-              incident.title,
-              incident.severity,
-              report.source().name(),
-              report.reportedBy(),
+              new RunOrigin(
+                  incident.id,
+                  incident.title,
+                  incident.severity,
+                  report.source().name(),
+                  new PrincipalRef(report.reportedBy(), report.reportedById())),
               report.chunks(),
               now);
       // the engine's workers continue the trace of the report (account-service's REST call)
       run.traceparent = traceparent;
       if (playbook.isEmpty()) {
-        refuse(run, "playbook " + name + " does not exist", now);
+        fail(run, "playbook " + name + " does not exist", now);
       }
     }
+    boolean firstChunk = run.chunksReceived == 0;
     if (!runs.recordChunk(run.id, report.chunk(), now)) {
       LOG.infof(
           "Run %s already has chunk %d of report %s", run.id, report.chunk(), report.reportId());
@@ -104,22 +118,24 @@ public class RunStarter {
       // a refused run keeps counting chunks so it shows what arrived, but runs nothing
       return;
     }
+    if (report.accounts().isEmpty()) {
+      noneResolved(run, now);
+      return;
+    }
     RunContext context = contexts.open(run);
-    if (existing.isEmpty()) {
+    if (firstChunk) {
       runAccounts.createRunSteps(context);
     }
+    // a run POST /runs reserved is a responder's own decision: every account it names is contained,
+    // as before it went through account-service; a report's accounts already contained (or being
+    // contained) are evidence only, and no step runs for them
+    boolean manual = SOURCE_API.equals(run.source);
     Set<String> toContain =
         incidents.admit(
             new Evidence(
-                run.incidentId,
-                report.reportId(),
-                run.id,
-                report.source().name(),
-                report.reportedBy(),
-                now),
+                run.incidentId, report.reportId(), run.id, run.source, report.reportedBy(), now),
             report.accounts().stream().map(RunStarter::named).toList(),
-            null);
-    // accounts already contained (or being contained) are evidence only: no step runs for them
+            manual ? EvidenceDisposition.CONTAINING : null);
     runAccounts.add(
         context,
         report.accounts().stream()
@@ -133,34 +149,83 @@ public class RunStarter {
     contexts.close(context);
   }
 
-  /** Starts a run for {@code POST /runs}; refuses an unknown playbook. */
+  /**
+   * Reserves the run of a report that {@code POST /runs} handed to account-service, so the caller
+   * can follow it at once; its accounts, with every fact read from the directory, arrive with the
+   * report's CompromiseReported. A report that arrived first (or a replayed delivery) already has
+   * its run, which is returned.
+   *
+   * @param accounts how many entries account-service accepted
+   */
   @Transactional
-  public String start(NewRun request) {
-    return start(new ManualRun(request, null));
+  public String reserve(
+      String reportId, Playbook playbook, RunOrigin origin, int accounts, Instant now) {
+    Optional<RunEntity> existing = runs.lockReportRun(reportId);
+    if (existing.isPresent()) {
+      return existing.get().id;
+    }
+    // the incident exists from the start, as the report's accounts are filed under it
+    incidents.open(origin.incidentId(), origin.incidentTitle(), origin.incidentSeverity(), now);
+    RunEntity run =
+        newRun(
+            EventIds.derived("run", reportId), reportId, playbook.name(), playbook, origin, 1, now);
+    run.chunksReceived = 0;
+    run.stateReason =
+        "account-service is reading "
+            + accounts
+            + " account(s) from the directory (report "
+            + reportId
+            + ")";
+    run.traceparent = TraceContexts.current();
+    return run.id;
   }
 
   /**
    * Contains one account of an incident again at a responder's request (POST
    * .../accounts/{objectId}/recontain), with the playbook that contained it last and the account's
-   * facts as that run knew them.
+   * facts as that run knew them (read from the directory by account-service for that run, never
+   * given by the caller).
    */
   @Transactional
-  public String recontain(String incidentId, String objectId, String principal, String reason) {
+  public String recontain(
+      String incidentId, String objectId, PrincipalRef principal, String reason) {
     IncidentAccountEntity account = recontainable(incidentId, objectId);
     IncidentEntity incident = incidentStore.find(incidentId).orElseThrow();
-    String playbook =
+    String name =
         account.runId == null
-            ? null
-            : runs.find(account.runId).map(run -> run.playbookName).orElse(null);
+            ? config.defaultPlaybook()
+            : runs.find(account.runId)
+                .map(run -> run.playbookName)
+                .orElse(config.defaultPlaybook());
     AccountFacts facts =
         runAccountStore
             .latestInIncident(incidentId, objectId)
             .map(AccountRows::facts)
             .orElseThrow(() -> ProblemException.notFound("Account " + objectId + " of a run"));
-    NewRun run =
-        new NewRun(
-            playbook, incident.id, incident.title, incident.severity, List.of(facts), principal);
-    return start(new ManualRun(run, reason));
+    Instant now = RunContexts.now();
+    Playbook playbook = playbooks.latest(name).orElseThrow(() -> unknownPlaybook(name));
+    RunEntity run =
+        newRun(
+            UUID.randomUUID().toString(),
+            null,
+            name,
+            playbook,
+            new RunOrigin(incident.id, incident.title, incident.severity, SOURCE_API, principal),
+            1,
+            now);
+    run.traceparent = TraceContexts.current();
+    runs.recordChunk(run.id, 1, now);
+    run.chunksReceived = 1;
+    RunContext context = contexts.open(run);
+    runAccounts.createRunSteps(context);
+    incidents.admit(
+        new Evidence(run.incidentId, null, run.id, SOURCE_API, run.startedBy, now, reason),
+        List.of(new NamedAccount(facts.objectId(), facts.userPrincipalName(), null)),
+        EvidenceDisposition.RECONTAINING);
+    runAccounts.add(context, List.of(facts));
+    reviewer.review(context);
+    contexts.close(context);
+    return run.id;
   }
 
   private IncidentAccountEntity recontainable(String incidentId, String objectId) {
@@ -182,76 +247,12 @@ public class RunStarter {
     return account;
   }
 
-  /** A manual run, and the responder's reason when it contains an account again. */
-  private record ManualRun(NewRun run, String note) {
-    String playbook() {
-      return run.playbook();
-    }
-
-    String incidentId() {
-      return run.incidentId();
-    }
-
-    String incidentTitle() {
-      return run.incidentTitle();
-    }
-
-    String incidentSeverity() {
-      return run.incidentSeverity();
-    }
-
-    String startedBy() {
-      return run.startedBy();
-    }
-
-    List<AccountFacts> accounts() {
-      return run.accounts();
-    }
-  }
-
-  private String start(ManualRun request) {
-    Instant now = RunContexts.now();
-    String name = request.playbook() == null ? config.defaultPlaybook() : request.playbook();
-    incidents.open(request.incidentId(), request.incidentTitle(), request.incidentSeverity(), now);
-    Playbook playbook =
-        playbooks
-            .latest(name)
-            .orElseThrow(
-                () ->
-                    new ProblemException(
-                        ProblemType.UNPROCESSABLE,
-                        "playbook: no playbook named " + name + " exists",
-                        List.of(
-                            new Problem.FieldError(
-                                "playbook", "no playbook named " + name + " exists"))));
-    RunEntity run =
-        newRun(
-            UUID.randomUUID().toString(),
-            null,
-            name,
-            playbook,
-            request.incidentId(),
-            request.incidentTitle(),
-            request.incidentSeverity(),
-            SOURCE_API,
-            request.startedBy(),
-            1,
-            now);
-    run.traceparent = TraceContexts.current();
-    runs.recordChunk(run.id, 1, now);
-    run.chunksReceived = 1;
-    RunContext context = contexts.open(run);
-    runAccounts.createRunSteps(context);
-    incidents.admit(
-        new Evidence(run.incidentId, null, run.id, SOURCE_API, run.startedBy, now, request.note()),
-        request.accounts().stream()
-            .map(account -> new NamedAccount(account.objectId(), account.userPrincipalName(), null))
-            .toList(),
-        request.note() == null ? EvidenceDisposition.CONTAINING : EvidenceDisposition.RECONTAINING);
-    runAccounts.add(context, request.accounts());
-    reviewer.review(context);
-    contexts.close(context);
-    return run.id;
+  private static ProblemException unknownPlaybook(String name) {
+    String reason = "no playbook named " + name + " exists";
+    return new ProblemException(
+        ProblemType.UNPROCESSABLE,
+        "playbook: " + reason,
+        List.of(new Problem.FieldError("playbook", reason)));
   }
 
   // a detection that names no incident joins the open one that already holds one of its accounts
@@ -277,11 +278,7 @@ public class RunStarter {
       String reportId,
       String playbookName,
       Playbook playbook,
-      String incidentId,
-      String incidentTitle,
-      String incidentSeverity,
-      String source,
-      String startedBy,
+      RunOrigin origin,
       int chunks,
       Instant now) {
     RunEntity run = new RunEntity();
@@ -289,11 +286,12 @@ public class RunStarter {
     run.reportId = reportId;
     run.playbookName = playbookName;
     run.playbookVersion = playbook == null ? null : playbook.version();
-    run.incidentId = incidentId;
-    run.incidentTitle = incidentTitle;
-    run.incidentSeverity = incidentSeverity;
-    run.source = source;
-    run.startedBy = startedBy;
+    run.incidentId = origin.incidentId();
+    run.incidentTitle = origin.incidentTitle();
+    run.incidentSeverity = origin.incidentSeverity();
+    run.source = origin.source();
+    run.startedBy = origin.startedBy().name();
+    run.startedById = origin.startedBy().id();
     run.state = RunState.PENDING;
     run.chunksExpected = chunks;
     run.createdAt = now;
@@ -305,11 +303,26 @@ public class RunStarter {
 
   // a report whose playbook is unknown still shows up as a run, failed with the reason, rather
   // than disappearing into a log
-  private void refuse(RunEntity run, String reason, Instant now) {
+  private void fail(RunEntity run, String reason, Instant now) {
     run.state = RunState.FAILED;
     run.stateReason = reason;
     run.finishedAt = now;
     events.runState(run, RunState.FAILED, reason);
     LOG.warnf("Run %s of report %s refused: %s", run.id, run.reportId, reason);
+  }
+
+  // account-service found none of the report's accounts: the run ends here, saying so, instead of
+  // waiting (reserved by POST /runs) for accounts that will never come
+  private void noneResolved(RunEntity run, Instant now) {
+    if (run.state.isFinal()) {
+      return;
+    }
+    fail(
+        run,
+        "none of the report's accounts resolved: the directory has no such user, or reading it"
+            + " failed; account-service's GET /api/v1/compromise-reports/"
+            + run.reportId
+            + " says which",
+        now);
   }
 }

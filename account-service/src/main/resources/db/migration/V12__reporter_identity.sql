@@ -1,0 +1,4 @@
+-- The submitter's unchangeable identity (entra:<tid>/<oid> or iss:<issuer> <subject>), published
+-- with the report so that playbook-service's four eyes compares identities, never names. Reports
+-- from before it have none.
+alter table compromise_report add column reported_by_id varchar(1024);
