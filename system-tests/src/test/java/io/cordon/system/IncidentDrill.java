@@ -67,6 +67,30 @@ final class IncidentDrill {
     String incidentId = "INC-REL-" + name + "-" + System.currentTimeMillis();
     Instant started = Instant.now();
     JsonNode intake = submit(incidentId, csv);
+    Result result;
+    try {
+      result = follow(name, incidentId, started, intake, disruption, affectedPartners);
+    } catch (Exception | AssertionError failure) {
+      // closed also when the drill failed: the next drill reports the same accounts
+      try {
+        close(incidentId);
+      } catch (Exception | AssertionError notClosed) {
+        failure.addSuppressed(notClosed);
+      }
+      throw failure;
+    }
+    close(incidentId);
+    return result;
+  }
+
+  private Result follow(
+      String name,
+      String incidentId,
+      Instant started,
+      JsonNode intake,
+      Disruption disruption,
+      Set<String> affectedPartners)
+      throws Exception {
     String reportId = intake.path("reportId").asText();
     JsonNode report =
         patiently(
@@ -108,7 +132,6 @@ final class IncidentDrill {
     Map<String, Set<String>> notices = awaitNotices(incidentId, affectedPartners);
     List<JsonNode> accounts =
         patiently(Duration.ofMinutes(1), () -> running.follower.runAccounts(runId));
-    close(incidentId);
     return new Result(
         incidentId,
         intake,
@@ -124,16 +147,22 @@ final class IncidentDrill {
    * Closes the drill's incident as a responder would once it is over: every drill submits the same
    * accounts, and while an incident holding them is open a new report only attaches evidence.
    */
-  private void close(String incidentId) throws IOException, InterruptedException {
+  private void close(String incidentId) throws Exception {
     URI url =
         running
             .stack
             .serviceUrl("playbook-service")
             .resolve("/api/v1/incidents/" + incidentId + "/close");
-    CordonApi.expectSuccess(
-        running.api.post(
-            url, running.token("responder"), "application/json", "{\"reason\":\"drill over\"}"),
-        url);
+    patiently(
+        Duration.ofMinutes(2),
+        () ->
+            CordonApi.expectSuccess(
+                running.api.post(
+                    url,
+                    running.token("responder"),
+                    "application/json",
+                    "{\"reason\":\"drill over\"}"),
+                url));
   }
 
   private JsonNode submit(String incidentId, Path csv) throws IOException, InterruptedException {
