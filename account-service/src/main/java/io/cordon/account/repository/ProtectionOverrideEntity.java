@@ -29,6 +29,10 @@ public class ProtectionOverrideEntity extends PanacheEntityBase {
   @Column(name = "requested_by")
   public String requestedBy;
 
+  /** The requester's unchangeable identity; four eyes compares it. Null on rows from before V12. */
+  @Column(name = "requested_by_id")
+  public String requestedById;
+
   @Column(name = "requested_at")
   public Instant requestedAt;
 

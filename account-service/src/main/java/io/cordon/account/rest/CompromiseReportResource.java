@@ -129,7 +129,7 @@ public class CompromiseReportResource {
   @RolesAllowed({Roles.RESPONDER, Roles.APPROVER})
   public ReportView release(@PathParam("id") String id) {
     UUID reportId = parseId(id);
-    releases.release(reportId, principal.name());
+    releases.release(reportId, principal);
     return reports.find(reportId, PageRequest.of(null, null));
   }
 

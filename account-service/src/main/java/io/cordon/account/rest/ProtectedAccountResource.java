@@ -88,7 +88,7 @@ public class ProtectedAccountResource {
       @PathParam("id") String id, @NotNull @Valid OverrideRequest body) {
     ProtectionOverride requested =
         overrides.request(
-            ObjectIds.parse("id", id), body.reason().strip(), body.minutes(), principal.name());
+            ObjectIds.parse("id", id), body.reason().strip(), body.minutes(), principal);
     return Response.status(Response.Status.CREATED).entity(requested).build();
   }
 
@@ -105,7 +105,7 @@ public class ProtectedAccountResource {
   @Consumes(MediaType.WILDCARD)
   @RolesAllowed(Roles.ADMIN)
   public ProtectionOverride approveOverride(@PathParam("id") String id) {
-    return overrides.approve(ObjectIds.parse("id", id), principal.name());
+    return overrides.approve(ObjectIds.parse("id", id), principal);
   }
 
   @DELETE

@@ -7,6 +7,8 @@ import io.cordon.commons.audit.AuditKind;
 import io.cordon.commons.problem.Problem;
 import io.cordon.commons.problem.ProblemException;
 import io.cordon.commons.problem.ProblemType;
+import io.cordon.commons.security.CurrentPrincipal;
+import io.cordon.commons.security.SecondPerson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,7 +30,7 @@ public class ReportReleaseService {
   @Inject Audit audit;
 
   @Transactional
-  public void release(UUID reportId, String principal) {
+  public void release(UUID reportId, CurrentPrincipal releaser) {
     CompromiseReportEntity report =
         entityManager.find(CompromiseReportEntity.class, reportId, LockModeType.PESSIMISTIC_WRITE);
     if (report == null) {
@@ -41,15 +43,9 @@ public class ReportReleaseService {
           "Report " + reportId + ": " + reason,
           List.of(new Problem.FieldError("id", reason)));
     }
-    if (principal.equalsIgnoreCase(report.reportedBy)) {
-      throw new ProblemException(
-          ProblemType.FORBIDDEN,
-          "Four eyes: "
-              + principal
-              + " reported "
-              + reportId
-              + " and cannot release it; another person must");
-    }
+    SecondPerson.require(
+        releaser, report.reportedBy, report.reportedById, "release report " + reportId);
+    String principal = releaser.name();
     report.releasedBy = principal;
     report.releasedAt = Instant.now();
     report.status = "RESOLVING";

@@ -25,6 +25,7 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,60 @@ class BlastRadiusTest {
     assertThat(awaitPublished(reportId))
         .singleElement()
         .satisfies(e -> assertThat(e.accounts()).hasSize(26));
+  }
+
+  @Test
+  void aReporterUnderAnotherNameOrAnApplicationCannotReleaseTheHeldReport() {
+    GraphBatchStub stub = GraphBatchStub.graphBatch();
+    List<String> accounts = new ArrayList<>();
+    for (int i = 0; i < 26; i++) {
+      String id = UUID.randomUUID().toString();
+      stub.user(id, upn(id), "Member", false, List.of(), List.of());
+      accounts.add(id);
+    }
+    stub.install(graph);
+    String tenant = UUID.randomUUID().toString();
+    String reporterOid = UUID.randomUUID().toString();
+    String reporter =
+        TestJwt.tokenWithClaims(
+            Map.of(
+                "sub", "s-1",
+                "upn", "kenji@jaxa.example",
+                "tid", tenant,
+                "oid", reporterOid,
+                "scp", "access_as_user"),
+            TestJwt.DETECTOR,
+            TestJwt.RESPONDER);
+    String reportId = detect(reporter, accounts);
+    awaitStatus(reportId, "HELD");
+
+    // the same Entra user after a rename: another name, the same tenant and object id
+    String renamed =
+        TestJwt.tokenWithClaims(
+            Map.of(
+                "sub", "s-2",
+                "upn", "kenji.sato@jaxa.example",
+                "tid", tenant,
+                "oid", reporterOid,
+                "scp", "access_as_user"),
+            TestJwt.RESPONDER);
+    release(renamed, reportId)
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("detail", containsString("Four eyes"));
+    // an application's own token (Entra: tid without scp) holds the role but is nobody
+    String application =
+        TestJwt.tokenWithClaims(
+            Map.of("sub", "app-1", "tid", tenant, "oid", UUID.randomUUID().toString()),
+            TestJwt.RESPONDER);
+    release(application, reportId)
+        .then()
+        .statusCode(403)
+        .body("detail", containsString("application's own"));
+    assertThat(published(reportId)).isEmpty();
+
+    release(RESPONDER, reportId).then().statusCode(200).body("status", equalTo("PUBLISHED"));
   }
 
   @Test

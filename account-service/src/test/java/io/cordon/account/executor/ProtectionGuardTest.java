@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.cordon.contracts.ActionOutcome;
@@ -21,6 +22,7 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -189,6 +191,67 @@ class ProtectionGuardTest {
     assertProtected(traffic.awaitCompletions(4, WAIT).get(ended.actionId()));
 
     assertThat(requestsAbout(account)).extracting(InnerRequest::method).containsExactly("PATCH");
+  }
+
+  @Test
+  void theAdminWhoAskedForAnOverrideCannotApproveItUnderAnotherNameNorCanAnApplication() {
+    String account = UUID.randomUUID().toString();
+    protect(account, "user");
+    String tenant = UUID.randomUUID().toString();
+    String askerOid = UUID.randomUUID().toString();
+    given()
+        .auth()
+        .oauth2(admin("s-ada", "ada.admin@jaxa.example", tenant, askerOid, true))
+        .contentType(ContentType.JSON)
+        .body("{\"reason\": \"restore the break-glass account\", \"minutes\": 10}")
+        .post("/api/v1/protected-accounts/" + account + "/override")
+        .then()
+        .statusCode(201);
+
+    // the same Entra user renamed: four eyes compares tenant and object id, not the name
+    given()
+        .auth()
+        .oauth2(admin("s-ada-2", "ada.lovelace@jaxa.example", tenant, askerOid, true))
+        .post("/api/v1/protected-accounts/" + account + "/override/approve")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("detail", containsString("Four eyes"));
+    // an application's own token (no scp) holds the admin role but answers for nothing
+    given()
+        .auth()
+        .oauth2(admin("app", "automation", tenant, UUID.randomUUID().toString(), false))
+        .post("/api/v1/protected-accounts/" + account + "/override/approve")
+        .then()
+        .statusCode(403)
+        .body("detail", containsString("application's own"));
+    given()
+        .auth()
+        .oauth2(ADMIN)
+        .get("/api/v1/protected-accounts/" + account + "/override")
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("REQUESTED"));
+
+    given()
+        .auth()
+        .oauth2(SECOND_ADMIN)
+        .post("/api/v1/protected-accounts/" + account + "/override/approve")
+        .then()
+        .statusCode(200);
+  }
+
+  private static String admin(
+      String subject, String upn, String tenant, String objectId, boolean person) {
+    Map<String, Object> claims = new HashMap<>();
+    claims.put("sub", subject);
+    claims.put("upn", upn);
+    claims.put("tid", tenant);
+    claims.put("oid", objectId);
+    if (person) {
+      claims.put("scp", "access_as_user");
+    }
+    return TestJwt.tokenWithClaims(claims, TestJwt.ADMIN);
   }
 
   private void protect(String objectId, String kind) {

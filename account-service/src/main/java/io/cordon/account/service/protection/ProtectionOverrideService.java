@@ -9,6 +9,8 @@ import io.cordon.commons.audit.AuditKind;
 import io.cordon.commons.problem.Problem;
 import io.cordon.commons.problem.ProblemException;
 import io.cordon.commons.problem.ProblemType;
+import io.cordon.commons.security.CurrentPrincipal;
+import io.cordon.commons.security.SecondPerson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,7 +34,9 @@ public class ProtectionOverrideService {
   @Inject Audit audit;
 
   @Transactional
-  public ProtectionOverride request(String objectId, String reason, int minutes, String principal) {
+  public ProtectionOverride request(
+      String objectId, String reason, int minutes, CurrentPrincipal requester) {
+    String principal = requester.name();
     if (minutes < 1 || minutes > config.overrideMaxMinutes()) {
       throw ProblemException.invalidField(
           "minutes", "must be between 1 and " + config.overrideMaxMinutes());
@@ -57,6 +61,7 @@ public class ProtectionOverrideService {
     row.reason = reason;
     row.durationMinutes = minutes;
     row.requestedBy = principal;
+    row.requestedById = requester.id();
     row.requestedAt = now;
     row.persist();
     record(row, "protected-account.override-requested", now);
@@ -64,7 +69,8 @@ public class ProtectionOverrideService {
   }
 
   @Transactional
-  public ProtectionOverride approve(String objectId, String principal) {
+  public ProtectionOverride approve(String objectId, CurrentPrincipal approver) {
+    String principal = approver.name();
     Instant now = now();
     overrides.lock(objectId);
     ProtectionOverrideEntity row =
@@ -75,13 +81,8 @@ public class ProtectionOverrideService {
     if (row.approvedAt != null) {
       throw conflict(objectId, "the override of " + objectId + " is already approved");
     }
-    if (principal.equalsIgnoreCase(row.requestedBy)) {
-      throw new ProblemException(
-          ProblemType.FORBIDDEN,
-          "Four eyes: "
-              + principal
-              + " asked for this override and cannot approve it; another admin must");
-    }
+    SecondPerson.require(
+        approver, row.requestedBy, row.requestedById, "approve the override of " + objectId);
     row.approvedBy = principal;
     row.approvedAt = now;
     row.expiresAt = now.plus(Duration.ofMinutes(row.durationMinutes));
