@@ -28,6 +28,8 @@ public enum ReasonCode {
       "The account is protected (e.g. a break-glass account); no automated action touches it"),
   ACTIVITY_AFTER_CONTAINMENT(
       "New evidence shows activity after the account was contained; it is contained again"),
+  EXCLUDED("A responder excluded the account from the run; none of its later steps run"),
+  MARKED_DONE("A responder did this by hand and marked the account done in the run"),
   // a newer producer may send codes this reader does not know yet; they must not poison the topic
   @JsonEnumDefaultValue
   UNKNOWN_ERROR("An unexpected error occurred");

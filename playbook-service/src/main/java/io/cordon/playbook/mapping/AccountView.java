@@ -16,7 +16,15 @@ public record AccountView(
     boolean privileged,
     List<String> privilegedRoles,
     List<GroupRef> groups,
+    Settlement settled,
     List<StepState> steps) {
+
+  /**
+   * A responder settled the account by hand; null when nobody did.
+   *
+   * @param as EXCLUDED or MARKED_DONE
+   */
+  public record Settlement(String as, String by, String reason, Instant at) {}
 
   /**
    * @param attempt the attempt the step is on (or ended with)

@@ -22,6 +22,7 @@ public record RunView(
     RunState state,
     String stateReason,
     String cancelledBy,
+    Pause paused,
     Chunks chunks,
     int accounts,
     Instant createdAt,
@@ -30,6 +31,9 @@ public record RunView(
     Long durationMs,
     Map<ExecutionState, Long> counts,
     List<StepView> steps) {
+
+  /** Who holds the run and why; null when it is not paused. */
+  public record Pause(String by, String reason, Instant since) {}
 
   /** The playbook version the run keeps. */
   public record PlaybookRef(String name, Integer version) {}

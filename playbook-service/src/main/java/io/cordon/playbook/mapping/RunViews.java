@@ -62,6 +62,9 @@ public final class RunViews {
         run.state,
         run.stateReason,
         run.cancelledBy,
+        run.pausedAt == null
+            ? null
+            : new RunView.Pause(run.pausedBy, run.pauseReason, run.pausedAt),
         new RunView.Chunks(run.chunksReceived, run.chunksExpected),
         run.accountsTotal,
         run.createdAt,
@@ -104,6 +107,10 @@ public final class RunViews {
         facts.privileged(),
         facts.privilegedRoles(),
         facts.groups(),
+        row.settledAs == null
+            ? null
+            : new AccountView.Settlement(
+                row.settledAs, row.settledBy, row.settledReason, row.settledAt),
         steps);
   }
 

@@ -29,11 +29,42 @@ public class ExecutionStore {
   public List<StepExecutionEntity> lockDue(Instant now, int limit) {
     return entityManager
         .createNativeQuery(
-            "select * from step_execution where state = 'PENDING' and due_at <= :now"
-                + " order by due_at, id limit :limit for update skip locked",
+            "select * from step_execution e where e.state = 'PENDING' and e.due_at <= :now"
+                // a paused run keeps its due executions until it is resumed
+                + " and not exists (select 1 from run r where r.id = e.run_id"
+                + " and r.paused_at is not null)"
+                + " order by e.due_at, e.id limit :limit for update skip locked",
             StepExecutionEntity.class)
         .setParameter("now", now)
         .setParameter("limit", limit)
+        .getResultList();
+  }
+
+  /** One account's executions in a run, locked, in step order. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  @SuppressWarnings("unchecked")
+  public List<StepExecutionEntity> lockOfAccount(String runId, String objectId) {
+    return entityManager
+        .createNativeQuery(
+            "select * from step_execution where run_id = :run and object_id = :account"
+                + " order by step_index for update",
+            StepExecutionEntity.class)
+        .setParameter("run", runId)
+        .setParameter("account", objectId)
+        .getResultList();
+  }
+
+  /** Every account's execution of one step of a run, locked, in id order. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  @SuppressWarnings("unchecked")
+  public List<StepExecutionEntity> lockOfStep(String runId, int stepIndex) {
+    return entityManager
+        .createNativeQuery(
+            "select * from step_execution where run_id = :run and step_index = :step"
+                + " and object_id is not null order by id for update",
+            StepExecutionEntity.class)
+        .setParameter("run", runId)
+        .setParameter("step", stepIndex)
         .getResultList();
   }
 

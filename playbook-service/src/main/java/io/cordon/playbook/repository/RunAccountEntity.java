@@ -7,6 +7,7 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Objects;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -40,6 +41,19 @@ public class RunAccountEntity extends PanacheEntityBase {
   @JdbcTypeCode(SqlTypes.JSON)
   @Column(columnDefinition = "jsonb")
   public String groups;
+
+  /** EXCLUDED or MARKED_DONE once a responder settled the account by hand; null otherwise. */
+  @Column(name = "settled_as")
+  public String settledAs;
+
+  @Column(name = "settled_by")
+  public String settledBy;
+
+  @Column(name = "settled_reason")
+  public String settledReason;
+
+  @Column(name = "settled_at")
+  public Instant settledAt;
 
   @Embeddable
   public static class Key implements Serializable {

@@ -24,6 +24,30 @@ public class RunAccountStore {
         .list();
   }
 
+  /** The accounts of a run a responder excluded or marked done. */
+  public Set<String> settled(String runId) {
+    return new HashSet<>(
+        entityManager
+            .createQuery(
+                "select a.key.objectId from RunAccountEntity a"
+                    + " where a.key.runId = :run and a.settledAs is not null",
+                String.class)
+            .setParameter("run", runId)
+            .getResultList());
+  }
+
+  /** The accounts of a run a responder excluded: no step of this run contains them. */
+  public Set<String> excluded(String runId) {
+    return new HashSet<>(
+        entityManager
+            .createQuery(
+                "select a.key.objectId from RunAccountEntity a"
+                    + " where a.key.runId = :run and a.settledAs = 'EXCLUDED'",
+                String.class)
+            .setParameter("run", runId)
+            .getResultList());
+  }
+
   public List<RunAccountEntity> all(String runId) {
     return RunAccountEntity.<RunAccountEntity>find("key.runId = ?1 order by position", runId)
         .list();

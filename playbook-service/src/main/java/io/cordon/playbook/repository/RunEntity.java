@@ -67,6 +67,16 @@ public class RunEntity extends PanacheEntityBase {
   @Column(name = "cancelled_by")
   public String cancelledBy;
 
+  /** Set while a responder holds the run: nothing of it is dispatched until it is resumed. */
+  @Column(name = "paused_at")
+  public Instant pausedAt;
+
+  @Column(name = "paused_by")
+  public String pausedBy;
+
+  @Column(name = "pause_reason")
+  public String pauseReason;
+
   @Column(name = "created_at")
   public Instant createdAt;
 

@@ -114,6 +114,11 @@ public class AccountSteps {
     }
   }
 
+  /** Why a later step did not run; a retry of the failed step finds its skips by it. */
+  static String notRunBecauseFailed(String failedStepId) {
+    return "not run: step " + failedStepId + " failed for this account";
+  }
+
   /** A step failed without continueOnFailure: the account's later steps do not run. */
   void stop(RunContext context, Map<Integer, StepExecutionEntity> rows, int failedIndex) {
     String failedStep = context.step(failedIndex).id();
@@ -121,7 +126,7 @@ public class AccountSteps {
       if (later.stepIndex > failedIndex && !later.state.isFinal()) {
         later.state = ExecutionState.SKIPPED;
         later.reasonCode = ReasonCode.NOT_APPLICABLE.name();
-        later.reasonMessage = "not run: step " + failedStep + " failed for this account";
+        later.reasonMessage = notRunBecauseFailed(failedStep);
         later.dueAt = null;
         later.finishedAt = context.now();
         later.updatedAt = context.now();

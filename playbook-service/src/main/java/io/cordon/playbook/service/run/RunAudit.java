@@ -52,6 +52,24 @@ public class RunAudit {
             .withResult(state.name(), detail));
   }
 
+  /**
+   * A responder's hand on a run (pause, resume, exclude, mark done, retry): who, why and on what.
+   *
+   * @param target the run id, an account's object id or a step id
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void control(RunEntity run, String action, String target, String by, String reason) {
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("by", by);
+    after.put("reason", reason);
+    audit.record(
+        AuditEntry.of(AuditKind.RUN, action, target)
+            .withIncident(run.incidentId)
+            .withRun(run.id)
+            .withChange(null, after)
+            .withResult(run.state.name(), reason));
+  }
+
   @Transactional(Transactional.TxType.MANDATORY)
   public void accountStep(RunEntity run, StepExecutionEntity execution) {
     Map<String, Object> after = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import io.cordon.playbook.model.ContainmentState;
 import io.cordon.playbook.model.ExecutionState;
 import io.cordon.playbook.repository.ExecutionStore;
 import io.cordon.playbook.repository.IncidentAccountStore;
+import io.cordon.playbook.repository.RunAccountStore;
 import io.cordon.playbook.repository.RunEntity;
 import io.cordon.playbook.repository.StepExecutionEntity;
 import io.cordon.playbook.service.incident.ContainmentRules;
@@ -29,6 +30,7 @@ class RunContainment {
   @Inject ExecutionStore executions;
   @Inject IncidentAccountStore incidentAccounts;
   @Inject ContainmentTracker tracker;
+  @Inject RunAccountStore runAccounts;
 
   void afterChanges(RunContext context) {
     List<String> touched = context.takeTouchedAccounts();
@@ -53,6 +55,11 @@ class RunContainment {
   }
 
   private void settle(RunEntity run, Map<String, List<ExecutionState>> steps, Instant now) {
+    if (steps.isEmpty()) {
+      return;
+    }
+    // an excluded account stays UNCONTAINED by this run, whatever its steps already sent still do
+    runAccounts.excluded(run.id).forEach(steps::remove);
     if (steps.isEmpty()) {
       return;
     }
