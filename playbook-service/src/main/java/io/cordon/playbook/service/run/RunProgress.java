@@ -48,6 +48,8 @@ public class RunProgress {
         view.counts(),
         view.accounts(),
         view.chunks(),
-        String.valueOf(view.stateReason()));
+        String.valueOf(view.stateReason()),
+        // a pause or resume is news to whoever watches the run
+        String.valueOf(view.paused()));
   }
 }
