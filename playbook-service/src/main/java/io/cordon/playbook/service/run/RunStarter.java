@@ -12,6 +12,7 @@ import io.cordon.contracts.events.ResolvedAccount;
 import io.cordon.playbook.config.PlaybookConfig;
 import io.cordon.playbook.mapping.AccountRows;
 import io.cordon.playbook.model.AccountFacts;
+import io.cordon.playbook.model.ActionScopes;
 import io.cordon.playbook.model.ContainmentState;
 import io.cordon.playbook.model.EvidenceDisposition;
 import io.cordon.playbook.model.Playbook;
@@ -30,6 +31,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -182,6 +184,38 @@ public class RunStarter {
     return account;
   }
 
+  /**
+   * A way back in (recover-account) is given only after containment: every account must be
+   * CONTAINED in the run's incident, else 409 naming the ones that are not.
+   */
+  private void requireContained(String incidentId, List<AccountFacts> accounts) {
+    List<String> ids = accounts.stream().map(AccountFacts::objectId).toList();
+    Map<String, IncidentAccountEntity> rows =
+        incidentId == null ? Map.of() : incidentAccounts.of(incidentId, ids);
+    List<Problem.FieldError> notContained = new java.util.ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      IncidentAccountEntity row = rows.get(ids.get(i));
+      if (row == null || row.state != ContainmentState.CONTAINED) {
+        notContained.add(
+            new Problem.FieldError(
+                "accounts[" + i + "]",
+                ids.get(i)
+                    + " is "
+                    + (row == null ? "not an account of incident " + incidentId : row.state)
+                    + "; recovery follows containment (CONTAINED)"));
+      }
+    }
+    if (!notContained.isEmpty()) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          notContained.size()
+              + " account(s) are not contained in incident "
+              + incidentId
+              + ": a recovery playbook runs only after containment",
+          notContained);
+    }
+  }
+
   /** A manual run, and the responder's reason when it contains an account again. */
   private record ManualRun(NewRun run, String note) {
     String playbook() {
@@ -224,6 +258,10 @@ public class RunStarter {
                         List.of(
                             new Problem.FieldError(
                                 "playbook", "no playbook named " + name + " exists"))));
+    boolean recovery = ActionScopes.recovers(playbook);
+    if (recovery) {
+      requireContained(request.incidentId(), request.accounts());
+    }
     RunEntity run =
         newRun(
             UUID.randomUUID().toString(),
@@ -247,7 +285,12 @@ public class RunStarter {
         request.accounts().stream()
             .map(account -> new NamedAccount(account.objectId(), account.userPrincipalName(), null))
             .toList(),
-        request.note() == null ? EvidenceDisposition.CONTAINING : EvidenceDisposition.RECONTAINING);
+        // a recovery run is recorded with the incident but leaves the accounts' containment alone
+        recovery
+            ? EvidenceDisposition.ATTACHED
+            : request.note() == null
+                ? EvidenceDisposition.CONTAINING
+                : EvidenceDisposition.RECONTAINING);
     runAccounts.add(context, request.accounts());
     reviewer.review(context);
     contexts.close(context);
