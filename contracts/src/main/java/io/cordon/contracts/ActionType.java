@@ -11,5 +11,9 @@ public enum ActionType {
   REVOKE_OAUTH_GRANTS,
   REMOVE_FORWARDING_RULES,
   REMOVE_PRIVILEGED_ROLES,
+  /** Dismisses the user's risk in Identity Protection (after recovery). */
+  DISMISS_RISK,
+  /** Enables a disabled account again ({@code accountEnabled: true}). */
+  ENABLE_ACCOUNT,
   NOTIFY_PARTNERS
 }

@@ -90,6 +90,42 @@ class GraphSdkClientTest {
   }
 
   @Test
+  void issuesATemporaryAccessPassAndDismissesRiskThroughTheRealSdk() throws Exception {
+    String userId = TenantGenerator.userId(SimTestClient.DOMAIN, 0);
+
+    // as TemporaryAccessPassClient does it: a direct POST, whose answer carries the pass
+    com.microsoft.graph.models.TemporaryAccessPassAuthenticationMethod ask =
+        new com.microsoft.graph.models.TemporaryAccessPassAuthenticationMethod();
+    ask.setLifetimeInMinutes(60);
+    ask.setIsUsableOnce(true);
+    var methods = graph.users().byUserId(userId).authentication().temporaryAccessPassMethods();
+    var created = methods.post(ask);
+    assertThat(created.getTemporaryAccessPass()).isNotBlank();
+    assertThat(created.getIsUsableOnce()).isTrue();
+    assertThat(created.getLifetimeInMinutes()).isEqualTo(60);
+    assertThat(created.getCreatedDateTime()).isNotNull();
+    var listed = methods.get().getValue();
+    assertThat(listed).hasSize(1);
+    assertThat(listed.get(0).getId()).isEqualTo(created.getId());
+    assertThat(listed.get(0).getTemporaryAccessPass()).isNull();
+    assertThat(listed.get(0).getIsUsable()).isTrue();
+
+    // as GraphRequestPlanner does it: dismiss inside a $batch
+    com.microsoft.graph.identityprotection.riskyusers.dismiss.DismissPostRequestBody dismiss =
+        new com.microsoft.graph.identityprotection.riskyusers.dismiss.DismissPostRequestBody();
+    dismiss.setUserIds(List.of(userId));
+    BatchRequestContent batch = new BatchRequestContent(graph);
+    String step =
+        batch.addBatchRequestStep(
+            graph.identityProtection().riskyUsers().dismiss().toPostRequestInformation(dismiss));
+    assertThat(graph.getBatchRequestBuilder().post(batch, null).getResponses().get(step).code())
+        .isEqualTo(204);
+    Map<String, Object> state =
+        sim().get("/_sim/users/" + userId).then().extract().jsonPath().getMap("");
+    assertThat(((Map<?, ?>) state.get("risk")).get("level")).isEqualTo("none");
+  }
+
+  @Test
   void resolvesRemediatesAndResetsThroughTheRealSdk() throws Exception {
     String upn = upnOf(2 * 50 + 3); // an administrator (index 103)
     String userId = TenantGenerator.userId(SimTestClient.DOMAIN, 103);

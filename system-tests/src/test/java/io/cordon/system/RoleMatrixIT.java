@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class RoleMatrixIT {
   private static final List<String> ROLES =
-      List.of("viewer", "responder", "approver", "admin", "detector");
+      List.of("viewer", "responder", "approver", "admin", "detector", "helpdesk");
   private static final Set<String> READERS = Set.of("viewer", "responder", "approver", "admin");
   private static final Set<String> AUDITORS = Set.of("viewer", "admin");
   private static final Set<String> ANYONE = Set.of("*");
@@ -46,6 +46,11 @@ class RoleMatrixIT {
               Map.entry("GET /api/v1/compromise-reports/{id}", READERS),
               Map.entry(
                   "POST /api/v1/compromise-reports/{id}/release", Set.of("responder", "approver")),
+              Map.entry(
+                  "GET /api/v1/temporary-access-passes/{objectId}",
+                  Set.of("viewer", "responder", "approver", "admin", "helpdesk")),
+              Map.entry(
+                  "POST /api/v1/temporary-access-passes/{objectId}/retrieve", Set.of("helpdesk")),
               Map.entry("GET /api/v1/protected-accounts", Set.of("admin")),
               Map.entry("GET /api/v1/protected-accounts/{id}", Set.of("admin")),
               Map.entry("PUT /api/v1/protected-accounts/{id}", Set.of("admin")),

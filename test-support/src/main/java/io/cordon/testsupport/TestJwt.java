@@ -26,6 +26,7 @@ public final class TestJwt {
   public static final String APPROVER = "approver";
   public static final String DETECTOR = "detector";
   public static final String ADMIN = "admin";
+  public static final String HELPDESK = "helpdesk";
 
   private static final Duration LIFETIME = Duration.ofHours(1);
   private static PrivateKey signingKey;

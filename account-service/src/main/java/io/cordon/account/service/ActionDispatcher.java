@@ -18,14 +18,15 @@ import org.jboss.logging.Logger;
 
 /**
  * Worker threads that claim due ledger rows and hand them to the batch executor: per-user actions
- * 20 to a {@code $batch}, confirmCompromised many users to a call.
+ * 20 to a {@code $batch}, confirmCompromised and dismiss many users to a call.
  */
 @ApplicationScoped
 public class ActionDispatcher {
   private static final Logger LOG = Logger.getLogger(ActionDispatcher.class);
   static final Set<ActionType> CONFIRM = EnumSet.of(ActionType.CONFIRM_COMPROMISED);
+  static final Set<ActionType> DISMISS = EnumSet.of(ActionType.DISMISS_RISK);
   static final Set<ActionType> PER_USER =
-      EnumSet.complementOf(EnumSet.of(ActionType.CONFIRM_COMPROMISED));
+      EnumSet.complementOf(EnumSet.of(ActionType.CONFIRM_COMPROMISED, ActionType.DISMISS_RISK));
 
   @Inject ExecutorConfig config;
   @Inject ActionLedger ledger;
@@ -85,6 +86,14 @@ public class ActionDispatcher {
         leases.letGo(confirm);
       }
     }
+    List<ActionLedgerEntity> dismiss = claim(DISMISS, config.confirmCompromisedPerCall());
+    if (!dismiss.isEmpty()) {
+      try {
+        batchExecutor.confirmCompromised(dismiss);
+      } finally {
+        leases.letGo(dismiss);
+      }
+    }
     List<ActionLedgerEntity> perUser = claim(PER_USER, GraphBatchClient.MAX_BATCH_SIZE);
     if (!perUser.isEmpty()) {
       try {
@@ -93,7 +102,7 @@ public class ActionDispatcher {
         leases.letGo(perUser);
       }
     }
-    return !confirm.isEmpty() || !perUser.isEmpty();
+    return !confirm.isEmpty() || !dismiss.isEmpty() || !perUser.isEmpty();
   }
 
   private List<ActionLedgerEntity> claim(Set<ActionType> actions, int limit) {

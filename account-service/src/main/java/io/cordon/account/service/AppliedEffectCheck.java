@@ -32,7 +32,11 @@ import java.util.Set;
 @ApplicationScoped
 public class AppliedEffectCheck {
   static final Set<ActionType> CHECKED =
-      EnumSet.of(ActionType.REVOKE_SESSIONS, ActionType.RESET_PASSWORD, ActionType.DISABLE_ACCOUNT);
+      EnumSet.of(
+          ActionType.REVOKE_SESSIONS,
+          ActionType.RESET_PASSWORD,
+          ActionType.DISABLE_ACCOUNT,
+          ActionType.ENABLE_ACCOUNT);
 
   @Inject UserEffectsReader reader;
   @Inject GraphBudget budget;
@@ -103,6 +107,10 @@ public class AppliedEffectCheck {
       case DISABLE_ACCOUNT ->
           Boolean.FALSE.equals(effects.accountEnabled())
               ? alreadyDone(since, "accountEnabled false")
+              : null;
+      case ENABLE_ACCOUNT ->
+          Boolean.TRUE.equals(effects.accountEnabled())
+              ? alreadyDone(since, "accountEnabled true")
               : null;
       default -> null;
     };

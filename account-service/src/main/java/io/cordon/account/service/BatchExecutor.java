@@ -9,6 +9,7 @@ import io.cordon.account.repository.AccountFactsStore;
 import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.account.service.protection.ProtectionGuard;
+import io.cordon.account.service.recovery.TemporaryAccessPassExecutor;
 import io.cordon.commons.tracing.TraceContexts;
 import io.cordon.commons.tracing.TracedWork;
 import io.cordon.contracts.ActionOutcome;
@@ -44,6 +45,7 @@ public class BatchExecutor {
   @Inject ActionLedger ledger;
   @Inject ClaimLeases leases;
   @Inject ProtectionGuard protection;
+  @Inject TemporaryAccessPassExecutor passes;
 
   public void execute(List<ActionLedgerEntity> rows) throws InterruptedException {
     // continues the trace of the ActionRequested (or links the traces of a mixed batch)
@@ -52,6 +54,7 @@ public class BatchExecutor {
     }
   }
 
+  /** One Identity Protection call (confirmCompromised or dismiss) for rows of one action. */
   public void confirmCompromised(List<ActionLedgerEntity> rows) throws InterruptedException {
     try (TracedWork work = traced(rows, "BatchExecutor.confirmCompromised")) {
       confirmClaimed(rows);
@@ -89,7 +92,11 @@ public class BatchExecutor {
         verdicts.put(row, plan.decided());
       } else if (plan.call() == null) {
         ledger.restampClaims(actionIds(claimed), leases.now());
-        verdicts.put(row, cleanup.execute(row));
+        verdicts.put(
+            row,
+            ActionType.ISSUE_TEMPORARY_ACCESS_PASS.name().equals(row.action)
+                ? passes.execute(row)
+                : cleanup.execute(row));
       } else {
         calls.add(plan.call());
         rowByKey.put(plan.call().key(), row);
@@ -107,17 +114,15 @@ public class BatchExecutor {
       return;
     }
     Set<String> granted = grantedOrNull(rows, verdicts);
-    String missing =
-        granted == null
-            ? null
-            : RequiredPermissions.missingFor(ActionType.CONFIRM_COMPROMISED, granted);
+    ActionType action = ActionType.valueOf(rows.get(0).action);
+    String missing = granted == null ? null : RequiredPermissions.missingFor(action, granted);
     if (granted == null || missing != null) {
       rows.forEach(row -> verdicts.putIfAbsent(row, missingPermission(missing)));
       completion.apply(verdicts, Map.of());
       return;
     }
     List<String> userIds = rows.stream().map(r -> r.accountObjectId).distinct().toList();
-    GraphCall call = planner.confirmCompromised(rows.get(0).actionId, userIds);
+    GraphCall call = planner.identityProtection(action, rows.get(0).actionId, userIds);
     GraphAnswer answer;
     try (BudgetSpend spend = budget.acquire(config.tenantId(), 1, 1, 1)) {
       ledger.restampClaims(actionIds(claimed), leases.now());

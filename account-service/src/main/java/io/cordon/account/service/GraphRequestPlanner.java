@@ -1,6 +1,7 @@
 package io.cordon.account.service;
 
 import com.microsoft.graph.identityprotection.riskyusers.confirmcompromised.ConfirmCompromisedPostRequestBody;
+import com.microsoft.graph.identityprotection.riskyusers.dismiss.DismissPostRequestBody;
 import com.microsoft.graph.models.PasswordProfile;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
@@ -36,8 +37,10 @@ public class GraphRequestPlanner {
     if (decided != null) {
       return new Plan(decided, null);
     }
-    if (CleanupExecutor.ACTIONS.contains(action)) {
-      // listed and deleted by CleanupExecutor, not a single call
+    if (CleanupExecutor.ACTIONS.contains(action)
+        || action == ActionType.ISSUE_TEMPORARY_ACCESS_PASS) {
+      // listed and deleted by CleanupExecutor, or a pass whose answer must be read and sealed:
+      // not a call inside a batch
       return new Plan(null, null);
     }
     GraphServiceClient graph = clients.graph();
@@ -49,23 +52,35 @@ public class GraphRequestPlanner {
                   graph.users().byUserId(user).revokeSignInSessions().toPostRequestInformation());
           case RESET_PASSWORD -> graph.users().byUserId(user).toPatchRequestInformation(resetTo());
           case DISABLE_ACCOUNT ->
-              graph.users().byUserId(user).toPatchRequestInformation(disabled());
+              graph.users().byUserId(user).toPatchRequestInformation(enabled(false));
+          case ENABLE_ACCOUNT ->
+              graph.users().byUserId(user).toPatchRequestInformation(enabled(true));
           default -> throw new IllegalArgumentException(action + " is not a per-user call");
         };
     return new Plan(null, new GraphCall(row.actionId, request, true, false));
   }
 
-  /** Identity Protection allows one request per second: confirm many users in one call. */
-  public GraphCall confirmCompromised(String key, List<String> userIds) {
-    ConfirmCompromisedPostRequestBody body = new ConfirmCompromisedPostRequestBody();
-    body.setUserIds(userIds);
+  /**
+   * Identity Protection allows one request per second: confirm many users compromised (or dismiss
+   * their risk) in one call.
+   */
+  public GraphCall identityProtection(ActionType action, String key, List<String> userIds) {
+    var riskyUsers = clients.graph().identityProtection().riskyUsers();
     RequestInformation request =
-        clients
-            .graph()
-            .identityProtection()
-            .riskyUsers()
-            .confirmCompromised()
-            .toPostRequestInformation(body);
+        switch (action) {
+          case CONFIRM_COMPROMISED -> {
+            ConfirmCompromisedPostRequestBody body = new ConfirmCompromisedPostRequestBody();
+            body.setUserIds(userIds);
+            yield riskyUsers.confirmCompromised().toPostRequestInformation(body);
+          }
+          case DISMISS_RISK -> {
+            DismissPostRequestBody body = new DismissPostRequestBody();
+            body.setUserIds(userIds);
+            yield riskyUsers.dismiss().toPostRequestInformation(body);
+          }
+          default ->
+              throw new IllegalArgumentException(action + " is not an Identity Protection call");
+        };
     return new GraphCall(key, request, true, true);
   }
 
@@ -78,7 +93,16 @@ public class GraphRequestPlanner {
           ReasonCode.GUEST_ACCOUNT,
           "guest accounts sign in and keep credentials in their home tenant");
     }
-    boolean mastered = action == ActionType.RESET_PASSWORD || action == ActionType.DISABLE_ACCOUNT;
+    if (facts.guest() && action == ActionType.ISSUE_TEMPORARY_ACCESS_PASS) {
+      return Verdict.finish(
+          ActionOutcome.SKIPPED,
+          ReasonCode.GUEST_ACCOUNT,
+          "a guest's authentication methods live in its home tenant: no Temporary Access Pass here");
+    }
+    boolean mastered =
+        action == ActionType.RESET_PASSWORD
+            || action == ActionType.DISABLE_ACCOUNT
+            || action == ActionType.ENABLE_ACCOUNT;
     if (facts.onPremisesSynced() && mastered) {
       return Verdict.finish(
           ActionOutcome.REQUIRES_MANUAL,
@@ -89,7 +113,10 @@ public class GraphRequestPlanner {
       case REVOKE_SESSIONS,
           RESET_PASSWORD,
           DISABLE_ACCOUNT,
+          ENABLE_ACCOUNT,
           CONFIRM_COMPROMISED,
+          DISMISS_RISK,
+          ISSUE_TEMPORARY_ACCESS_PASS,
           REVOKE_OAUTH_GRANTS,
           REMOVE_FORWARDING_RULES,
           REMOVE_PRIVILEGED_ROLES,
@@ -113,9 +140,9 @@ public class GraphRequestPlanner {
     return user;
   }
 
-  private static User disabled() {
+  private static User enabled(boolean enabled) {
     User user = new User();
-    user.setAccountEnabled(false);
+    user.setAccountEnabled(enabled);
     return user;
   }
 

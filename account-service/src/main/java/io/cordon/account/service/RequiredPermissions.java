@@ -11,18 +11,32 @@ import java.util.Set;
  */
 public final class RequiredPermissions {
   private static final Map<ActionType, List<String>> ANY_OF =
-      Map.of(
-          ActionType.REVOKE_SESSIONS, List.of("User.RevokeSessions.All", "User.ReadWrite.All"),
-          ActionType.RESET_PASSWORD,
-              List.of("User-PasswordProfile.ReadWrite.All", "User.ReadWrite.All"),
-          ActionType.DISABLE_ACCOUNT,
-              List.of("User.EnableDisableAccount.All", "User.ReadWrite.All"),
-          ActionType.CONFIRM_COMPROMISED, List.of("IdentityRiskyUser.ReadWrite.All"),
-          ActionType.REVOKE_OAUTH_GRANTS, List.of("DelegatedPermissionGrant.ReadWrite.All"),
-          ActionType.REMOVE_FORWARDING_RULES, List.of("MailboxSettings.ReadWrite"),
-          ActionType.REMOVE_MFA_METHODS, List.of("UserAuthenticationMethod.ReadWrite.All"),
-          ActionType.ISSUE_TEMPORARY_ACCESS_PASS, List.of("UserAuthenticationMethod.ReadWrite.All"),
-          ActionType.REMOVE_PRIVILEGED_ROLES, List.of("RoleManagement.ReadWrite.Directory"));
+      Map.ofEntries(
+          Map.entry(
+              ActionType.REVOKE_SESSIONS, List.of("User.RevokeSessions.All", "User.ReadWrite.All")),
+          Map.entry(
+              ActionType.RESET_PASSWORD,
+              List.of("User-PasswordProfile.ReadWrite.All", "User.ReadWrite.All")),
+          Map.entry(
+              ActionType.DISABLE_ACCOUNT,
+              List.of("User.EnableDisableAccount.All", "User.ReadWrite.All")),
+          Map.entry(
+              ActionType.ENABLE_ACCOUNT,
+              List.of("User.EnableDisableAccount.All", "User.ReadWrite.All")),
+          Map.entry(ActionType.CONFIRM_COMPROMISED, List.of("IdentityRiskyUser.ReadWrite.All")),
+          // riskyUser: dismiss (v1.0 reference) lists only IdentityRiskyUser.ReadWrite.All
+          Map.entry(ActionType.DISMISS_RISK, List.of("IdentityRiskyUser.ReadWrite.All")),
+          Map.entry(
+              ActionType.REVOKE_OAUTH_GRANTS, List.of("DelegatedPermissionGrant.ReadWrite.All")),
+          Map.entry(ActionType.REMOVE_FORWARDING_RULES, List.of("MailboxSettings.ReadWrite")),
+          Map.entry(
+              ActionType.REMOVE_MFA_METHODS, List.of("UserAuthenticationMethod.ReadWrite.All")),
+          // Create temporaryAccessPassMethod (v1.0 reference): application permission
+          Map.entry(
+              ActionType.ISSUE_TEMPORARY_ACCESS_PASS,
+              List.of("UserAuthenticationMethod.ReadWrite.All")),
+          Map.entry(
+              ActionType.REMOVE_PRIVILEGED_ROLES, List.of("RoleManagement.ReadWrite.Directory")));
 
   private RequiredPermissions() {}
 

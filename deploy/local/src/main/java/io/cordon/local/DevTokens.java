@@ -22,6 +22,7 @@ public final class DevTokens {
   public static final String ISSUER = "https://cordon.local/dev";
   public static final Map<String, String> PRINCIPALS =
       Map.of(
+          "helpdesk", "hana.helpdesk@cordon.local",
           "viewer", "vera.viewer@cordon.local",
           "responder", "rei.responder@cordon.local",
           "approver", "aki.approver@cordon.local",
@@ -78,7 +79,8 @@ public final class DevTokens {
   public Map<String, String> writeRoleTokens(Path folder) throws IOException {
     Files.createDirectories(folder);
     Map<String, String> tokens = new LinkedHashMap<>();
-    for (String role : new String[] {"viewer", "responder", "approver", "admin", "detector"}) {
+    for (String role :
+        new String[] {"viewer", "responder", "approver", "admin", "detector", "helpdesk"}) {
       String token = token(PRINCIPALS.get(role), role);
       Files.writeString(folder.resolve(role + ".jwt"), token + "\n");
       tokens.put(role, token);

@@ -25,6 +25,7 @@ final class ServiceSpecs {
   // generated per start, handed over in the environment: never a file, never a -D option
   private final String graphClientSecret = randomBase64(24);
   private final String notificationEncryptionKey = randomBase64(32);
+  private final String passSealKey = randomBase64(32);
 
   ServiceSpecs(
       StackOptions options,
@@ -77,7 +78,11 @@ final class ServiceSpecs {
         "account-service",
         jar("account-service"),
         props,
-        Map.of("CORDON_GRAPH_CLIENT_SECRET", graphClientSecret),
+        Map.of(
+            "CORDON_GRAPH_CLIENT_SECRET",
+            graphClientSecret,
+            "CORDON_TEMPORARY_ACCESS_PASS_SEAL_KEY",
+            passSealKey),
         log("account-service"),
         List.of("-Xmx768m"));
   }

@@ -50,6 +50,8 @@ public final class ActionNames {
                   "User-PasswordProfile.ReadWrite.All",
                   "User.EnableDisableAccount.All")),
           Map.entry("confirmCompromised", List.of("IdentityRiskyUser.ReadWrite.All")),
+          Map.entry("dismiss", List.of("IdentityRiskyUser.ReadWrite.All")),
+          Map.entry("createTemporaryAccessPass", List.of("UserAuthenticationMethod.ReadWrite.All")),
           Map.entry(
               "getRiskyUser",
               List.of("IdentityRiskyUser.Read.All", "IdentityRiskyUser.ReadWrite.All")),
@@ -104,7 +106,9 @@ public final class ActionNames {
               ? "removeDirectoryRoleMember"
               : s.length > 2 ? "listDirectoryRoleMembers" : "listDirectoryRoles";
       case "identityProtection" ->
-          s.length > 2 && s[2].equals("confirmCompromised") ? "confirmCompromised" : "getRiskyUser";
+          s.length > 2 && s[2].equals("confirmCompromised")
+              ? "confirmCompromised"
+              : s.length > 2 && s[2].equals("dismiss") ? "dismiss" : "getRiskyUser";
       default -> "unknown";
     };
   }

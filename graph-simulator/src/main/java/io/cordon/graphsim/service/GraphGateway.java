@@ -126,7 +126,9 @@ public class GraphGateway {
       if (principal != null) {
         ids.add(principal);
       }
-    } else if (request.path().endsWith("confirmCompromised") && request.hasBody()) {
+    } else if ((request.path().endsWith("confirmCompromised")
+            || request.path().endsWith("riskyUsers/dismiss"))
+        && request.hasBody()) {
       try {
         json.readTree(request.body())
             .path("userIds")

@@ -34,6 +34,20 @@ public class GraphOperations {
           "windowsHelloForBusinessMethods", "windowsHelloForBusinessAuthenticationMethod",
           "passwordMethods", "passwordAuthenticationMethod");
   static final String PASSWORD_METHOD_ID = "28c10230-6103-485e-b985-444c60001490";
+  static final String TAP_TYPE = "temporaryAccessPassAuthenticationMethod";
+
+  /**
+   * The tenant's Temporary Access Pass policy as Entra ships it (temporaryAccessPass
+   * authenticationMethodConfiguration defaults): lifetimes of 60 to 480 minutes, 60 when none is
+   * asked for. Graph's own bounds are 10 to 43200.
+   */
+  static final int TAP_POLICY_MIN_MINUTES = 60;
+
+  static final int TAP_POLICY_MAX_MINUTES = 480;
+  static final int TAP_POLICY_DEFAULT_MINUTES = 60;
+  private static final String TAP_ALPHABET =
+      "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789+!@#$%&*";
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   @Inject ObjectMapper json;
   @Inject TenantState state;
@@ -123,7 +137,11 @@ public class GraphOperations {
       case "authentication" ->
           request.method().equals("DELETE")
               ? "deleteAuthenticationMethod"
-              : "listAuthenticationMethods";
+              : request.method().equals("POST")
+                      && s.length == 4
+                      && s[3].equals("temporaryAccessPassMethods")
+                  ? "createTemporaryAccessPass"
+                  : "listAuthenticationMethods";
       default -> "unknown";
     };
   }
@@ -264,6 +282,13 @@ public class GraphOperations {
     if (s.length == 4 && s[3].equals("methods") && request.method().equals("GET")) {
       return Outcome.read(views.methods(user, request), action, user.id);
     }
+    if (s.length == 4 && s[3].equals("temporaryAccessPassMethods")) {
+      return switch (request.method()) {
+        case "POST" -> createTemporaryAccessPass(user, request);
+        case "GET" -> Outcome.read(temporaryAccessPasses(user, request), action, user.id);
+        default -> methodNotAllowed(action);
+      };
+    }
     if (s.length != 5 || !METHOD_TYPE_BY_SEGMENT.containsKey(s[3])) {
       return Outcome.read(
           GraphErrors.segmentNotFound(s.length > 3 ? s[3] : "authentication"), action, user.id);
@@ -288,6 +313,106 @@ public class GraphOperations {
     }
     user.authenticationMethods.remove(method);
     return Outcome.write(GraphResponse.of(204, null), action, List.of(user.id));
+  }
+
+  /**
+   * Create temporaryAccessPassMethod (v1.0): 201 with the pass, which only this answer ever shows.
+   * A user has one usable pass: a new one replaces (deletes) the one before. Lifetimes outside
+   * 10–43200 minutes or the tenant policy are refused; so are guests.
+   */
+  private Outcome createTemporaryAccessPass(SimUser user, GraphRequest request) {
+    String action = "createTemporaryAccessPass";
+    JsonNode body = request.hasBody() ? parseObject(request) : json.createObjectNode();
+    if (body == null) {
+      return Outcome.read(GraphErrors.unreadableJson(), action, user.id);
+    }
+    if (user.guest()) {
+      return Outcome.write(
+          GraphErrors.badRequest("Temporary Access Pass is not supported for external users."),
+          action,
+          List.of(user.id));
+    }
+    JsonNode lifetimeNode = body.get("lifetimeInMinutes");
+    if (lifetimeNode != null && !lifetimeNode.canConvertToInt()) {
+      return Outcome.write(
+          GraphErrors.badRequest("Invalid value for lifetimeInMinutes."), action, List.of(user.id));
+    }
+    int lifetime = lifetimeNode == null ? TAP_POLICY_DEFAULT_MINUTES : lifetimeNode.asInt();
+    if (lifetime < 10 || lifetime > 43200) {
+      return Outcome.write(
+          GraphErrors.badRequest("lifetimeInMinutes must be between 10 and 43200."),
+          action,
+          List.of(user.id));
+    }
+    if (lifetime < TAP_POLICY_MIN_MINUTES || lifetime > TAP_POLICY_MAX_MINUTES) {
+      return Outcome.write(
+          GraphErrors.badRequest(
+              "lifetimeInMinutes must be between "
+                  + TAP_POLICY_MIN_MINUTES
+                  + " and "
+                  + TAP_POLICY_MAX_MINUTES
+                  + " as set by the Temporary Access Pass policy."),
+          action,
+          List.of(user.id));
+    }
+    boolean once = body.path("isUsableOnce").asBoolean(false);
+    Instant now = clock.now();
+    Instant start = now;
+    if (body.hasNonNull("startDateTime")) {
+      try {
+        start = java.time.OffsetDateTime.parse(body.get("startDateTime").asText()).toInstant();
+      } catch (java.time.format.DateTimeParseException e) {
+        return Outcome.write(
+            GraphErrors.badRequest("Invalid value for startDateTime."), action, List.of(user.id));
+      }
+    }
+    user.authenticationMethods.removeIf(m -> m.type().equals(TAP_TYPE));
+    ObjectNode properties = json.createObjectNode();
+    properties.put("createdDateTime", now.toString());
+    properties.put("startDateTime", start.toString());
+    properties.put("lifetimeInMinutes", lifetime);
+    properties.put("isUsableOnce", once);
+    boolean usable = !start.isAfter(now);
+    properties.put("isUsable", usable);
+    properties.put("methodUsabilityReason", usable ? "EnabledByPolicy" : "NotYetValid");
+    String id = java.util.UUID.randomUUID().toString();
+    user.authenticationMethods.add(new SimUser.AuthMethod(id, TAP_TYPE, properties));
+    ObjectNode answer = json.createObjectNode();
+    answer.put(
+        "@odata.context",
+        "https://graph.microsoft.com/v1.0/$metadata#users('"
+            + user.id
+            + "')/authentication/temporaryAccessPassMethods/$entity");
+    answer.put("@odata.type", "#microsoft.graph." + TAP_TYPE);
+    answer.put("id", id);
+    // the pass exists in this answer only: the simulator keeps no copy of it
+    answer.put("temporaryAccessPass", newPass());
+    answer.setAll(properties);
+    return Outcome.write(GraphResponse.of(201, answer), action, List.of(user.id));
+  }
+
+  private GraphResponse temporaryAccessPasses(SimUser user, GraphRequest request) {
+    List<ObjectNode> items = new ArrayList<>();
+    for (SimUser.AuthMethod method : user.authenticationMethods) {
+      if (method.type().equals(TAP_TYPE)) {
+        ObjectNode node = json.createObjectNode();
+        node.put("@odata.type", "#microsoft.graph." + TAP_TYPE);
+        node.put("id", method.id());
+        // listed without the pass (Graph returns it only when the pass is created)
+        node.putNull("temporaryAccessPass");
+        node.setAll(method.properties());
+        items.add(node);
+      }
+    }
+    return views.list(items, request);
+  }
+
+  private static String newPass() {
+    StringBuilder pass = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      pass.append(TAP_ALPHABET.charAt(RANDOM.nextInt(TAP_ALPHABET.length())));
+    }
+    return pass.toString();
   }
 
   private Outcome grants(GraphRequest request, String[] s) {
@@ -362,6 +487,9 @@ public class GraphOperations {
           ? confirmCompromised(request)
           : methodNotAllowed("confirmCompromised");
     }
+    if (s.length == 3 && s[2].equals("dismiss")) {
+      return request.method().equals("POST") ? dismiss(request) : methodNotAllowed("dismiss");
+    }
     if (s.length == 3 && request.method().equals("GET")) {
       return state.apply(
           d -> {
@@ -377,16 +505,45 @@ public class GraphOperations {
     return Outcome.read(GraphErrors.segmentNotFound(s[s.length - 1]), "unknown", null);
   }
 
-  private Outcome confirmCompromised(GraphRequest request) {
+  /**
+   * riskyUser: dismiss (v1.0): sets the users' risk level to none; 204. A user without risk stays
+   * as it is, so only users whose state changed count as this call's effect.
+   */
+  private Outcome dismiss(GraphRequest request) {
+    Object parsed = userIds(request, "dismiss");
+    if (parsed instanceof Outcome refused) {
+      return refused;
+    }
+    @SuppressWarnings("unchecked")
+    List<String> userIds = (List<String>) parsed;
+    return state.apply(
+        d -> {
+          Instant now = clock.now();
+          List<String> changed = new ArrayList<>();
+          for (String id : userIds) {
+            SimUser user = d.user(id);
+            if (user != null && !"none".equals(user.riskLevel)) {
+              user.riskState = "dismissed";
+              user.riskLevel = "none";
+              user.riskLastUpdatedDateTime = now;
+              changed.add(user.id);
+            }
+          }
+          return new Outcome(GraphResponse.of(204, null), "dismiss", changed, !changed.isEmpty());
+        });
+  }
+
+  /** The body's {@code userIds} in lower case, or the Outcome refusing the request. */
+  private Object userIds(GraphRequest request, String action) {
     JsonNode body = parseObject(request);
     if (body == null) {
-      return Outcome.read(GraphErrors.unreadableJson(), "confirmCompromised", null);
+      return Outcome.read(GraphErrors.unreadableJson(), action, null);
     }
     JsonNode ids = body.get("userIds");
     if (ids == null || !ids.isArray() || ids.isEmpty()) {
       return Outcome.read(
           GraphErrors.badRequest("userIds is required and must be a non-empty collection."),
-          "confirmCompromised",
+          action,
           null);
     }
     List<String> userIds = new ArrayList<>();
@@ -394,11 +551,21 @@ public class GraphOperations {
       if (!id.isTextual() || !UserViews.isGuid(id.asText())) {
         return Outcome.read(
             GraphErrors.badRequest("Invalid user id '" + id.asText() + "' in userIds."),
-            "confirmCompromised",
+            action,
             null);
       }
       userIds.add(id.asText().toLowerCase());
     }
+    return userIds;
+  }
+
+  private Outcome confirmCompromised(GraphRequest request) {
+    Object parsed = userIds(request, "confirmCompromised");
+    if (parsed instanceof Outcome refused) {
+      return refused;
+    }
+    @SuppressWarnings("unchecked")
+    List<String> userIds = (List<String>) parsed;
     return state.apply(
         d -> {
           Instant now = clock.now();

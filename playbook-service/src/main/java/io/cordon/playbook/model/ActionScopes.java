@@ -17,7 +17,27 @@ public final class ActionScopes {
   public static final Set<ActionType> RUN_ONLY =
       Collections.unmodifiableSet(EnumSet.of(ActionType.NOTIFY_PARTNERS));
 
+  /**
+   * Actions that give an account a way back in (a Temporary Access Pass, risk dismissed, enabled
+   * again): they only follow a containment, never take part in one.
+   */
+  public static final Set<ActionType> RECOVERY =
+      Collections.unmodifiableSet(
+          EnumSet.of(
+              ActionType.ISSUE_TEMPORARY_ACCESS_PASS,
+              ActionType.DISMISS_RISK,
+              ActionType.ENABLE_ACCOUNT));
+
   private ActionScopes() {}
+
+  /**
+   * Whether every step of the playbook is a recovery action (e.g. {@code recover-account}): such a
+   * run is for accounts already contained in its incident and leaves their containment as it is.
+   */
+  public static boolean recovers(Playbook playbook) {
+    return !playbook.steps().isEmpty()
+        && playbook.steps().stream().allMatch(step -> RECOVERY.contains(step.action()));
+  }
 
   /**
    * Whether a step runs as one execution for the whole run, done by the engine itself, rather than

@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class BuiltInPlaybooks {
-  public static final List<String> NAMES = List.of("contain-compromised-account", "revoke-only");
+  public static final List<String> NAMES =
+      List.of("contain-compromised-account", "revoke-only", "recover-account");
 
   private static final Logger LOG = Logger.getLogger(BuiltInPlaybooks.class);
 

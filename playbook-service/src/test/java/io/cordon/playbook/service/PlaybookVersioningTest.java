@@ -52,7 +52,8 @@ class PlaybookVersioningTest {
   void installingTheBuiltInsAgainMakesNoNewVersion() {
     Map<String, SaveOutcome> again = builtIns.installAll();
 
-    assertThat(again.keySet()).containsExactly("contain-compromised-account", "revoke-only");
+    assertThat(again.keySet())
+        .containsExactly("contain-compromised-account", "revoke-only", "recover-account");
     assertThat(again.values())
         .extracting(SaveOutcome::change)
         .containsOnly(SaveOutcome.Change.UNCHANGED);

@@ -15,7 +15,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class AuditActors {
   private static final List<String> CORDON_ROLES =
-      List.of(Roles.ADMIN, Roles.APPROVER, Roles.DETECTOR, Roles.RESPONDER, Roles.VIEWER);
+      List.of(
+          Roles.ADMIN,
+          Roles.APPROVER,
+          Roles.DETECTOR,
+          Roles.HELPDESK,
+          Roles.RESPONDER,
+          Roles.VIEWER);
 
   @ConfigProperty(name = "quarkus.application.name", defaultValue = "cordon")
   String serviceName;

@@ -13,6 +13,7 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
   NOT_ACCEPTABLE(406, "Requested media type not available"),
   CONFLICT(409, "Conflict with the current state"),
+  GONE(410, "No longer available"),
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   UNPROCESSABLE(422, "Request understood but cannot be processed"),

@@ -8,5 +8,8 @@ public final class Roles {
   public static final String DETECTOR = "detector";
   public static final String ADMIN = "admin";
 
+  /** Reads a sealed Temporary Access Pass once, to hand it to the account's owner (DESIGN §11). */
+  public static final String HELPDESK = "helpdesk";
+
   private Roles() {}
 }

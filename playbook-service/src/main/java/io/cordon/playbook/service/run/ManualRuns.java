@@ -5,10 +5,16 @@ import io.cordon.commons.problem.ProblemException;
 import io.cordon.commons.problem.ProblemType;
 import io.cordon.playbook.client.AccountReports;
 import io.cordon.playbook.config.PlaybookConfig;
+import io.cordon.playbook.model.ActionScopes;
+import io.cordon.playbook.model.ContainmentState;
 import io.cordon.playbook.model.Playbook;
+import io.cordon.playbook.repository.IncidentAccountEntity;
+import io.cordon.playbook.repository.IncidentAccountStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code POST /runs}: the caller names accounts by object id; account-service reads every fact
@@ -22,6 +28,7 @@ public class ManualRuns {
   @Inject PlaybookConfig config;
   @Inject AccountReports reports;
   @Inject RunStarter starter;
+  @Inject IncidentAccountStore incidentAccounts;
 
   /**
    * @param bearerToken the caller's token, passed on so the report is the caller's own
@@ -34,6 +41,10 @@ public class ManualRuns {
     String name = request.playbook() == null ? config.defaultPlaybook() : request.playbook();
     // refused before account-service hears of it: an unknown playbook starts no report
     Playbook playbook = playbooks.latest(name).orElseThrow(() -> unknownPlaybook(name));
+    if (ActionScopes.recovers(playbook)) {
+      requireContained(
+          request.incidentId(), request.accounts().stream().map(a -> a.objectId()).toList());
+    }
     AccountReports.Receipt receipt =
         reports.submit(
             bearerToken,
@@ -63,6 +74,37 @@ public class ManualRuns {
             startedBy),
         receipt.accepted(),
         RunContexts.now());
+  }
+
+  /**
+   * A way back in (recover-account) is given only after containment: every account must be
+   * CONTAINED in the run's incident, else 409 naming the ones that are not.
+   */
+  private void requireContained(String incidentId, List<String> ids) {
+    Map<String, IncidentAccountEntity> rows =
+        incidentId == null ? Map.of() : incidentAccounts.of(incidentId, ids);
+    List<Problem.FieldError> notContained = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      IncidentAccountEntity row = rows.get(ids.get(i));
+      if (row == null || row.state != ContainmentState.CONTAINED) {
+        notContained.add(
+            new Problem.FieldError(
+                "accounts[" + i + "]",
+                ids.get(i)
+                    + " is "
+                    + (row == null ? "not an account of incident " + incidentId : row.state)
+                    + "; recovery follows containment (CONTAINED)"));
+      }
+    }
+    if (!notContained.isEmpty()) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          notContained.size()
+              + " account(s) are not contained in incident "
+              + incidentId
+              + ": a recovery playbook runs only after containment",
+          notContained);
+    }
   }
 
   private static ProblemException unknownPlaybook(String name) {

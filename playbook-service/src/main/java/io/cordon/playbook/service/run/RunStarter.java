@@ -12,6 +12,7 @@ import io.cordon.contracts.events.ResolvedAccount;
 import io.cordon.playbook.config.PlaybookConfig;
 import io.cordon.playbook.mapping.AccountRows;
 import io.cordon.playbook.model.AccountFacts;
+import io.cordon.playbook.model.ActionScopes;
 import io.cordon.playbook.model.ContainmentState;
 import io.cordon.playbook.model.EvidenceDisposition;
 import io.cordon.playbook.model.Playbook;
@@ -130,16 +131,21 @@ public class RunStarter {
     // as before it went through account-service; a report's accounts already contained (or being
     // contained) are evidence only, and no step runs for them
     boolean manual = SOURCE_API.equals(run.source);
+    // a recovery run (recover-account) is recorded with the incident but leaves the accounts'
+    // containment as it is: ManualRuns let it start only for contained accounts
+    boolean recovery = manual && ActionScopes.recovers(context.playbook());
     Set<String> toContain =
         incidents.admit(
             new Evidence(
                 run.incidentId, report.reportId(), run.id, run.source, report.reportedBy(), now),
             report.accounts().stream().map(RunStarter::named).toList(),
-            manual ? EvidenceDisposition.CONTAINING : null);
+            recovery
+                ? EvidenceDisposition.ATTACHED
+                : manual ? EvidenceDisposition.CONTAINING : null);
     runAccounts.add(
         context,
         report.accounts().stream()
-            .filter(account -> toContain.contains(account.objectId()))
+            .filter(account -> recovery || toContain.contains(account.objectId()))
             .map(AccountFacts::of)
             .toList());
     if (context.run().state == RunState.CANCELLED) {
