@@ -22,6 +22,13 @@ public class TemporaryAccessPasses
         .firstResultOptional();
   }
 
+  /** Erases the ciphertext of every pass past its lifetime; answers how many. */
+  public int eraseExpired(java.time.Instant now) {
+    return update(
+        "sealedPass = null, sealNonce = null where sealedPass is not null and expiresAt <= ?1",
+        now);
+  }
+
   public Optional<TemporaryAccessPassEntity> latest(String accountObjectId) {
     return find("accountObjectId = ?1 order by createdAt desc", accountObjectId)
         .page(0, 1)

@@ -24,10 +24,10 @@ import java.util.Set;
  * no action takes effect twice. Times are compared as Graph reports them: whole seconds of Graph's
  * clock, with the offset of that clock measured from the answers' {@code Date} headers.
  *
- * <p>Only the three user writes are checked. The others repeat without a second effect:
- * confirmCompromised sets a risk state that a second call leaves as it is, and the clean-up actions
- * list what is still there and delete it (an object already deleted is not listed again, or answers
- * 404).
+ * <p>Only the four user writes are checked (ISSUE_TEMPORARY_ACCESS_PASS checks its own way, in its
+ * executor). The others repeat without a second effect: confirmCompromised sets a risk state that a
+ * second call leaves as it is, and the clean-up actions list what is still there and delete it (an
+ * object already deleted is not listed again, or answers 404).
  */
 @ApplicationScoped
 public class AppliedEffectCheck {

@@ -34,8 +34,14 @@ public class PassSeal {
     }
   }
 
+  /** Whether a usable key is configured: present, base64, 32 bytes. Never says what it is. */
   public boolean configured() {
-    return config.sealKey().filter(k -> !k.isBlank()).isPresent();
+    try {
+      key();
+      return true;
+    } catch (IllegalStateException e) {
+      return false;
+    }
   }
 
   public Sealed seal(String pass, String accountObjectId, String actionId) {

@@ -207,7 +207,11 @@ class TemporaryAccessPassTest {
               "ISSUE_TEMPORARY_ACCESS_PASS",
               claimed,
               Instant.now().minusSeconds(60));
-      insertSealedRow(keptId, kept);
+      insertSealedRow(keptId, kept, Instant.now().plusSeconds(3600));
+      // user 5: a pass sealed earlier that ran out unread; erased when the next pass is sealed
+      String expired = traffic.userId(5);
+      String expiredId = traffic.runId + ":old-pass:" + expired;
+      insertSealedRow(expiredId, expired, Instant.now().minusSeconds(60));
       String noneId =
           AbandonedRows.insert(
               traffic,
@@ -231,6 +235,15 @@ class TemporaryAccessPassTest {
           .isEmpty();
       assertThat(done.get(noneId).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
       assertThat(creates(none)).hasSize(1);
+      assertThat(sealedBytes(expiredId)).isNull();
+      given()
+          .auth()
+          .oauth2(HELPDESK)
+          .post("/api/v1/temporary-access-passes/" + expired + "/retrieve")
+          .then()
+          .statusCode(410)
+          .contentType(PROBLEM)
+          .body("detail", org.hamcrest.Matchers.containsString("expired"));
     }
   }
 
@@ -309,7 +322,8 @@ class TemporaryAccessPassTest {
         .withBody(body);
   }
 
-  private static void insertSealedRow(String actionId, String userId) throws SQLException {
+  private static void insertSealedRow(String actionId, String userId, Instant expiresAt)
+      throws SQLException {
     try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
         PreparedStatement insert =
             connection.prepareStatement(
@@ -321,7 +335,7 @@ class TemporaryAccessPassTest {
       insert.setString(2, userId);
       insert.setTimestamp(3, Timestamp.from(now));
       insert.setTimestamp(4, Timestamp.from(now));
-      insert.setTimestamp(5, Timestamp.from(now.plusSeconds(3600)));
+      insert.setTimestamp(5, Timestamp.from(expiresAt));
       insert.setBytes(6, new byte[12]);
       insert.setBytes(7, new byte[24]);
       insert.executeUpdate();

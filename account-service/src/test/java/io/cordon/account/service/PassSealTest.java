@@ -47,6 +47,9 @@ class PassSealTest {
   void aMissingOrShortKeyIsNamedWithoutItsValue() {
     assertThat(seal(null).configured()).isFalse();
     String shortKey = Base64.getEncoder().encodeToString("too-short".getBytes());
+    assertThat(seal(shortKey).configured()).isFalse();
+    assertThat(seal("not base64 at all!").configured()).isFalse();
+    assertThat(seal(KEY).configured()).isTrue();
     assertThatThrownBy(() -> seal(shortKey).seal("x", "u", "a"))
         .hasMessageContaining("32 bytes")
         .hasMessageNotContaining(shortKey);

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * ISSUE_TEMPORARY_ACCESS_PASS for one account: asks Graph for a pass and seals it at once.
@@ -27,6 +28,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class TemporaryAccessPassExecutor {
+  private static final Logger LOG = Logger.getLogger(TemporaryAccessPassExecutor.class);
   static final Duration SHORTEST = Duration.ofMinutes(10);
   static final Duration LONGEST = Duration.ofDays(30);
 
@@ -48,8 +50,8 @@ public class TemporaryAccessPassExecutor {
       return Verdict.finish(
           ActionOutcome.REQUIRES_MANUAL,
           ReasonCode.NOT_APPLICABLE,
-          "no seal key configured (cordon.temporary-access-pass.seal-key): Cordon issues no pass"
-              + " it cannot keep sealed; issue one in the Entra admin center");
+          "no usable seal key configured (cordon.temporary-access-pass.seal-key, 32 bytes base64):"
+              + " Cordon issues no pass it cannot keep sealed; issue one in the Entra admin center");
     }
     Duration lifetime = lifetime();
     if (row.possiblyAppliedSince != null) {
@@ -68,7 +70,20 @@ public class TemporaryAccessPassExecutor {
           ? verdict.unconfirmed()
           : verdict;
     }
-    vault.keep(row, issue.issued());
+    try {
+      vault.keep(row, issue.issued());
+    } catch (RuntimeException e) {
+      // Graph made a pass that could not be kept: the next attempt finds it and leaves it to a
+      // person rather than replacing it blindly
+      LOG.warnf(
+          "Temporary Access Pass for action %s issued but not sealed: %s",
+          row.actionId, e.getClass().getSimpleName());
+      return Verdict.retry(
+              null,
+              ReasonCode.UNKNOWN_ERROR,
+              "the pass Graph issued could not be sealed (" + e.getClass().getSimpleName() + ")")
+          .unconfirmed();
+    }
     return Verdict.finish(
         ActionOutcome.SUCCEEDED,
         ReasonCode.OK,

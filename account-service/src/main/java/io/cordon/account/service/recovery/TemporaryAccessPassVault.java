@@ -44,6 +44,8 @@ public class TemporaryAccessPassVault {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void keep(ActionLedgerEntity row, IssuedPass issued) {
     String account = normal(row.accountObjectId);
+    // nothing of a pass outlives it: expired ones still sealed are erased on the way
+    passes.eraseExpired(micros(Instant.now()));
     PassSeal.Sealed sealed = seal.seal(issued.pass(), account, row.actionId);
     TemporaryAccessPassEntity entity = new TemporaryAccessPassEntity();
     entity.actionId = row.actionId;
