@@ -8,3 +8,11 @@ alter table run_account add column settled_as varchar(16);
 alter table run_account add column settled_by varchar(320);
 alter table run_account add column settled_reason varchar(2000);
 alter table run_account add column settled_at timestamptz;
+
+-- A release (docs/api.md "Releasing an account"): the run of release-account that lets the account
+-- back in once a second person approved it; the account becomes RELEASED when that run succeeds.
+alter table incident_account add column release_run_id varchar(36);
+alter table incident_account add column release_requested_by varchar(320);
+alter table incident_account add column release_reason varchar(2000);
+create index incident_account_by_release_run on incident_account (release_run_id)
+    where release_run_id is not null;

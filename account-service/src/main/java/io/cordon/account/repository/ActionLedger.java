@@ -149,6 +149,28 @@ public class ActionLedger {
     return rows;
   }
 
+  /**
+   * Whether Cordon disabled this account: a DISABLE_ACCOUNT that succeeded, with no ENABLE_ACCOUNT
+   * that succeeded after it.
+   */
+  @Transactional
+  public boolean disabledByCordon(String objectId) {
+    List<String> actions =
+        ActionLedgerEntity.<ActionLedgerEntity>find(
+                "accountObjectId = ?1 and state = ?2 and outcome = ?3 and action in ?4"
+                    + " order by completedAt desc",
+                objectId,
+                LedgerState.DONE.name(),
+                "SUCCEEDED",
+                List.of("DISABLE_ACCOUNT", "ENABLE_ACCOUNT"))
+            .page(0, 1)
+            .list()
+            .stream()
+            .map(row -> row.action)
+            .toList();
+    return actions.equals(List.of("DISABLE_ACCOUNT"));
+  }
+
   public ActionLedgerEntity find(String actionId) {
     return ActionLedgerEntity.findById(actionId);
   }

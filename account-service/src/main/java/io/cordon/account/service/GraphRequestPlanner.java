@@ -9,6 +9,7 @@ import com.microsoft.kiota.RequestInformation;
 import io.cordon.account.client.GraphCall;
 import io.cordon.account.client.GraphClients;
 import io.cordon.account.config.GraphConfig;
+import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ActionType;
@@ -27,6 +28,7 @@ import java.util.List;
 public class GraphRequestPlanner {
   @Inject GraphClients clients;
   @Inject GraphConfig config;
+  @Inject ActionLedger ledger;
 
   /** A decided verdict, or a call to make. */
   public record Plan(Verdict decided, GraphCall call) {}
@@ -36,6 +38,16 @@ public class GraphRequestPlanner {
     Verdict decided = decideWithoutGraph(action, facts);
     if (decided != null) {
       return new Plan(decided, null);
+    }
+    if (action == ActionType.ENABLE_ACCOUNT && !ledger.disabledByCordon(row.accountObjectId)) {
+      // a release undoes what Cordon did, nothing else: an account disabled by its
+      // organisation (a leaver, a suspension) stays disabled
+      return new Plan(
+          Verdict.finish(
+              ActionOutcome.SKIPPED,
+              ReasonCode.NOT_APPLICABLE,
+              "Cordon did not disable this account (or enabled it since): it is left as it is"),
+          null);
     }
     if (CleanupExecutor.ACTIONS.contains(action)
         || action == ActionType.ISSUE_TEMPORARY_ACCESS_PASS) {

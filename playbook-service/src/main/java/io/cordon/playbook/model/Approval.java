@@ -5,5 +5,14 @@ package io.cordon.playbook.model;
  *
  * @param timeout how long the approval may stay pending
  * @param onTimeout what happens when it does
+ * @param onReject what a rejection does; null (absent) is {@link OnReject#SKIP}
  */
-public record Approval(String role, DurationSpec timeout, OnTimeout onTimeout) {}
+public record Approval(String role, DurationSpec timeout, OnTimeout onTimeout, OnReject onReject) {
+  public Approval(String role, DurationSpec timeout, OnTimeout onTimeout) {
+    this(role, timeout, onTimeout, null);
+  }
+
+  public OnReject rejection() {
+    return onReject == null ? OnReject.SKIP : onReject;
+  }
+}

@@ -39,6 +39,16 @@ public class IncidentAccountEntity extends PanacheEntityBase {
   @Column(name = "joined_at")
   public Instant joinedAt;
 
+  /** The run of release-account that lets the account back in; null when none was asked for. */
+  @Column(name = "release_run_id")
+  public String releaseRunId;
+
+  @Column(name = "release_requested_by")
+  public String releaseRequestedBy;
+
+  @Column(name = "release_reason")
+  public String releaseReason;
+
   @Embeddable
   public static class Key implements Serializable {
     @Column(name = "incident_id")

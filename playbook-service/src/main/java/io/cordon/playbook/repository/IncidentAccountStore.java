@@ -72,6 +72,11 @@ public class IncidentAccountStore {
     return byAccount;
   }
 
+  /** The accounts whose release the given run (of release-account) carries out. */
+  public List<IncidentAccountEntity> releasedBy(String runId) {
+    return IncidentAccountEntity.<IncidentAccountEntity>find("releaseRunId", runId).list();
+  }
+
   /** Rows whose state the given run decides, among these accounts. */
   public List<IncidentAccountEntity> decidedBy(String runId, Collection<String> objectIds) {
     if (objectIds.isEmpty()) {

@@ -55,6 +55,10 @@ final class IncidentRequests {
     return reason(body == null ? null : body.reason(), "the incident is closed");
   }
 
+  static String releaseReason(ReleaseRequest body) {
+    return reason(body == null ? null : body.reason(), "the account is let back in");
+  }
+
   static String recontainReason(RecontainRequest body) {
     return reason(body == null ? null : body.reason(), "the account is contained again");
   }

@@ -8,6 +8,7 @@ import io.cordon.playbook.mapping.IncidentAccountView;
 import io.cordon.playbook.mapping.IncidentListItem;
 import io.cordon.playbook.mapping.IncidentView;
 import io.cordon.playbook.model.TimelineEntry;
+import io.cordon.playbook.service.incident.AccountRelease;
 import io.cordon.playbook.service.incident.IncidentClosing;
 import io.cordon.playbook.service.incident.IncidentQueries;
 import io.cordon.playbook.service.run.PrincipalRef;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Incidents (DESIGN §11): the reports, runs and accounts of one attack, and closing it. */
@@ -36,6 +38,8 @@ public class IncidentResource {
   @Inject CurrentPrincipal principal;
   @Inject RunStarter starter;
   @Inject RunQueries runs;
+  @Inject AccountRelease release;
+  @Inject JsonWebToken token;
 
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
@@ -82,6 +86,32 @@ public class IncidentResource {
         IncidentRequests.key("id", id),
         IncidentRequests.containmentStates(state),
         PageRequest.fromQuery(limit, cursor));
+  }
+
+  @POST
+  @Path("/{id}/accounts/{objectId}/release")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.RESPONDER)
+  @Operation(
+      summary =
+          "Let a contained account back in (release-account: enabled again if Cordon disabled it,"
+              + " risk dismissed) once a second person approved; 202 and the run's Location")
+  public Response release(
+      @PathParam("id") String id,
+      @PathParam("objectId") String objectId,
+      ReleaseRequest body,
+      UriInfo uri) {
+    String reason = IncidentRequests.releaseReason(body);
+    String runId =
+        release.request(
+            IncidentRequests.key("id", id),
+            IncidentRequests.key("objectId", objectId),
+            new PrincipalRef(principal.name(), principal.id()),
+            reason,
+            token.getRawToken());
+    return Response.accepted(runs.get(runId))
+        .location(uri.getBaseUriBuilder().path("api/v1/runs/{id}").build(runId))
+        .build();
   }
 
   @POST

@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class BuiltInPlaybooks {
   public static final List<String> NAMES =
-      List.of("contain-compromised-account", "revoke-only", "recover-account");
+      List.of("contain-compromised-account", "revoke-only", "recover-account", "release-account");
 
   private static final Logger LOG = Logger.getLogger(BuiltInPlaybooks.class);
 

@@ -46,7 +46,8 @@ class RecoverAccountRunTest {
 
   @Test
   void recoveryFollowsContainmentAndLeavesItAsItIs() {
-    String prefix = "rec-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    // object ids are GUIDs (POST /runs takes nothing else); the responder answers this prefix
+    String prefix = UUID.randomUUID().toString().substring(0, 32);
     String incidentId = "INC-" + prefix;
     List<ResolvedAccount> accounts =
         List.of(Accounts.account(prefix, 1), Accounts.account(prefix, 2));

@@ -53,7 +53,8 @@ class PlaybookVersioningTest {
     Map<String, SaveOutcome> again = builtIns.installAll();
 
     assertThat(again.keySet())
-        .containsExactly("contain-compromised-account", "revoke-only", "recover-account");
+        .containsExactly(
+            "contain-compromised-account", "revoke-only", "recover-account", "release-account");
     assertThat(again.values())
         .extracting(SaveOutcome::change)
         .containsOnly(SaveOutcome.Change.UNCHANGED);

@@ -44,4 +44,29 @@ public class ContainmentTracker {
       states.refresh(incidentId, false, now);
     }
   }
+
+  /**
+   * A release run ended: when it succeeded its accounts are RELEASED (a later detection contains
+   * them again); when it failed or was rejected they stay as they were.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void releaseEnded(String incidentId, String runId, boolean succeeded, Instant now) {
+    if (!succeeded) {
+      return;
+    }
+    boolean changed = false;
+    for (IncidentAccountEntity row : accounts.releasedBy(runId)) {
+      if (row.state == ContainmentState.RELEASED) {
+        continue;
+      }
+      ContainmentState before = row.state;
+      row.state = ContainmentState.RELEASED;
+      row.since = now;
+      audit.containment(row, before);
+      changed = true;
+    }
+    if (changed) {
+      states.refresh(incidentId, false, now);
+    }
+  }
 }

@@ -5,6 +5,7 @@ import io.cordon.playbook.mapping.RemediationEvents;
 import io.cordon.playbook.model.AccountFacts;
 import io.cordon.playbook.model.ApprovalState;
 import io.cordon.playbook.model.ExecutionState;
+import io.cordon.playbook.model.OnReject;
 import io.cordon.playbook.model.OnTimeout;
 import io.cordon.playbook.repository.ApprovalEntity;
 import io.cordon.playbook.repository.ExecutionStore;
@@ -28,6 +29,14 @@ public class ApprovalResolution {
   @Inject RunSteps runSteps;
   @Inject RunEvents events;
 
+  private static OnReject rejectionOf(RunContext context, ApprovalEntity approval) {
+    return context.playbook().steps().stream()
+        .filter(step -> step.id().equals(approval.stepId) && step.approval() != null)
+        .map(step -> step.approval().rejection())
+        .findFirst()
+        .orElse(OnReject.SKIP);
+  }
+
   void approve(RunContext context, ApprovalEntity approval, String by, String comment) {
     decide(context, approval, ApprovalState.APPROVED, by, comment);
     release(context, approval, null, null, null);
@@ -35,10 +44,11 @@ public class ApprovalResolution {
 
   void reject(RunContext context, ApprovalEntity approval, String by, String comment) {
     decide(context, approval, ApprovalState.REJECTED, by, comment);
+    OnReject onReject = rejectionOf(context, approval);
     release(
         context,
         approval,
-        ExecutionState.SKIPPED,
+        onReject == OnReject.FAIL ? ExecutionState.FAILED : ExecutionState.SKIPPED,
         ReasonCode.APPROVAL_REJECTED,
         "rejected by " + by + (comment == null ? "" : ": " + comment));
   }

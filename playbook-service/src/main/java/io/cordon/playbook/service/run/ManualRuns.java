@@ -45,6 +45,27 @@ public class ManualRuns {
       requireContained(
           request.incidentId(), request.accounts().stream().map(a -> a.objectId()).toList());
     }
+    return submit(playbook, request, startedBy, bearerToken, idempotencyKey);
+  }
+
+  /**
+   * The run of a built-in playbook Cordon chose (a release), whose accounts the caller checked:
+   * like {@link #start} without the recovery check.
+   */
+  public String startBuiltIn(
+      String playbookName, ManualRunRequest request, PrincipalRef startedBy, String bearerToken) {
+    Playbook playbook =
+        playbooks.latest(playbookName).orElseThrow(() -> unknownPlaybook(playbookName));
+    return submit(playbook, request, startedBy, bearerToken, null);
+  }
+
+  private String submit(
+      Playbook playbook,
+      ManualRunRequest request,
+      PrincipalRef startedBy,
+      String bearerToken,
+      String idempotencyKey) {
+    String name = playbook.name();
     AccountReports.Receipt receipt =
         reports.submit(
             bearerToken,

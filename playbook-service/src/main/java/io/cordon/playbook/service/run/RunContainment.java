@@ -1,5 +1,6 @@
 package io.cordon.playbook.service.run;
 
+import io.cordon.contracts.RunState;
 import io.cordon.playbook.model.ContainmentState;
 import io.cordon.playbook.model.ExecutionState;
 import io.cordon.playbook.repository.ExecutionStore;
@@ -45,6 +46,7 @@ class RunContainment {
   }
 
   void afterRunEnded(RunEntity run, Instant now) {
+    tracker.releaseEnded(run.incidentId, run.id, run.state == RunState.SUCCEEDED, now);
     Map<String, List<ExecutionState>> steps = new HashMap<>();
     for (Object[] row : incidentAccounts.stepStatesStillInProgress(run.id)) {
       steps
