@@ -9,6 +9,7 @@ import io.cordon.account.repository.AccountFactsStore;
 import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.account.service.protection.ProtectionGuard;
+import io.cordon.account.service.readiness.ReadinessService;
 import io.cordon.commons.tracing.TraceContexts;
 import io.cordon.commons.tracing.TracedWork;
 import io.cordon.contracts.ActionOutcome;
@@ -44,6 +45,7 @@ public class BatchExecutor {
   @Inject ActionLedger ledger;
   @Inject ClaimLeases leases;
   @Inject ProtectionGuard protection;
+  @Inject ReadinessService readiness;
 
   public void execute(List<ActionLedgerEntity> rows) throws InterruptedException {
     // continues the trace of the ActionRequested (or links the traces of a mixed batch)
@@ -76,15 +78,20 @@ public class BatchExecutor {
     Map<String, ActionLedgerEntity> rowByKey = new HashMap<>();
     List<GraphCall> calls = new java.util.ArrayList<>();
     verdicts.putAll(appliedEffects.check(rows));
+    DirectoryRoles roles = new DirectoryRoles();
     for (ActionLedgerEntity row : rows) {
       if (verdicts.containsKey(row)) {
         continue;
       }
+      AccountFacts accountFacts = facts.getOrDefault(row.accountObjectId, AccountFacts.UNKNOWN);
       Verdict refused = preflight(row, granted);
+      if (refused == null) {
+        refused = privilegedTargetPreflight(row, accountFacts, roles);
+      }
       GraphRequestPlanner.Plan plan =
           refused != null
               ? new GraphRequestPlanner.Plan(refused, null)
-              : planner.plan(row, facts.getOrDefault(row.accountObjectId, AccountFacts.UNKNOWN));
+              : planner.plan(row, accountFacts);
       if (plan.decided() != null) {
         verdicts.put(row, plan.decided());
       } else if (plan.call() == null) {
@@ -196,6 +203,36 @@ public class BatchExecutor {
   private static Verdict preflight(ActionLedgerEntity row, Set<String> granted) {
     String missing = RequiredPermissions.missingFor(ActionType.valueOf(row.action), granted);
     return missing == null ? null : missingPermission(missing);
+  }
+
+  /**
+   * A reset or disable of an account holding an administrator role needs the app to hold a role at
+   * least as privileged; refused here when Graph said the app holds none (when Graph would not say,
+   * Graph's own answer decides).
+   */
+  private Verdict privilegedTargetPreflight(
+      ActionLedgerEntity row, AccountFacts facts, DirectoryRoles roles) {
+    ActionType action = ActionType.valueOf(row.action);
+    if (!facts.privileged() || !RequiredPermissions.PRIVILEGED_TARGET_ACTIONS.contains(action)) {
+      return null;
+    }
+    Set<String> keys = roles.get();
+    String missing = keys == null ? null : RequiredPermissions.missingRoleFor(action, keys);
+    return missing == null ? null : missingPermission(missing);
+  }
+
+  /** The app's directory roles, asked for at most once per batch and only when needed. */
+  private final class DirectoryRoles {
+    private boolean read;
+    private Set<String> keys;
+
+    Set<String> get() {
+      if (!read) {
+        keys = readiness.directoryRoleKeys();
+        read = true;
+      }
+      return keys;
+    }
   }
 
   private static Verdict missingPermission(String missing) {
