@@ -14,6 +14,7 @@ import io.cordon.commons.tracing.TraceContexts;
 import io.cordon.commons.tracing.TracedWork;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ActionType;
+import io.cordon.contracts.GraphPermissionRules;
 import io.cordon.contracts.ReasonCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -117,7 +118,7 @@ public class BatchExecutor {
     String missing =
         granted == null
             ? null
-            : RequiredPermissions.missingFor(ActionType.CONFIRM_COMPROMISED, granted);
+            : GraphPermissionRules.missingFor(ActionType.CONFIRM_COMPROMISED, granted);
     if (granted == null || missing != null) {
       rows.forEach(row -> verdicts.putIfAbsent(row, missingPermission(missing)));
       completion.apply(verdicts, Map.of());
@@ -201,7 +202,7 @@ public class BatchExecutor {
   }
 
   private static Verdict preflight(ActionLedgerEntity row, Set<String> granted) {
-    String missing = RequiredPermissions.missingFor(ActionType.valueOf(row.action), granted);
+    String missing = GraphPermissionRules.missingFor(ActionType.valueOf(row.action), granted);
     return missing == null ? null : missingPermission(missing);
   }
 
@@ -213,11 +214,11 @@ public class BatchExecutor {
   private Verdict privilegedTargetPreflight(
       ActionLedgerEntity row, AccountFacts facts, DirectoryRoles roles) {
     ActionType action = ActionType.valueOf(row.action);
-    if (!facts.privileged() || !RequiredPermissions.PRIVILEGED_TARGET_ACTIONS.contains(action)) {
+    if (!facts.privileged() || !GraphPermissionRules.PRIVILEGED_TARGET_ACTIONS.contains(action)) {
       return null;
     }
     Set<String> keys = roles.get();
-    String missing = keys == null ? null : RequiredPermissions.missingRoleFor(action, keys);
+    String missing = keys == null ? null : GraphPermissionRules.missingRoleFor(action, keys);
     return missing == null ? null : missingPermission(missing);
   }
 

@@ -4,10 +4,11 @@ import io.cordon.account.client.GraphPermissions;
 import io.cordon.account.client.GraphPermissions.AppDirectoryRole;
 import io.cordon.account.client.GraphPermissions.AppDirectoryRoles;
 import io.cordon.account.config.GraphConfig;
-import io.cordon.account.service.RequiredPermissions;
 import io.cordon.commons.problem.ProblemException;
 import io.cordon.commons.problem.ProblemType;
 import io.cordon.contracts.ActionType;
+import io.cordon.contracts.GraphPermissionRules;
+import io.cordon.contracts.events.GraphAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -60,7 +61,7 @@ public class ReadinessService {
       if (action == ActionType.NOTIFY_PARTNERS) {
         continue; // notification-service's, not a Graph call
       }
-      String lacking = RequiredPermissions.missingFor(action, granted);
+      String lacking = GraphPermissionRules.missingFor(action, granted);
       PrivilegedTargets privileged = privilegedTargets(action, roles, roleKeys);
       if (lacking != null) {
         missing.add(lacking);
@@ -72,7 +73,7 @@ public class ReadinessService {
           new ActionReadiness(
               action,
               lacking == null && (privileged == null || privileged.ready()),
-              RequiredPermissions.alternatives(action),
+              GraphPermissionRules.alternatives(action),
               lacking,
               privileged));
     }
@@ -101,6 +102,34 @@ public class ReadinessService {
     return last.roles().unreadable() == null ? keysOf(last.roles()) : null;
   }
 
+  /**
+   * What the app may do, as a published report carries it for the run's preflight: the cached
+   * token's permissions and the directory roles read at most every {@code
+   * cordon.graph.directory-roles-max-age}; null when no token can be had (the run then relies on
+   * the per-action preflight).
+   */
+  public GraphAccess snapshot() {
+    Set<String> granted;
+    try {
+      granted = permissions.granted();
+    } catch (RuntimeException e) {
+      LOG.warnf("No Graph access token for a report's preflight: %s", e.getMessage());
+      return null;
+    }
+    directoryRoleKeys();
+    RolesRead last = lastRoles.get();
+    List<String> roles = new ArrayList<>();
+    last.roles()
+        .roles()
+        .forEach(
+            role ->
+                Arrays.asList(role.roleTemplateId(), role.displayName()).stream()
+                    .filter(k -> k != null)
+                    .forEach(roles::add));
+    return new GraphAccess(
+        List.copyOf(new TreeSet<>(granted)), roles, last.roles().unreadable(), Instant.now());
+  }
+
   private AppDirectoryRoles readRoles() {
     AppDirectoryRoles roles = permissions.directoryRoles(config.clientId());
     lastRoles.set(new RolesRead(roles, Instant.now()));
@@ -109,10 +138,10 @@ public class ReadinessService {
 
   private static PrivilegedTargets privilegedTargets(
       ActionType action, AppDirectoryRoles roles, Set<String> roleKeys) {
-    if (!RequiredPermissions.PRIVILEGED_TARGET_ACTIONS.contains(action)) {
+    if (!GraphPermissionRules.PRIVILEGED_TARGET_ACTIONS.contains(action)) {
       return null;
     }
-    String anyOf = RequiredPermissions.privilegedTargetRoles();
+    String anyOf = GraphPermissionRules.privilegedTargetRoles();
     if (roles.unreadable() != null) {
       return new PrivilegedTargets(
           false,
@@ -124,7 +153,7 @@ public class ReadinessService {
               + " of a privileged account needs "
               + anyOf);
     }
-    String missing = RequiredPermissions.missingRoleFor(action, roleKeys);
+    String missing = GraphPermissionRules.missingRoleFor(action, roleKeys);
     return new PrivilegedTargets(missing == null, anyOf, missing);
   }
 

@@ -122,8 +122,20 @@ public class RunStarter {
       noneResolved(run, now);
       return;
     }
+    if (refusedByPreflight(run)) {
+      return; // a later chunk of a run its preflight stopped: nothing runs for it either
+    }
     RunContext context = contexts.open(run);
     if (firstChunk) {
+      String problem =
+          RunPreflight.problem(
+              context.playbook(),
+              report.graphAccess(),
+              report.accounts().stream().map(AccountFacts::of).toList());
+      if (problem != null) {
+        fail(run, problem, now);
+        return;
+      }
       runAccounts.createRunSteps(context);
     }
     // a run POST /runs reserved is a responder's own decision: every account it names is contained,
@@ -309,6 +321,12 @@ public class RunStarter {
     run.finishedAt = now;
     events.runState(run, RunState.FAILED, reason);
     LOG.warnf("Run %s of report %s refused: %s", run.id, run.reportId, reason);
+  }
+
+  private static boolean refusedByPreflight(RunEntity run) {
+    return run.state == RunState.FAILED
+        && run.stateReason != null
+        && run.stateReason.startsWith(RunPreflight.PREFIX);
   }
 
   // account-service found none of the report's accounts: the run ends here, saying so, instead of

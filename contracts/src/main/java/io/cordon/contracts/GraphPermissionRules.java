@@ -1,6 +1,5 @@
-package io.cordon.account.service;
+package io.cordon.contracts;
 
-import io.cordon.contracts.ActionType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +8,7 @@ import java.util.Set;
  * The Graph application permissions each action needs; any one of the listed alternatives will do
  * (least privileged first). Used to refuse an action up front instead of failing it per account.
  */
-public final class RequiredPermissions {
+public final class GraphPermissionRules {
   private static final Map<ActionType, List<String>> ANY_OF =
       Map.of(
           ActionType.REVOKE_SESSIONS, List.of("User.RevokeSessions.All", "User.ReadWrite.All"),
@@ -40,7 +39,7 @@ public final class RequiredPermissions {
   private static final String ROLE_NAMES =
       "Privileged Authentication Administrator or Global Administrator";
 
-  private RequiredPermissions() {}
+  private GraphPermissionRules() {}
 
   /** The application permissions that would each allow the action, least privileged first. */
   public static List<String> alternatives(ActionType action) {
