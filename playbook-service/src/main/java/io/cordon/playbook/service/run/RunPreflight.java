@@ -18,13 +18,13 @@ import java.util.Set;
  * carries). A run that cannot succeed fails here with one reason naming everything missing, instead
  * of failing per account and step, and nothing is sent to Graph.
  */
-final class RunPreflight {
-  static final String PREFIX = "preflight: ";
+public final class RunPreflight {
+  public static final String PREFIX = "preflight: ";
 
   private RunPreflight() {}
 
   /** Null when the app may do all the playbook asks for these accounts; else one reason. */
-  static String problem(Playbook playbook, GraphAccess access, List<AccountFacts> accounts) {
+  public static String problem(Playbook playbook, GraphAccess access, List<AccountFacts> accounts) {
     if (access == null) {
       return null; // account-service could not tell; the per-action preflight still guards
     }
