@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +128,55 @@ class RunPreflightTest {
               25);
       awaitState(runId, "SUCCEEDED");
       assertThat(responder.requests()).hasSize(3);
+    }
+  }
+
+  @Test
+  void aStepMarkedSkipIsSkippedWithTheReasonAndTheRestRuns() {
+    Runs.putPlaybook(
+        """
+        name: test-preflight-skip
+        steps:
+          - id: revoke
+            action: REVOKE_SESSIONS
+          - id: reset
+            action: RESET_PASSWORD
+            onMissingPermission: skip
+          - id: disable
+            action: DISABLE_ACCOUNT
+            when: {privileged: true}
+            onMissingPermission: skip
+        """);
+    String prefix = prefix("skip");
+    try (TestResponder responder =
+        TestResponder.start(prefix, r -> TestResponder.Answer.succeeded())) {
+      String runId =
+          start(
+              prefix,
+              "test-preflight-skip",
+              new GraphAccess(
+                  List.of("User.RevokeSessions.All", "User.EnableDisableAccount.All"),
+                  List.of(),
+                  null,
+                  Instant.now()),
+              1,
+              25);
+
+      awaitState(runId, "SUCCEEDED");
+      assertThat(Runs.count(runId, "reset", "SKIPPED")).isEqualTo(2);
+      // account 1 skips it as not privileged, account 25 for want of the role (below)
+      assertThat(Runs.count(runId, "disable", "SKIPPED")).isEqualTo(2);
+      // only the revocations reached account-service
+      assertThat(responder.requests())
+          .hasSize(2)
+          .allMatch(r -> r.action() == io.cordon.contracts.ActionType.REVOKE_SESSIONS);
+      Map<String, Object> account =
+          Runs.accounts(runId, 10).stream()
+              .filter(a -> String.valueOf(a.get("objectId")).endsWith("0025"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(Runs.step(account, "reset").get("reasonCode")).isEqualTo("MISSING_PERMISSION");
+      assertThat(Runs.step(account, "disable").get("reasonCode")).isEqualTo("MISSING_PERMISSION");
     }
   }
 

@@ -100,8 +100,7 @@ public class PlanService {
       for (Step step : playbook.steps()) {
         PlannedStep planned = decide(step, facts, protectedReason, granted, roles);
         steps.add(planned);
-        if ("FAIL".equals(planned.decision())
-            && ReasonCode.MISSING_PERMISSION.name().equals(planned.reason())) {
+        if (ReasonCode.MISSING_PERMISSION.name().equals(planned.reason())) {
           missing.add("step " + step.id() + ": " + planned.message());
         }
         if ("AWAIT_APPROVAL".equals(planned.decision())) {
@@ -172,8 +171,13 @@ public class PlanService {
       lacking = GraphPermissionRules.missingRoleFor(action, roles);
     }
     if (lacking != null) {
+      // onMissingPermission: skip makes the run skip the step instead of failing
       return new PlannedStep(
-          step.id(), action, "FAIL", ReasonCode.MISSING_PERMISSION.name(), lacking);
+          step.id(),
+          action,
+          step.skipsWhenNotPermitted() ? "SKIP" : "FAIL",
+          ReasonCode.MISSING_PERMISSION.name(),
+          lacking);
     }
     if (account.guest()
         && (action == ActionType.REVOKE_SESSIONS || action == ActionType.RESET_PASSWORD)) {

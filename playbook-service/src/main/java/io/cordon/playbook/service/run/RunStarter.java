@@ -30,6 +30,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -135,6 +136,17 @@ public class RunStarter {
       if (problem != null) {
         fail(run, problem, now);
         return;
+      }
+      Map<String, String> skips =
+          RunPreflight.skips(
+              context.playbook(),
+              report.graphAccess(),
+              report.accounts().stream().map(AccountFacts::of).toList());
+      if (!skips.isEmpty()) {
+        run.preflightSkips = String.join("\n", skips.keySet());
+        LOG.warnf(
+            "Run %s skips steps the app registration may not carry out: %s",
+            run.id, String.join("; ", skips.values()));
       }
       runAccounts.createRunSteps(context);
     }
