@@ -22,7 +22,8 @@ public enum ReasonCode {
   APPROVAL_REJECTED("An approver rejected the step"),
   APPROVAL_TIMED_OUT("No approver decided before the approval timeout"),
   CANCELLED("The run was cancelled"),
-  MISSING_PERMISSION("The app registration lacks a Graph permission the action needs"),
+  MISSING_PERMISSION(
+      "The app registration lacks a Graph permission or the directory role the action needs"),
   CONDITION_NOT_MET("The step's when-condition does not hold for this account"),
   PROTECTED_ACCOUNT(
       "The account is protected (e.g. a break-glass account); no automated action touches it"),

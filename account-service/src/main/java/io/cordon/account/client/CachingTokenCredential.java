@@ -42,6 +42,16 @@ public class CachingTokenCredential implements TokenCredential {
     return fresh;
   }
 
+  /**
+   * A new token from Entra, kept for later calls: the {@code roles} claim is fixed when a token is
+   * issued, so a permission granted since the cached token was taken shows only in a fresh one.
+   */
+  public AccessToken refresh(TokenRequestContext request) {
+    AccessToken fresh = delegate.getTokenSync(request);
+    cached.set(fresh);
+    return fresh;
+  }
+
   private static boolean expiresSoon(AccessToken token) {
     return token.getExpiresAt().isBefore(OffsetDateTime.now().plus(REFRESH_BEFORE_EXPIRY));
   }

@@ -50,6 +50,13 @@ public interface GraphConfig {
   @WithDefault("5s")
   Duration clockTolerance();
 
+  /**
+   * How long the app's directory roles, once read, are trusted by the executor's preflight before
+   * they are read again ({@code GET /api/v1/graph/readiness} always reads them afresh).
+   */
+  @WithDefault("5m")
+  Duration directoryRolesMaxAge();
+
   Budget budget();
 
   Retry retry();

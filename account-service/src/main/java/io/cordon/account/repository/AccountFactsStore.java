@@ -27,7 +27,9 @@ public class AccountFactsStore {
       facts.put(
           row.objectId,
           new AccountFacts(
-              "GUEST".equalsIgnoreCase(row.userType), Boolean.TRUE.equals(row.onPremisesSynced)));
+              "GUEST".equalsIgnoreCase(row.userType),
+              Boolean.TRUE.equals(row.onPremisesSynced),
+              row.privilegedRoles != null && !row.privilegedRoles.isBlank()));
     }
     return facts;
   }

@@ -14,6 +14,7 @@ import io.cordon.account.service.ReportReleaseService;
 import io.cordon.account.service.ReportSubmission;
 import io.cordon.account.service.ReportSummary;
 import io.cordon.account.service.ReportView;
+import io.cordon.account.service.plan.DryRunService;
 import io.cordon.commons.paging.Page;
 import io.cordon.commons.paging.PageRequest;
 import io.cordon.commons.problem.ProblemException;
@@ -44,6 +45,8 @@ import java.util.UUID;
 @Path("/api/v1/compromise-reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class CompromiseReportResource {
+  @Inject DryRunService dryRuns;
+
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final List<String> REPORT_STATUSES =
       List.of("RESOLVING", ReportPublisher.HELD, "PUBLISHED", "COMPLETED");
@@ -60,9 +63,18 @@ public class CompromiseReportResource {
   public Response submitJson(
       @NotNull @Valid CompromiseReportRequest request,
       @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+      @QueryParam("dryRun") String dryRun,
       UriInfo uri)
-      throws JsonProcessingException {
+      throws JsonProcessingException, InterruptedException {
     ParsedEntries parsed = JsonAccountEntries.read(request.accounts());
+    if (DryRuns.requested(dryRun)) {
+      // what the report would resolve to: reads only, nothing stored, published or written
+      if (parsed.entries().size() > DryRunService.MAX_ENTRIES) {
+        throw ProblemException.invalidField(
+            "accounts", "a dry run takes at most " + DryRunService.MAX_ENTRIES + " entries");
+      }
+      return Response.ok(dryRuns.resolve(parsed)).build();
+    }
     ReportSubmission submission =
         new ReportSubmission(
             request.incident().id().strip(),

@@ -9,11 +9,13 @@ import io.cordon.account.repository.AccountFactsStore;
 import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.account.service.protection.ProtectionGuard;
+import io.cordon.account.service.readiness.ReadinessService;
 import io.cordon.account.service.recovery.TemporaryAccessPassExecutor;
 import io.cordon.commons.tracing.TraceContexts;
 import io.cordon.commons.tracing.TracedWork;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ActionType;
+import io.cordon.contracts.GraphPermissionRules;
 import io.cordon.contracts.ReasonCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +48,7 @@ public class BatchExecutor {
   @Inject ClaimLeases leases;
   @Inject ProtectionGuard protection;
   @Inject TemporaryAccessPassExecutor passes;
+  @Inject ReadinessService readiness;
 
   public void execute(List<ActionLedgerEntity> rows) throws InterruptedException {
     // continues the trace of the ActionRequested (or links the traces of a mixed batch)
@@ -79,15 +82,20 @@ public class BatchExecutor {
     Map<String, ActionLedgerEntity> rowByKey = new HashMap<>();
     List<GraphCall> calls = new java.util.ArrayList<>();
     verdicts.putAll(appliedEffects.check(rows));
+    DirectoryRoles roles = new DirectoryRoles();
     for (ActionLedgerEntity row : rows) {
       if (verdicts.containsKey(row)) {
         continue;
       }
+      AccountFacts accountFacts = facts.getOrDefault(row.accountObjectId, AccountFacts.UNKNOWN);
       Verdict refused = preflight(row, granted);
+      if (refused == null) {
+        refused = privilegedTargetPreflight(row, accountFacts, roles);
+      }
       GraphRequestPlanner.Plan plan =
           refused != null
               ? new GraphRequestPlanner.Plan(refused, null)
-              : planner.plan(row, facts.getOrDefault(row.accountObjectId, AccountFacts.UNKNOWN));
+              : planner.plan(row, accountFacts);
       if (plan.decided() != null) {
         verdicts.put(row, plan.decided());
       } else if (plan.call() == null) {
@@ -115,7 +123,7 @@ public class BatchExecutor {
     }
     Set<String> granted = grantedOrNull(rows, verdicts);
     ActionType action = ActionType.valueOf(rows.get(0).action);
-    String missing = granted == null ? null : RequiredPermissions.missingFor(action, granted);
+    String missing = granted == null ? null : GraphPermissionRules.missingFor(action, granted);
     if (granted == null || missing != null) {
       rows.forEach(row -> verdicts.putIfAbsent(row, missingPermission(missing)));
       completion.apply(verdicts, Map.of());
@@ -199,8 +207,38 @@ public class BatchExecutor {
   }
 
   private static Verdict preflight(ActionLedgerEntity row, Set<String> granted) {
-    String missing = RequiredPermissions.missingFor(ActionType.valueOf(row.action), granted);
+    String missing = GraphPermissionRules.missingFor(ActionType.valueOf(row.action), granted);
     return missing == null ? null : missingPermission(missing);
+  }
+
+  /**
+   * A reset or disable of an account holding an administrator role needs the app to hold a role at
+   * least as privileged; refused here when Graph said the app holds none (when Graph would not say,
+   * Graph's own answer decides).
+   */
+  private Verdict privilegedTargetPreflight(
+      ActionLedgerEntity row, AccountFacts facts, DirectoryRoles roles) {
+    ActionType action = ActionType.valueOf(row.action);
+    if (!facts.privileged() || !GraphPermissionRules.PRIVILEGED_TARGET_ACTIONS.contains(action)) {
+      return null;
+    }
+    Set<String> keys = roles.get();
+    String missing = keys == null ? null : GraphPermissionRules.missingRoleFor(action, keys);
+    return missing == null ? null : missingPermission(missing);
+  }
+
+  /** The app's directory roles, asked for at most once per batch and only when needed. */
+  private final class DirectoryRoles {
+    private boolean read;
+    private Set<String> keys;
+
+    Set<String> get() {
+      if (!read) {
+        keys = readiness.directoryRoleKeys();
+        read = true;
+      }
+      return keys;
+    }
   }
 
   private static Verdict missingPermission(String missing) {

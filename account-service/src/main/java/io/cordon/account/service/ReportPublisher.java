@@ -6,6 +6,7 @@ import io.cordon.account.repository.CompromiseReportEntity;
 import io.cordon.account.repository.ReportAccountEntity;
 import io.cordon.account.repository.Resolution;
 import io.cordon.account.repository.ResolutionQueue;
+import io.cordon.account.service.readiness.ReadinessService;
 import io.cordon.commons.audit.Audit;
 import io.cordon.commons.audit.AuditEntry;
 import io.cordon.commons.audit.AuditKind;
@@ -57,6 +58,7 @@ public class ReportPublisher {
   @Inject TraceContexts traces;
   @Inject BlastRadius blastRadius;
   @Inject MeterRegistry meters;
+  @Inject ReadinessService readiness;
 
   @Transactional
   public void publishIfSettled(UUID reportId) {
@@ -90,7 +92,8 @@ public class ReportPublisher {
             report.reportedBy,
             report.reportedById,
             report.receivedAt,
-            report.incidentInferred);
+            report.incidentInferred,
+            accounts.isEmpty() ? null : readiness.snapshot());
     // none resolved still gives one event (without accounts): the run it starts fails saying so
     // the events continue the trace of the REST call that reported the accounts
     try (TracedWork work =

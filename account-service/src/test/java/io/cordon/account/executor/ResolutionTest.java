@@ -120,6 +120,9 @@ class ResolutionTest {
         .isEqualTo(UserType.GUEST);
     assertThat(byUpn.get("admin@jaxa.example").privilegedRoles())
         .containsExactly("Global Administrator");
+    // what the app may do travels with the report, for the run's preflight
+    assertThat(event.graphAccess()).isNotNull();
+    assertThat(event.graphAccess().permissions()).contains("User.ReadWrite.All");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.cordon.account.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordon.contracts.ActionType;
+import io.cordon.contracts.GraphPermissionRules;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -11,18 +12,19 @@ class RequiredPermissionsTest {
   @Test
   void leastPrivilegedOrBroadPermissionAllowsTheAction() {
     assertThat(
-            RequiredPermissions.missingFor(
+            GraphPermissionRules.missingFor(
                 ActionType.REVOKE_SESSIONS, Set.of("User.RevokeSessions.All")))
         .isNull();
     assertThat(
-            RequiredPermissions.missingFor(ActionType.RESET_PASSWORD, Set.of("User.ReadWrite.All")))
+            GraphPermissionRules.missingFor(
+                ActionType.RESET_PASSWORD, Set.of("User.ReadWrite.All")))
         .isNull();
   }
 
   @Test
   void missingPermissionIsNamedBeforeAnyCall() {
     String missing =
-        RequiredPermissions.missingFor(
+        GraphPermissionRules.missingFor(
             ActionType.CONFIRM_COMPROMISED, Set.of("User.ReadWrite.All"));
 
     assertThat(missing).contains("IdentityRiskyUser.ReadWrite.All").contains("CONFIRM_COMPROMISED");
@@ -32,7 +34,7 @@ class RequiredPermissionsTest {
   void everyGraphActionHasItsPermissionListed() {
     for (ActionType action : ActionType.values()) {
       if (action != ActionType.NOTIFY_PARTNERS) {
-        assertThat(RequiredPermissions.missingFor(action, Set.of())).as("%s", action).isNotNull();
+        assertThat(GraphPermissionRules.missingFor(action, Set.of())).as("%s", action).isNotNull();
       }
     }
   }

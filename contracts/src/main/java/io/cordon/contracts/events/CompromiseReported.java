@@ -23,6 +23,9 @@ import java.util.List;
  * @param incidentInferred true when the reporter named no incident (e.g. an Entra risk detection):
  *     {@code incident} is then only a proposal, and playbook-service files the report under the
  *     open incident that already holds one of its accounts; absent means false
+ * @param graphAccess what Entra let the app do when the report was published (its permissions and
+ *     directory roles), so a run can check its playbook before its first write; absent when
+ *     account-service could not tell (no token)
  */
 public record CompromiseReported(
     int schemaVersion,
@@ -37,7 +40,8 @@ public record CompromiseReported(
     String reportedBy,
     @OptionalField String reportedById,
     Instant reportedAt,
-    @OptionalField Boolean incidentInferred)
+    @OptionalField Boolean incidentInferred,
+    @OptionalField GraphAccess graphAccess)
     implements CordonEvent {
 
   public static final int SCHEMA_VERSION = 1;
@@ -67,6 +71,38 @@ public record CompromiseReported(
     Check.text(reportedBy, TYPE, "reportedBy");
     Check.optionalText(reportedById, TYPE, "reportedById");
     Check.required(reportedAt, TYPE, "reportedAt");
+  }
+
+  /** A report without the app's Graph access. */
+  public CompromiseReported(
+      int schemaVersion,
+      String eventId,
+      String reportId,
+      int chunk,
+      int chunks,
+      IncidentRef incident,
+      List<ResolvedAccount> accounts,
+      String requestedPlaybook,
+      ReportSource source,
+      String reportedBy,
+      String reportedById,
+      Instant reportedAt,
+      Boolean incidentInferred) {
+    this(
+        schemaVersion,
+        eventId,
+        reportId,
+        chunk,
+        chunks,
+        incident,
+        accounts,
+        requestedPlaybook,
+        source,
+        reportedBy,
+        reportedById,
+        reportedAt,
+        incidentInferred,
+        null);
   }
 
   /** A report whose reporter named its incident. */
@@ -145,6 +181,34 @@ public record CompromiseReported(
       String reportedById,
       Instant reportedAt,
       boolean incidentInferred) {
+    return chunked(
+        reportId,
+        incident,
+        accounts,
+        requestedPlaybook,
+        source,
+        reportedBy,
+        reportedById,
+        reportedAt,
+        incidentInferred,
+        null);
+  }
+
+  /**
+   * @param graphAccess what Entra let the app do at publication, carried by every chunk; null
+   *     leaves it out
+   */
+  public static List<CompromiseReported> chunked(
+      String reportId,
+      IncidentRef incident,
+      List<ResolvedAccount> accounts,
+      String requestedPlaybook,
+      ReportSource source,
+      String reportedBy,
+      String reportedById,
+      Instant reportedAt,
+      boolean incidentInferred,
+      GraphAccess graphAccess) {
     int chunks =
         Math.max(1, (accounts.size() + MAX_ACCOUNTS_PER_EVENT - 1) / MAX_ACCOUNTS_PER_EVENT);
     List<CompromiseReported> events = new ArrayList<>(chunks);
@@ -165,7 +229,8 @@ public record CompromiseReported(
               reportedBy,
               reportedById,
               reportedAt,
-              incidentInferred ? Boolean.TRUE : null));
+              incidentInferred ? Boolean.TRUE : null,
+              graphAccess));
     }
     return List.copyOf(events);
   }

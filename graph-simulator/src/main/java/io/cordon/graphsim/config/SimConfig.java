@@ -90,6 +90,14 @@ public interface SimConfig {
             + "UserAuthenticationMethod.ReadWrite.All,RoleManagement.ReadWrite.Directory")
     List<String> roles();
 
+    /**
+     * Directory roles assigned to the app's service principal (built-in role names; {@code none}
+     * for none): Graph lets an app reset or disable an administrator only with Privileged
+     * Authentication Administrator or Global Administrator.
+     */
+    @WithDefault("Privileged Authentication Administrator")
+    List<String> directoryRoles();
+
     @WithDefault("1h")
     Duration tokenLifetime();
 

@@ -188,11 +188,20 @@ public class SimAdminHandler {
       List<String> roles = new ArrayList<>();
       node.path("roles").forEach(r -> roles.add(r.asText()));
       tokens.setRoles(roles);
+      if (node.path("directoryRoles").isArray()) {
+        List<String> directoryRoles = new ArrayList<>();
+        node.path("directoryRoles").forEach(r -> directoryRoles.add(r.asText()));
+        tokens.setDirectoryRoles(directoryRoles);
+      }
     } else if (!method.equals("GET")) {
       notAllowed(http);
       return;
     }
-    HttpReplies.json(http, 200, Map.of("roles", tokens.roles()), json);
+    HttpReplies.json(
+        http,
+        200,
+        Map.of("roles", tokens.roles(), "directoryRoles", tokens.directoryRoles()),
+        json);
   }
 
   private <T> T read(HttpServerRequest http, Buffer body, Class<T> type) {

@@ -12,6 +12,12 @@ public final class ActionNames {
   private static final List<String> READ_USERS =
       List.of(
           "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
+  private static final List<String> READ_APPLICATIONS =
+      List.of(
+          "Application.Read.All",
+          "Application.ReadWrite.All",
+          "Directory.Read.All",
+          "Directory.ReadWrite.All");
   private static final Map<String, List<String>> ANY_OF =
       Map.ofEntries(
           Map.entry("getUser", READ_USERS),
@@ -79,7 +85,9 @@ public final class ActionNames {
                   "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All")),
           Map.entry(
               "deleteAuthenticationMethod", List.of("UserAuthenticationMethod.ReadWrite.All")),
-          Map.entry("removeDirectoryRoleMember", List.of("RoleManagement.ReadWrite.Directory")));
+          Map.entry("removeDirectoryRoleMember", List.of("RoleManagement.ReadWrite.Directory")),
+          Map.entry("getServicePrincipal", READ_APPLICATIONS),
+          Map.entry("listServicePrincipalMemberOf", READ_APPLICATIONS));
 
   private ActionNames() {}
 
@@ -109,7 +117,13 @@ public final class ActionNames {
           s.length > 2 && s[2].equals("confirmCompromised")
               ? "confirmCompromised"
               : s.length > 2 && s[2].equals("dismiss") ? "dismiss" : "getRiskyUser";
-      default -> "unknown";
+      default -> {
+        if (!s[0].startsWith("servicePrincipals")) {
+          yield "unknown";
+        }
+        int depth = s[0].equals("servicePrincipals") ? s.length - 1 : s.length;
+        yield depth > 1 ? "listServicePrincipalMemberOf" : "getServicePrincipal";
+      }
     };
   }
 

@@ -54,6 +54,7 @@ public class GraphOperations {
   @Inject UserViews views;
   @Inject PasswordPolicy passwordPolicy;
   @Inject GraphClock clock;
+  @Inject ServicePrincipals servicePrincipals;
 
   public Outcome handle(GraphRequest request) {
     String[] s = request.path().isEmpty() ? new String[0] : request.path().split("/", -1);
@@ -65,7 +66,10 @@ public class GraphOperations {
       case "oauth2PermissionGrants" -> grants(request, s);
       case "directoryRoles" -> directoryRoles(request, s);
       case "identityProtection" -> identityProtection(request, s);
-      default -> Outcome.read(GraphErrors.segmentNotFound(s[0]), "unknown", null);
+      default ->
+          s[0].startsWith("servicePrincipals")
+              ? servicePrincipals.handle(request, s)
+              : Outcome.read(GraphErrors.segmentNotFound(s[0]), "unknown", null);
     };
   }
 
@@ -85,7 +89,7 @@ public class GraphOperations {
           if (s.length == 2) {
             return switch (request.method()) {
               case "GET" -> Outcome.read(views.user(user, request), action, user.id);
-              case "PATCH" -> patchUser(user, request);
+              case "PATCH" -> patchUser(d, user, request);
               default -> methodNotAllowed(action);
             };
           }
@@ -146,7 +150,7 @@ public class GraphOperations {
     };
   }
 
-  private Outcome patchUser(SimUser user, GraphRequest request) {
+  private Outcome patchUser(Directory d, SimUser user, GraphRequest request) {
     JsonNode body = parseObject(request);
     if (body == null) {
       return Outcome.read(GraphErrors.unreadableJson(), "updateUser", user.id);
@@ -194,6 +198,13 @@ public class GraphOperations {
                   + " objects or objects currently undergoing migration."),
           action,
           List.of(user.id));
+    }
+    if ((profile != null || enabled != null)
+        && !d.rolesOf(user.id).isEmpty()
+        && !servicePrincipals.coversPrivilegedUsers()) {
+      // an administrator's password and sign-in are sensitive: the app needs a role at least as
+      // privileged (Privileged Authentication Administrator or Global Administrator)
+      return Outcome.write(GraphErrors.forbidden(), action, List.of(user.id));
     }
     Instant now = clock.now();
     if (profile != null) {

@@ -37,6 +37,7 @@ public class TokenService {
 
   private final byte[] key = new byte[32];
   private volatile List<String> roles;
+  private volatile List<String> directoryRoles;
 
   /** The token endpoint's answer: HTTP status and JSON body. */
   public record TokenAnswer(int status, ObjectNode body) {}
@@ -45,11 +46,40 @@ public class TokenService {
   void init() {
     new SecureRandom().nextBytes(key);
     roles = List.copyOf(config.auth().roles());
+    directoryRoles = configuredDirectoryRoles();
   }
 
   /** Back to the configured roles; the signing key stays, so issued tokens stay valid. */
   public void resetRoles() {
     roles = List.copyOf(config.auth().roles());
+    directoryRoles = configuredDirectoryRoles();
+  }
+
+  /** The directory roles (names) of the app's service principal. */
+  public List<String> directoryRoles() {
+    return directoryRoles;
+  }
+
+  /** Changes the app's directory roles (preflight tests). */
+  public void setDirectoryRoles(List<String> next) {
+    directoryRoles = List.copyOf(next);
+  }
+
+  /** The object id of the app's service principal, stable for its client id. */
+  public String servicePrincipalId() {
+    return java.util
+        .UUID
+        .nameUUIDFromBytes(
+            ("servicePrincipal:" + config.auth().clientId())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .toString();
+  }
+
+  private List<String> configuredDirectoryRoles() {
+    return config.auth().directoryRoles().stream()
+        .map(String::strip)
+        .filter(r -> !r.isEmpty() && !r.equalsIgnoreCase("none"))
+        .toList();
   }
 
   public List<String> roles() {

@@ -73,6 +73,21 @@ public class AccountReports {
         rejections(answer.path("rejected")));
   }
 
+  /**
+   * What account-service would resolve the report to, read from the directory with nothing stored,
+   * published or written ({@code POST /compromise-reports?dryRun=true}).
+   */
+  public JsonNode dryRun(String bearerToken, JsonNode report) {
+    try {
+      return client.dryRun("Bearer " + bearerToken, "true", report);
+    } catch (WebApplicationException e) {
+      throw refused(e);
+    } catch (ProcessingException e) {
+      LOG.warnf("account-service unreachable for a plan: %s", e.getMessage());
+      throw unavailable("could not be reached");
+    }
+  }
+
   private ProblemException refused(WebApplicationException e) {
     int status = e.getResponse().getStatus();
     if (status >= 500) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -24,5 +25,14 @@ public interface CompromiseReportClient {
   JsonNode submit(
       @HeaderParam("Authorization") String authorization,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
+      JsonNode report);
+
+  /** {@code ?dryRun=true}: 200 with what the report would resolve to; nothing stored or sent. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  JsonNode dryRun(
+      @HeaderParam("Authorization") String authorization,
+      @QueryParam("dryRun") String dryRun,
       JsonNode report);
 }

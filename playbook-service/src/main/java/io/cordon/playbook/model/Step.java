@@ -15,6 +15,8 @@ import java.util.TreeMap;
  * @param timeout how long one attempt may take; null leaves it to the engine's default
  * @param continueOnFailure whether the account's later steps still run when this one fails
  * @param parameters options passed to the action as text; sorted by name
+ * @param onMissingPermission what the run's preflight does when the app lacks what this step needs;
+ *     null fails the run
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Step(
@@ -26,7 +28,27 @@ public record Step(
     Retry retry,
     DurationSpec timeout,
     boolean continueOnFailure,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> parameters) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> parameters,
+    OnMissingPermission onMissingPermission) {
+
+  /** A step whose missing permission fails the run. */
+  public Step(
+      String id,
+      ActionType action,
+      StepScope scope,
+      Condition when,
+      Approval approval,
+      Retry retry,
+      DurationSpec timeout,
+      boolean continueOnFailure,
+      Map<String, String> parameters) {
+    this(id, action, scope, when, approval, retry, timeout, continueOnFailure, parameters, null);
+  }
+
+  /** Whether the preflight skips this step, rather than failing the run, when it cannot run. */
+  public boolean skipsWhenNotPermitted() {
+    return onMissingPermission == OnMissingPermission.SKIP;
+  }
 
   public Step {
     scope = scope == null ? StepScope.ACCOUNT : scope;

@@ -64,6 +64,13 @@ public class RunEntity extends PanacheEntityBase {
   @Column(name = "barrier_index")
   public int barrierIndex = -1;
 
+  /**
+   * Steps the preflight skips for want of a Graph permission or directory role: one step id per
+   * line (suffixed {@code #privileged} when only privileged accounts are skipped); null when none.
+   */
+  @Column(name = "preflight_skips", columnDefinition = "text")
+  public String preflightSkips;
+
   @Column(name = "cancelled_by")
   public String cancelledBy;
 

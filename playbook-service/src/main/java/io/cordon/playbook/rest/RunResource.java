@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cordon.commons.paging.Page;
 import io.cordon.commons.paging.PageRequest;
+import io.cordon.commons.problem.ProblemException;
 import io.cordon.commons.security.CurrentPrincipal;
 import io.cordon.commons.security.Roles;
 import io.cordon.playbook.config.EngineConfig;
@@ -55,6 +56,7 @@ public class RunResource {
   @Inject EngineConfig config;
   @Inject ObjectMapper mapper;
   @Inject JsonWebToken token;
+  @Inject PlanResource planResource;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -64,7 +66,17 @@ public class RunResource {
           "Start a run of a playbook over accounts named by object id; account-service reads"
               + " their facts from the directory; 202 and the run's Location")
   public Response start(
-      StartRunRequest body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, UriInfo uri) {
+      StartRunRequest body,
+      @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+      @QueryParam("dryRun") String dryRun,
+      UriInfo uri) {
+    if (dryRun != null && !dryRun.equalsIgnoreCase("false")) {
+      if (!dryRun.isEmpty() && !dryRun.equalsIgnoreCase("true")) {
+        throw ProblemException.invalidField("dryRun", "must be true or false");
+      }
+      // what the run would do, nothing started (the same as POST /api/v1/plans)
+      return Response.ok(planResource.planOf(body)).build();
+    }
     String runId =
         manualRuns.start(
             RunRequests.manualRun(body, config.maxAccountsPerRun()),

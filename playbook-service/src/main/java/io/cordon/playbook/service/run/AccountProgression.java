@@ -8,6 +8,7 @@ import io.cordon.playbook.model.Step;
 import io.cordon.playbook.model.StepScope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -30,6 +31,20 @@ public final class AccountProgression {
       int from,
       int openedThrough,
       IntPredicate runStepFinished) {
+    return from(steps, account, from, openedThrough, runStepFinished, Set.of());
+  }
+
+  /**
+   * @param preflightSkips steps the run's preflight skips (see {@link RunPreflight#skips}): ids, or
+   *     ids suffixed {@link RunPreflight#PRIVILEGED_ONLY} for privileged accounts only
+   */
+  public static List<Move> from(
+      List<Step> steps,
+      AccountFacts account,
+      int from,
+      int openedThrough,
+      IntPredicate runStepFinished,
+      Set<String> preflightSkips) {
     List<Move> moves = new ArrayList<>();
     for (int index = from; index < steps.size(); index++) {
       Step step = steps.get(index);
@@ -45,6 +60,12 @@ public final class AccountProgression {
       }
       if (!Conditions.matches(step.when(), account)) {
         moves.add(new Move(index, ExecutionState.SKIPPED, ReasonCode.CONDITION_NOT_MET));
+        continue;
+      }
+      if (preflightSkips.contains(step.id())
+          || (account.privileged()
+              && preflightSkips.contains(step.id() + RunPreflight.PRIVILEGED_ONLY))) {
+        moves.add(new Move(index, ExecutionState.SKIPPED, ReasonCode.MISSING_PERMISSION));
         continue;
       }
       ExecutionState entered =

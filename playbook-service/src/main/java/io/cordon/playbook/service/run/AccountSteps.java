@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
@@ -40,7 +41,8 @@ public class AccountSteps {
             account,
             from,
             context.run().barrierIndex,
-            context::runStepFinished);
+            context::runStepFinished,
+            preflightSkips(context));
     for (Move move : moves) {
       StepExecutionEntity row = rows.get(move.stepIndex());
       if (row == null || row.state != ExecutionState.WAITING) {
@@ -54,6 +56,11 @@ public class AccountSteps {
       }
       enter(context, row, move);
     }
+  }
+
+  private static Set<String> preflightSkips(RunContext context) {
+    String skips = context.run().preflightSkips;
+    return skips == null || skips.isBlank() ? Set.of() : Set.of(skips.split("\n"));
   }
 
   /** Puts a fresh or waiting execution into the state a move asks for. */

@@ -31,6 +31,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -123,8 +124,31 @@ public class RunStarter {
       noneResolved(run, now);
       return;
     }
+    if (refusedByPreflight(run)) {
+      return; // a later chunk of a run its preflight stopped: nothing runs for it either
+    }
     RunContext context = contexts.open(run);
     if (firstChunk) {
+      String problem =
+          RunPreflight.problem(
+              context.playbook(),
+              report.graphAccess(),
+              report.accounts().stream().map(AccountFacts::of).toList());
+      if (problem != null) {
+        fail(run, problem, now);
+        return;
+      }
+      Map<String, String> skips =
+          RunPreflight.skips(
+              context.playbook(),
+              report.graphAccess(),
+              report.accounts().stream().map(AccountFacts::of).toList());
+      if (!skips.isEmpty()) {
+        run.preflightSkips = String.join("\n", skips.keySet());
+        LOG.warnf(
+            "Run %s skips steps the app registration may not carry out: %s",
+            run.id, String.join("; ", skips.values()));
+      }
       runAccounts.createRunSteps(context);
     }
     // a run POST /runs reserved is a responder's own decision: every account it names is contained,
@@ -315,6 +339,12 @@ public class RunStarter {
     run.finishedAt = now;
     events.runState(run, RunState.FAILED, reason);
     LOG.warnf("Run %s of report %s refused: %s", run.id, run.reportId, reason);
+  }
+
+  private static boolean refusedByPreflight(RunEntity run) {
+    return run.state == RunState.FAILED
+        && run.stateReason != null
+        && run.stateReason.startsWith(RunPreflight.PREFIX);
   }
 
   // account-service found none of the report's accounts: the run ends here, saying so, instead of

@@ -1,6 +1,5 @@
-package io.cordon.account.service;
+package io.cordon.contracts;
 
-import io.cordon.contracts.ActionType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +8,7 @@ import java.util.Set;
  * The Graph application permissions each action needs; any one of the listed alternatives will do
  * (least privileged first). Used to refuse an action up front instead of failing it per account.
  */
-public final class RequiredPermissions {
+public final class GraphPermissionRules {
   private static final Map<ActionType, List<String>> ANY_OF =
       Map.ofEntries(
           Map.entry(
@@ -38,7 +37,54 @@ public final class RequiredPermissions {
           Map.entry(
               ActionType.REMOVE_PRIVILEGED_ROLES, List.of("RoleManagement.ReadWrite.Directory")));
 
-  private RequiredPermissions() {}
+  /**
+   * Actions that change a sensitive property of the user: on a user holding an administrator role
+   * Graph accepts them app-only only when the app itself holds a role at least as privileged.
+   */
+  public static final Set<ActionType> PRIVILEGED_TARGET_ACTIONS =
+      Set.of(ActionType.RESET_PASSWORD, ActionType.DISABLE_ACCOUNT, ActionType.ENABLE_ACCOUNT);
+
+  /** Role template id to name: either role lets the app reset and disable any administrator. */
+  public static final Map<String, String> PRIVILEGED_TARGET_ROLES =
+      Map.of(
+          "7be44c8a-adaf-4e2a-84d6-ab2649e08a13", "Privileged Authentication Administrator",
+          "62e90394-69f5-4237-9190-012177145e10", "Global Administrator");
+
+  private static final String ROLE_NAMES =
+      "Privileged Authentication Administrator or Global Administrator";
+
+  private GraphPermissionRules() {}
+
+  /** The application permissions that would each allow the action, least privileged first. */
+  public static List<String> alternatives(ActionType action) {
+    return ANY_OF.getOrDefault(action, List.of());
+  }
+
+  /** Whether one of the app's directory roles (template ids or names) covers privileged users. */
+  public static boolean coversPrivilegedTargets(Set<String> directoryRoles) {
+    return PRIVILEGED_TARGET_ROLES.entrySet().stream()
+        .anyMatch(
+            r -> directoryRoles.contains(r.getKey()) || directoryRoles.contains(r.getValue()));
+  }
+
+  /**
+   * Null when the action may go to a privileged user, else a sentence naming the directory role
+   * missing.
+   */
+  public static String missingRoleFor(ActionType action, Set<String> directoryRoles) {
+    if (!PRIVILEGED_TARGET_ACTIONS.contains(action) || coversPrivilegedTargets(directoryRoles)) {
+      return null;
+    }
+    return "app registration lacks the directory role "
+        + ROLE_NAMES
+        + " needed for "
+        + action
+        + " of a privileged account";
+  }
+
+  public static String privilegedTargetRoles() {
+    return ROLE_NAMES;
+  }
 
   /** Null when the granted roles allow the action, else a sentence naming what is missing. */
   public static String missingFor(ActionType action, Set<String> granted) {

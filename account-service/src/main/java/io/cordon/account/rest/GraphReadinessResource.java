@@ -1,0 +1,29 @@
+package io.cordon.account.rest;
+
+import io.cordon.account.service.readiness.GraphReadiness;
+import io.cordon.account.service.readiness.ReadinessService;
+import io.cordon.commons.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Whether the app registration may do what the playbooks ask, checked before an incident. */
+@Path("/api/v1/graph/readiness")
+@Produces(MediaType.APPLICATION_JSON)
+public class GraphReadinessResource {
+  @Inject ReadinessService readiness;
+
+  @GET
+  @RolesAllowed(Roles.ADMIN)
+  @Operation(
+      summary =
+          "The app's Graph permissions and directory roles against what each action needs; reads"
+              + " only")
+  public GraphReadiness get() {
+    return readiness.check();
+  }
+}

@@ -1,0 +1,133 @@
+package io.cordon.account.service.plan;
+
+import io.cordon.account.client.DirectoryReader;
+import io.cordon.account.client.GraphAnswer;
+import io.cordon.account.config.GraphConfig;
+import io.cordon.account.repository.ProtectionOverrides;
+import io.cordon.account.service.AccountIdentifier;
+import io.cordon.account.service.AnswerClassifier;
+import io.cordon.account.service.BudgetSpend;
+import io.cordon.account.service.GraphBudget;
+import io.cordon.account.service.IntakeValidation;
+import io.cordon.account.service.ParsedEntries;
+import io.cordon.account.service.Verdict;
+import io.cordon.account.service.protection.ProtectedAccountService;
+import io.cordon.account.service.protection.ProtectionList;
+import io.cordon.account.service.readiness.ReadinessService;
+import io.cordon.contracts.ReasonCode;
+import io.cordon.contracts.UserType;
+import io.cordon.contracts.events.GroupRef;
+import io.cordon.contracts.events.ResolvedAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves a report's entries as the report would, but only reads: users and memberships from Graph
+ * in {@code $batch} calls under the shared budget, the protected list, and the app's access. One
+ * attempt per account; nothing is stored, published or written.
+ */
+@ApplicationScoped
+public class DryRunService {
+  /** A dry run answers within seconds: it does not wait out Graph's throttling. */
+  public static final int MAX_ENTRIES = 1_000;
+
+  @Inject DirectoryReader directory;
+  @Inject GraphBudget budget;
+  @Inject GraphConfig config;
+  @Inject ProtectedAccountService protectedAccounts;
+  @Inject ProtectionOverrides overrides;
+  @Inject ReadinessService readiness;
+
+  public DryRunResolution resolve(ParsedEntries parsed) throws InterruptedException {
+    IntakeValidation.Outcome outcome =
+        IntakeValidation.validate(parsed.entries(), parsed.rejections());
+    List<AccountIdentifier> accepted = outcome.accepted();
+    ProtectionList list = protectedAccounts.current();
+    List<PlannedAccount> planned = new ArrayList<>();
+    for (int from = 0; from < accepted.size(); from += DirectoryReader.ACCOUNTS_PER_BATCH) {
+      List<AccountIdentifier> batch =
+          accepted.subList(
+              from, Math.min(accepted.size(), from + DirectoryReader.ACCOUNTS_PER_BATCH));
+      List<DirectoryReader.Wanted> wanted =
+          batch.stream().map(id -> new DirectoryReader.Wanted(id.value(), true, true)).toList();
+      Map<String, DirectoryReader.Lookup> lookups;
+      try (BudgetSpend spend = budget.acquire(config.tenantId(), 2 * wanted.size(), 0, 0)) {
+        lookups = directory.resolve(wanted);
+      }
+      for (AccountIdentifier id : batch) {
+        planned.add(plan(id, lookups.get(id.value()), list));
+      }
+    }
+    return new DryRunResolution(
+        true,
+        accepted.size(),
+        outcome.rejected(),
+        outcome.duplicates(),
+        withOverrides(planned),
+        readiness.snapshot());
+  }
+
+  private PlannedAccount plan(
+      AccountIdentifier id, DirectoryReader.Lookup lookup, ProtectionList list) {
+    if (lookup == null || lookup.user() == null || lookup.memberships() == null) {
+      GraphAnswer failure = lookup == null ? null : lookup.failure();
+      Verdict verdict = failure == null ? null : AnswerClassifier.classify(failure);
+      boolean notFound = verdict != null && verdict.reason() == ReasonCode.USER_NOT_FOUND;
+      return new PlannedAccount(
+          id.value(),
+          notFound ? "USER_NOT_FOUND" : "FAILED",
+          notFound
+              ? "Graph does not know this account"
+              : verdict == null ? "not read" : verdict.message(),
+          null,
+          null);
+    }
+    DirectoryReader.UserPart user = lookup.user();
+    List<GroupRef> groups = lookup.memberships().groups();
+    Set<String> groupIds = new HashSet<>();
+    groups.forEach(g -> groupIds.add(g.id().toLowerCase(Locale.ROOT)));
+    String objectId = user.objectId().toLowerCase(Locale.ROOT);
+    ResolvedAccount account =
+        new ResolvedAccount(
+            user.objectId(),
+            user.userPrincipalName(),
+            id.tenant() == null ? config.tenantId() : id.tenant(),
+            "GUEST".equalsIgnoreCase(user.userType()) ? UserType.GUEST : UserType.MEMBER,
+            user.onPremisesSynced(),
+            user.accountEnabled(),
+            lookup.memberships().privilegedRoles(),
+            groups);
+    return new PlannedAccount(
+        id.value(),
+        "RESOLVED",
+        null,
+        account,
+        list.isEmpty() ? null : list.why(objectId, groupIds));
+  }
+
+  private List<PlannedAccount> withOverrides(List<PlannedAccount> planned) {
+    Set<String> protectedIds = new HashSet<>();
+    planned.stream()
+        .filter(p -> p.protectedReason() != null)
+        .forEach(p -> protectedIds.add(p.account().objectId().toLowerCase(Locale.ROOT)));
+    if (protectedIds.isEmpty()) {
+      return planned;
+    }
+    Set<String> overridden = overrides.activeAmong(protectedIds, Instant.now());
+    return planned.stream()
+        .map(
+            p ->
+                p.protectedReason() != null
+                        && overridden.contains(p.account().objectId().toLowerCase(Locale.ROOT))
+                    ? new PlannedAccount(p.input(), p.resolution(), null, p.account(), null)
+                    : p)
+        .toList();
+  }
+}

@@ -1,0 +1,169 @@
+package io.cordon.account.service.readiness;
+
+import io.cordon.account.client.GraphPermissions;
+import io.cordon.account.client.GraphPermissions.AppDirectoryRole;
+import io.cordon.account.client.GraphPermissions.AppDirectoryRoles;
+import io.cordon.account.config.GraphConfig;
+import io.cordon.commons.problem.ProblemException;
+import io.cordon.commons.problem.ProblemType;
+import io.cordon.contracts.ActionType;
+import io.cordon.contracts.GraphPermissionRules;
+import io.cordon.contracts.events.GraphAccess;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * Compares what each action needs with what Entra grants the app: application permissions from the
+ * token's {@code roles} claim and, for resets and disables of administrators, a directory role of
+ * the app's service principal. Reads only; never writes to Graph.
+ */
+@ApplicationScoped
+public class ReadinessService {
+  private static final Logger LOG = Logger.getLogger(ReadinessService.class);
+
+  @Inject GraphPermissions permissions;
+  @Inject GraphConfig config;
+
+  private record RolesRead(AppDirectoryRoles roles, Instant readAt) {}
+
+  private final AtomicReference<RolesRead> lastRoles = new AtomicReference<>();
+
+  /** A check against a newly issued token and the directory roles read now. */
+  public GraphReadiness check() {
+    Set<String> granted;
+    try {
+      granted = permissions.grantedNow();
+    } catch (RuntimeException e) {
+      LOG.warnf("No Graph access token for the readiness check: %s", e.getMessage());
+      throw new ProblemException(
+          ProblemType.SERVICE_UNAVAILABLE,
+          "Entra issued no access token for client "
+              + config.clientId()
+              + " in tenant "
+              + config.tenantId()
+              + ": "
+              + e.getClass().getSimpleName());
+    }
+    AppDirectoryRoles roles = readRoles();
+    Set<String> roleKeys = keysOf(roles);
+    List<ActionReadiness> actions = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (ActionType action : ActionType.values()) {
+      if (action == ActionType.NOTIFY_PARTNERS) {
+        continue; // notification-service's, not a Graph call
+      }
+      String lacking = GraphPermissionRules.missingFor(action, granted);
+      PrivilegedTargets privileged = privilegedTargets(action, roles, roleKeys);
+      if (lacking != null) {
+        missing.add(lacking);
+      }
+      if (privileged != null && !privileged.ready()) {
+        missing.add(privileged.missing());
+      }
+      actions.add(
+          new ActionReadiness(
+              action,
+              lacking == null && (privileged == null || privileged.ready()),
+              GraphPermissionRules.alternatives(action),
+              lacking,
+              privileged));
+    }
+    return new GraphReadiness(
+        config.tenantId(),
+        config.clientId(),
+        Instant.now(),
+        missing.isEmpty(),
+        List.copyOf(new TreeSet<>(granted)),
+        roles.roles(),
+        roles.unreadable(),
+        actions,
+        List.copyOf(missing));
+  }
+
+  /**
+   * The app's directory roles (template ids and names) for the executor's preflight, read at most
+   * every {@code cordon.graph.directory-roles-max-age}; null when Graph would not say.
+   */
+  public Set<String> directoryRoleKeys() {
+    RolesRead last = lastRoles.get();
+    if (last == null || last.readAt().plus(config.directoryRolesMaxAge()).isBefore(Instant.now())) {
+      readRoles();
+      last = lastRoles.get();
+    }
+    return last.roles().unreadable() == null ? keysOf(last.roles()) : null;
+  }
+
+  /**
+   * What the app may do, as a published report carries it for the run's preflight: the cached
+   * token's permissions and the directory roles read at most every {@code
+   * cordon.graph.directory-roles-max-age}; null when no token can be had (the run then relies on
+   * the per-action preflight).
+   */
+  public GraphAccess snapshot() {
+    Set<String> granted;
+    try {
+      granted = permissions.granted();
+    } catch (RuntimeException e) {
+      LOG.warnf("No Graph access token for a report's preflight: %s", e.getMessage());
+      return null;
+    }
+    directoryRoleKeys();
+    RolesRead last = lastRoles.get();
+    List<String> roles = new ArrayList<>();
+    last.roles()
+        .roles()
+        .forEach(
+            role ->
+                Arrays.asList(role.roleTemplateId(), role.displayName()).stream()
+                    .filter(k -> k != null)
+                    .forEach(roles::add));
+    return new GraphAccess(
+        List.copyOf(new TreeSet<>(granted)), roles, last.roles().unreadable(), Instant.now());
+  }
+
+  private AppDirectoryRoles readRoles() {
+    AppDirectoryRoles roles = permissions.directoryRoles(config.clientId());
+    lastRoles.set(new RolesRead(roles, Instant.now()));
+    return roles;
+  }
+
+  private static PrivilegedTargets privilegedTargets(
+      ActionType action, AppDirectoryRoles roles, Set<String> roleKeys) {
+    if (!GraphPermissionRules.PRIVILEGED_TARGET_ACTIONS.contains(action)) {
+      return null;
+    }
+    String anyOf = GraphPermissionRules.privilegedTargetRoles();
+    if (roles.unreadable() != null) {
+      return new PrivilegedTargets(
+          false,
+          anyOf,
+          "directory roles of the app unknown ("
+              + roles.unreadable()
+              + "; reading them needs Application.Read.All or Directory.Read.All): "
+              + action
+              + " of a privileged account needs "
+              + anyOf);
+    }
+    String missing = GraphPermissionRules.missingRoleFor(action, roleKeys);
+    return new PrivilegedTargets(missing == null, anyOf, missing);
+  }
+
+  private static Set<String> keysOf(AppDirectoryRoles roles) {
+    Set<String> keys = new HashSet<>();
+    for (AppDirectoryRole role : roles.roles()) {
+      Arrays.asList(role.roleTemplateId(), role.displayName()).stream()
+          .filter(k -> k != null)
+          .forEach(keys::add);
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,210 @@
+package io.cordon.playbook.service.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cordon.commons.problem.Problem;
+import io.cordon.commons.problem.ProblemException;
+import io.cordon.commons.problem.ProblemType;
+import io.cordon.contracts.ActionType;
+import io.cordon.contracts.GraphPermissionRules;
+import io.cordon.contracts.ReasonCode;
+import io.cordon.contracts.events.GraphAccess;
+import io.cordon.contracts.events.ResolvedAccount;
+import io.cordon.playbook.client.AccountReports;
+import io.cordon.playbook.config.PlaybookConfig;
+import io.cordon.playbook.model.AccountFacts;
+import io.cordon.playbook.model.Playbook;
+import io.cordon.playbook.model.Step;
+import io.cordon.playbook.service.run.Conditions;
+import io.cordon.playbook.service.run.RunPlaybooks;
+import io.cordon.playbook.service.run.RunPreflight;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Dry runs: the report goes to account-service as {@code ?dryRun=true} (Graph reads only, nothing
+ * stored), and the playbook's steps are decided per account here as a run would decide them. No
+ * run, no approval, no action, no write.
+ */
+@ApplicationScoped
+public class PlanService {
+  @Inject RunPlaybooks playbooks;
+  @Inject PlaybookConfig config;
+  @Inject AccountReports reports;
+  @Inject ObjectMapper mapper;
+
+  /**
+   * @param playbookName null for the default playbook
+   * @param report the body account-service's {@code POST /compromise-reports} takes
+   */
+  public Plan plan(String playbookName, JsonNode report, String bearerToken) {
+    String name = playbookName == null ? config.defaultPlaybook() : playbookName;
+    Playbook playbook =
+        playbooks
+            .latest(name)
+            .orElseThrow(
+                () -> {
+                  String reason = "no playbook named " + name + " exists";
+                  return new ProblemException(
+                      ProblemType.UNPROCESSABLE,
+                      "playbook: " + reason,
+                      List.of(new Problem.FieldError("playbook", reason)));
+                });
+    JsonNode resolution = reports.dryRun(bearerToken, report);
+    GraphAccess access =
+        resolution.hasNonNull("graphAccess")
+            ? mapper.convertValue(resolution.get("graphAccess"), GraphAccess.class)
+            : null;
+    Set<String> granted = access == null ? null : new HashSet<>(access.permissions());
+    Set<String> roles =
+        access == null || !access.directoryRolesKnown()
+            ? null
+            : new HashSet<>(access.directoryRoles());
+    List<PlannedAccount> accounts = new ArrayList<>();
+    List<AccountFacts> resolved = new ArrayList<>();
+    List<String> protectedIds = new ArrayList<>();
+    Set<String> missing = new LinkedHashSet<>();
+    Map<String, Long> awaiting = new LinkedHashMap<>();
+    for (JsonNode entry : resolution.path("accounts")) {
+      String input = entry.path("input").asText();
+      String outcome = entry.path("resolution").asText();
+      if (!"RESOLVED".equals(outcome)) {
+        accounts.add(
+            new PlannedAccount(
+                input,
+                outcome,
+                entry.path("reason").asText(null),
+                null,
+                null,
+                List.of(),
+                null,
+                List.of()));
+        continue;
+      }
+      AccountFacts facts =
+          AccountFacts.of(mapper.convertValue(entry.get("account"), ResolvedAccount.class));
+      String protectedReason = entry.path("protectedReason").asText(null);
+      if (protectedReason != null) {
+        protectedIds.add(facts.objectId());
+      } else {
+        resolved.add(facts);
+      }
+      List<PlannedStep> steps = new ArrayList<>();
+      for (Step step : playbook.steps()) {
+        PlannedStep planned = decide(step, facts, protectedReason, granted, roles);
+        steps.add(planned);
+        if (ReasonCode.MISSING_PERMISSION.name().equals(planned.reason())) {
+          missing.add("step " + step.id() + ": " + planned.message());
+        }
+        if ("AWAIT_APPROVAL".equals(planned.decision())) {
+          awaiting.merge(step.id(), 1L, Long::sum);
+        }
+      }
+      accounts.add(
+          new PlannedAccount(
+              input,
+              outcome,
+              null,
+              facts.objectId(),
+              facts.userPrincipalName(),
+              facts.privilegedRoles(),
+              protectedReason,
+              steps));
+    }
+    String preflight = RunPreflight.problem(playbook, access, resolved);
+    List<Plan.PlannedApproval> approvals = new ArrayList<>();
+    for (Step step : playbook.steps()) {
+      if (awaiting.containsKey(step.id())) {
+        approvals.add(
+            new Plan.PlannedApproval(step.id(), step.approval().role(), awaiting.get(step.id())));
+      }
+    }
+    return new Plan(
+        true,
+        playbook.name(),
+        playbook.version(),
+        preflight == null && !resolved.isEmpty(),
+        preflight,
+        resolution.path("accepted").asInt(),
+        resolution.path("rejected"),
+        approvals,
+        protectedIds,
+        List.copyOf(missing),
+        accounts,
+        resolution.get("graphAccess"));
+  }
+
+  // the order the engine and the executor decide in: protection first (the executor's), then the
+  // step's condition, then what Graph would refuse, then what only a person can do, then approval
+  private static PlannedStep decide(
+      Step step,
+      AccountFacts account,
+      String protectedReason,
+      Set<String> granted,
+      Set<String> roles) {
+    ActionType action = step.action();
+    if (protectedReason != null && action != ActionType.NOTIFY_PARTNERS) {
+      return new PlannedStep(
+          step.id(),
+          action,
+          "REQUIRES_MANUAL",
+          ReasonCode.PROTECTED_ACCOUNT.name(),
+          "protected account (" + protectedReason + ")");
+    }
+    if (!Conditions.matches(step.when(), account)) {
+      return new PlannedStep(
+          step.id(),
+          action,
+          "SKIP",
+          ReasonCode.CONDITION_NOT_MET.name(),
+          "the step's when-condition does not hold for this account");
+    }
+    String lacking = granted == null ? null : GraphPermissionRules.missingFor(action, granted);
+    if (lacking == null && roles != null && account.privileged()) {
+      lacking = GraphPermissionRules.missingRoleFor(action, roles);
+    }
+    if (lacking != null) {
+      // onMissingPermission: skip makes the run skip the step instead of failing
+      return new PlannedStep(
+          step.id(),
+          action,
+          step.skipsWhenNotPermitted() ? "SKIP" : "FAIL",
+          ReasonCode.MISSING_PERMISSION.name(),
+          lacking);
+    }
+    if (account.guest()
+        && (action == ActionType.REVOKE_SESSIONS || action == ActionType.RESET_PASSWORD)) {
+      return new PlannedStep(
+          step.id(),
+          action,
+          "SKIP",
+          ReasonCode.GUEST_ACCOUNT.name(),
+          ReasonCode.GUEST_ACCOUNT.description());
+    }
+    if (account.onPremisesSynced()
+        && (action == ActionType.RESET_PASSWORD || action == ActionType.DISABLE_ACCOUNT)) {
+      return new PlannedStep(
+          step.id(),
+          action,
+          "REQUIRES_MANUAL",
+          ReasonCode.ON_PREMISES_SYNCED.name(),
+          ReasonCode.ON_PREMISES_SYNCED.description());
+    }
+    if (step.approval() != null) {
+      return new PlannedStep(
+          step.id(),
+          action,
+          "AWAIT_APPROVAL",
+          null,
+          "runs after a person with role " + step.approval().role() + " approves");
+    }
+    return new PlannedStep(step.id(), action, "RUN", null, null);
+  }
+}
