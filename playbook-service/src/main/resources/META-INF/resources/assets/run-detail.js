@@ -5,6 +5,7 @@ import { clear, duration, h, time } from './dom.js';
 import { loadApprovals } from './approvals.js';
 import { countChips, progressBar, stateBadge, tally } from './progress.js';
 import { renderNotices } from './notices.js';
+import { runControls } from './run-control.js';
 
 const ACCOUNT_PAGE = 50;
 export const ACCOUNT_FILTERS = [
@@ -31,14 +32,20 @@ export function renderRunDetail(main, runId, { settings, signal, onChange }) {
   let next = null;
   let accountsTimer = null;
   let lastApprovalCount = null;
+  const controls = runControls(runId, (view) => {
+    run = view;
+    drawSummary();
+    loadAccounts().catch(showError);
+  });
 
   clear(main,
     h('p', {}, h('a', { href: '#/runs' }, '← All runs')),
     summary,
+    controls.element,
     h('section', { 'aria-labelledby': 'steps-title' },
       h('h3', { id: 'steps-title' }, 'Steps'),
       h('div', { class: 'table-wrap' }, h('table', { class: 'steps stack', id: 'steps-table' },
-        h('thead', {}, h('tr', {}, ['Step', 'Action', 'Progress', 'Outcomes', 'Started', 'Finished', 'Took']
+        h('thead', {}, h('tr', {}, ['Step', 'Action', 'Progress', 'Outcomes', 'Started', 'Finished', 'Took', '']
           .map((c) => h('th', { scope: 'col' }, c)))),
         steps))),
     h('section', { 'aria-labelledby': 'run-approvals-title' },
@@ -61,7 +68,9 @@ export function renderRunDetail(main, runId, { settings, signal, onChange }) {
         run.incident.title ? h('span', { class: 'subtitle' }, ` — ${run.incident.title}`) : null),
       h('dl', { class: 'facts' },
         h('dt', {}, 'Status'), h('dd', { id: 'run-state' }, stateBadge(run.state),
-          run.stateReason ? h('span', { class: 'muted' }, ` ${run.stateReason}`) : null),
+          run.stateReason ? h('span', { class: 'muted' }, ` ${run.stateReason}`) : null,
+          run.paused ? h('span', { class: 'note', id: 'run-paused' },
+            ` Paused by ${run.paused.by}: ${run.paused.reason}`) : null),
         h('dt', {}, 'Playbook'), h('dd', {}, `${run.playbook.name} v${run.playbook.version}`),
         h('dt', {}, 'Severity'), h('dd', {}, run.incident.severity || '—'),
         h('dt', {}, 'Started by'), h('dd', {}, `${run.startedBy} (${run.source})`),
@@ -81,8 +90,10 @@ export function renderRunDetail(main, runId, { settings, signal, onChange }) {
         h('td', { 'data-label': 'Outcomes' }, countChips(s)),
         h('td', { 'data-label': 'Started' }, time(step.startedAt)),
         h('td', { 'data-label': 'Finished' }, time(step.finishedAt)),
-        h('td', { 'data-label': 'Took' }, duration(step.durationMs)));
+        h('td', { 'data-label': 'Took' }, duration(step.durationMs)),
+        h('td', { 'data-label': 'Control' }, controls.retryButton(step)));
     }));
+    controls.draw(run);
   }
 
   function stepCell(step) {
@@ -106,7 +117,8 @@ export function renderRunDetail(main, runId, { settings, signal, onChange }) {
       h('th', { scope: 'row', 'data-label': 'Account' }, account.userPrincipalName,
         h('div', { class: 'muted small' }, account.objectId,
           account.onPremisesSynced ? ' · synced' : '', account.userType === 'GUEST' ? ' · guest' : '',
-          account.privileged ? ' · privileged' : '')),
+          account.privileged ? ' · privileged' : ''),
+        controls.accountButtons(account)),
       stepIds.map((id) => stepCell(account.steps.find((s) => s.stepId === id))))));
     more.hidden = !next;
     const label = ACCOUNT_FILTERS.find((f) => f.value === filter.value).label.toLowerCase();

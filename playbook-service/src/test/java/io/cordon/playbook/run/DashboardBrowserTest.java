@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cordon.contracts.ActionOutcome;
+import io.cordon.contracts.ActionType;
 import io.cordon.contracts.ReasonCode;
 import io.cordon.contracts.events.ActionRequested;
 import io.cordon.contracts.events.ResolvedAccount;
@@ -276,6 +277,78 @@ class DashboardBrowserTest {
           () ->
               done(By.cssSelector("#steps-table tr[data-step='disable-privileged'] progress"))
                   == 3);
+      screenshot();
+    }
+  }
+
+  @Test
+  void aResponderPausesAndResumesARunAndRetriesAFailedStepFromThePage() throws Exception {
+    Runs.putPlaybook(
+        """
+        name: dash-control
+        steps:
+          - id: revoke-sessions
+            action: REVOKE_SESSIONS
+          - id: reset-password
+            action: RESET_PASSWORD
+            continueOnFailure: true
+        """);
+    String prefix = prefix("control");
+    java.util.Set<String> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    // revocations are held until the test answers them; each account's first reset fails
+    try (TestResponder responder =
+        TestResponder.start(
+            prefix,
+            request -> {
+              if (request.action() == ActionType.REVOKE_SESSIONS) {
+                return null;
+              }
+              return failedOnce.add(request.account().objectId())
+                  ? new TestResponder.Answer(
+                      ActionOutcome.FAILED_PERMANENT,
+                      ReasonCode.MISSING_PERMISSION,
+                      "User-PasswordProfile.ReadWrite.All is not granted")
+                  : TestResponder.Answer.succeeded();
+            })) {
+      String runId = Runs.start("dash-control", "INC-" + prefix, accounts(prefix, 2));
+      await().atMost(WAIT).until(() -> responder.requests().size() == 2);
+
+      openAs("#/runs/" + runId, RESPONDER, TestJwt.RESPONDER);
+      WebElement pause = waitForElement(By.id("pause-run"));
+      // the panel shows once the run is drawn and the user's roles allow control
+      waitFor(pause::isDisplayed);
+      pause.click();
+      // no reason, no action: the page says so before the API would
+      waitFor(() -> driver.findElement(By.id("control-error")).isDisplayed());
+      assertThat(driver.findElement(By.id("control-error")).getText()).contains("reason");
+      driver.findElement(By.id("control-reason")).sendKeys("checking the resets with IT");
+      pause.click();
+      waitFor(() -> !driver.findElements(By.id("run-paused")).isEmpty());
+      assertThat(driver.findElement(By.id("run-paused")).getText())
+          .contains(RESPONDER, "checking the resets with IT");
+      assertThat(driver.findElement(By.id("pause-run")).getText()).isEqualTo("Resume run");
+      assertThat(Runs.run(runId).getString("paused.by")).isEqualTo(RESPONDER);
+
+      // answered while paused: the resets wait
+      answer(responder, responder.requests());
+      await().atMost(WAIT).until(() -> Runs.count(runId, "reset-password", "PENDING") == 2);
+      driver.findElement(By.id("control-reason")).sendKeys("IT confirmed");
+      driver.findElement(By.id("pause-run")).click();
+      await().atMost(WAIT).until(() -> Runs.count(runId, "reset-password", "FAILED") == 2);
+      waitFor(() -> driver.findElements(By.id("run-paused")).isEmpty());
+
+      By retry = By.cssSelector("#steps-table button[data-retry='reset-password']");
+      WebElement retryButton = waitForElement(retry);
+      assertThat(retryButton.getText()).isEqualTo("Retry (2)");
+      driver.findElement(By.id("control-reason")).sendKeys("permission granted");
+      retryButton.click();
+      await().atMost(WAIT).until(() -> "SUCCEEDED".equals(Runs.state(runId)));
+      assertThat(
+              responder.requests().stream()
+                  .filter(r -> r.action() == ActionType.RESET_PASSWORD)
+                  .map(ActionRequested::actionId)
+                  .distinct())
+          .hasSize(4);
       screenshot();
     }
   }
