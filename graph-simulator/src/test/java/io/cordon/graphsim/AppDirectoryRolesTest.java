@@ -97,6 +97,31 @@ class AppDirectoryRolesTest {
         .statusCode(204);
   }
 
+  @Test
+  void withoutARoleReadPermissionTheRolesComeWithoutTheirNames() {
+    sim()
+        .contentType("application/json")
+        .body(Map.of("roles", List.of("Application.Read.All", "User.ReadWrite.All")))
+        .put("/_sim/auth")
+        .then()
+        .statusCode(200);
+    String id =
+        graph()
+            .get("/servicePrincipals(appId='" + SimTestClient.CLIENT_ID + "')")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("id");
+    graph()
+        .get("/servicePrincipals/" + id + "/transitiveMemberOf")
+        .then()
+        .statusCode(200)
+        .body("value[0].'@odata.type'", equalTo("#microsoft.graph.directoryRole"))
+        .body("value[0].id", org.hamcrest.Matchers.notNullValue())
+        .body("value[0].displayName", org.hamcrest.Matchers.nullValue())
+        .body("value[0].roleTemplateId", org.hamcrest.Matchers.nullValue());
+  }
+
   private static String firstAdministrator() {
     JsonPath roles = graph().get("/directoryRoles").then().statusCode(200).extract().jsonPath();
     for (String roleId : roles.<String>getList("value.id")) {

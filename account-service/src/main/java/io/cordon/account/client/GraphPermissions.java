@@ -78,6 +78,15 @@ public class GraphPermissions {
         for (DirectoryObject member :
             page.getValue() == null ? List.<DirectoryObject>of() : page.getValue()) {
           if (member instanceof DirectoryRole role) {
+            if (role.getRoleTemplateId() == null && role.getDisplayName() == null) {
+              // Graph's limited information for an object type the app may not read: a role is
+              // there, but which one is not said (needs RoleManagement.Read.Directory or
+              // Directory.Read.All)
+              return new AppDirectoryRoles(
+                  List.of(),
+                  "Graph shows the app's directory roles without their names (limited"
+                      + " information): grant RoleManagement.Read.Directory or Directory.Read.All");
+            }
             roles.add(new AppDirectoryRole(role.getRoleTemplateId(), role.getDisplayName()));
           }
         }

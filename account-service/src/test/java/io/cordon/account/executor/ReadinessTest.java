@@ -146,6 +146,23 @@ class ReadinessTest {
   }
 
   @Test
+  void rolesShownWithoutTheirNamesCountAsUnknown() {
+    // Graph's "limited information" for a type the app may not read: only @odata.type and id
+    appDirectoryRoles(
+        "{\"@odata.type\":\"#microsoft.graph.directoryRole\",\"id\":\""
+            + UUID.randomUUID()
+            + "\"}");
+    given()
+        .auth()
+        .oauth2(ADMIN)
+        .get("/api/v1/graph/readiness")
+        .then()
+        .statusCode(200)
+        .body("ready", equalTo(false))
+        .body("directoryRolesUnreadable", containsString("RoleManagement.Read.Directory"));
+  }
+
+  @Test
   void onlyAdminsMayAskAndTheRefusalIsAProblem() {
     given()
         .auth()

@@ -45,7 +45,7 @@ public class GraphGateway {
           verdict.rejection(),
           "throttled:" + verdict.rejection().headers().get("x-ms-throttle-information"));
     }
-    Outcome outcome = operations.handle(request);
+    Outcome outcome = operations.handle(request, roles);
     GraphResponse response = outcome.response();
     verdict.headers().forEach(response.headers()::putIfAbsent);
     String requestId = requestId(response);

@@ -57,6 +57,14 @@ public class GraphOperations {
   @Inject ServicePrincipals servicePrincipals;
 
   public Outcome handle(GraphRequest request) {
+    return handle(request, null);
+  }
+
+  /**
+   * @param roles the caller's application permissions; null when not known (then reads show
+   *     everything)
+   */
+  public Outcome handle(GraphRequest request, java.util.Set<String> roles) {
     String[] s = request.path().isEmpty() ? new String[0] : request.path().split("/", -1);
     if (s.length == 0) {
       return Outcome.read(GraphErrors.segmentNotFound(""), "unknown", null);
@@ -68,7 +76,7 @@ public class GraphOperations {
       case "identityProtection" -> identityProtection(request, s);
       default ->
           s[0].startsWith("servicePrincipals")
-              ? servicePrincipals.handle(request, s)
+              ? servicePrincipals.handle(request, s, roles)
               : Outcome.read(GraphErrors.segmentNotFound(s[0]), "unknown", null);
     };
   }

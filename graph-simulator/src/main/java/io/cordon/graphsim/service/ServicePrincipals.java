@@ -46,7 +46,19 @@ public class ServicePrincipals {
     return tokens.directoryRoles().stream().anyMatch(COVER_PRIVILEGED_USERS::contains);
   }
 
-  public Outcome handle(GraphRequest request, String[] s) {
+  /**
+   * Directory roles an app may read the properties of; without one of these Graph lists the service
+   * principal's roles with only {@code @odata.type} and {@code id} ("limited information").
+   */
+  private static final List<String> READ_ROLES =
+      List.of(
+          "RoleManagement.Read.Directory",
+          "RoleManagement.ReadWrite.Directory",
+          "Directory.Read.All",
+          "Directory.ReadWrite.All");
+
+  public Outcome handle(GraphRequest request, String[] s, java.util.Set<String> callerRoles) {
+    boolean limited = callerRoles != null && READ_ROLES.stream().noneMatch(callerRoles::contains);
     String action = s.length > 1 ? "listServicePrincipalMemberOf" : "getServicePrincipal";
     if (!request.method().equals("GET")) {
       return Outcome.read(
@@ -94,8 +106,10 @@ public class ServicePrincipals {
             "id",
             UUID.nameUUIDFromBytes(("role:" + templateId).getBytes(StandardCharsets.UTF_8))
                 .toString());
-        role.put("displayName", name);
-        role.put("roleTemplateId", templateId);
+        if (!limited) {
+          role.put("displayName", name);
+          role.put("roleTemplateId", templateId);
+        }
       }
       return Outcome.read(GraphResponse.of(200, body), action, null);
     }

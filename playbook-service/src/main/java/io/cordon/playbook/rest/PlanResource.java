@@ -47,7 +47,8 @@ public class PlanResource {
       if (!playbook.isMissingNode() && !playbook.isNull() && !playbook.isTextual()) {
         throw ProblemException.invalidField("playbook", "a playbook name");
       }
-      return plans.plan(playbook.isTextual() ? playbook.asText() : null, body, token.getRawToken());
+      return plans.plan(
+          playbook.isTextual() ? playbook.asText() : null, body, token.getRawToken(), false);
     }
     StartRunRequest run;
     try {
@@ -75,6 +76,7 @@ public class PlanResource {
                 entry.put("tenantId", a.tenantId());
               }
             });
-    return plans.plan(request.playbook(), report, token.getRawToken());
+    // a run started by hand contains every account it names, as POST /runs does
+    return plans.plan(request.playbook(), report, token.getRawToken(), true);
   }
 }

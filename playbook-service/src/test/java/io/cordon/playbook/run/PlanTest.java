@@ -167,6 +167,72 @@ class PlanTest {
   }
 
   @Test
+  void aReportsAccountAlreadyContainedInAnOpenIncidentIsNotPlannedAgainButARunsIs() {
+    Runs.putPlaybook(PLAYBOOK);
+    String prefix = UUID.randomUUID().toString().substring(0, 8) + "-";
+    io.cordon.contracts.events.ResolvedAccount contained =
+        new io.cordon.contracts.events.ResolvedAccount(
+            prefix + "0000-4000-8000-000000000001",
+            "kept@jaxa.example",
+            "t-jaxa",
+            io.cordon.contracts.UserType.MEMBER,
+            false,
+            true,
+            List.of(),
+            List.of());
+    String firstIncident = "INC-PLAN-FIRST-" + prefix;
+    try (TestResponder responder =
+        TestResponder.start(prefix, r -> TestResponder.Answer.succeeded())) {
+      String runId = Runs.start("test-plan", firstIncident, List.of(contained));
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(60))
+          .until(() -> "SUCCEEDED".equals(Runs.state(runId)));
+    }
+    String incident = "INC-PLAN-" + UUID.randomUUID();
+    ObjectNode answer = JSON.createObjectNode().put("dryRun", true).put("accepted", 1);
+    answer.putArray("rejected");
+    resolved(answer.putArray("accounts"), contained.objectId(), false, List.of(), null);
+    accountServiceAnswers(incident, answer);
+
+    given()
+        .auth()
+        .oauth2(RESPONDER)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "playbook",
+                "test-plan",
+                "incident",
+                Map.of("id", incident),
+                "accounts",
+                List.of(contained.objectId())))
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(200)
+        .body("accounts[0].steps.decision", Matchers.everyItem(Matchers.equalTo("SKIP")))
+        .body("accounts[0].steps[0].reason", Matchers.equalTo("ALREADY_CONTAINED"))
+        .body("accounts[0].steps[0].message", Matchers.containsString(firstIncident))
+        .body("wouldStart", Matchers.equalTo(false));
+    // a run started by hand contains it whatever its state
+    given()
+        .auth()
+        .oauth2(RESPONDER)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "playbook",
+                "test-plan",
+                "incidentId",
+                incident,
+                "accounts",
+                List.of(contained.objectId())))
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(200)
+        .body("accounts[0].steps[0].decision", Matchers.equalTo("RUN"));
+  }
+
+  @Test
   void badInputIsAProblemNamingTheField() {
     given()
         .auth()
@@ -228,7 +294,7 @@ class PlanTest {
         entry
             .putObject("account")
             .put("objectId", objectId)
-            .put("userPrincipalName", objectId.substring(30) + "@jaxa.example")
+            .put("userPrincipalName", "u" + Math.abs(objectId.hashCode()) + "@jaxa.example")
             .put("tenantId", "t-jaxa")
             .put("userType", "MEMBER")
             .put("onPremisesSynced", synced)

@@ -13,13 +13,18 @@ import io.cordon.contracts.events.ResolvedAccount;
 import io.cordon.playbook.client.AccountReports;
 import io.cordon.playbook.config.PlaybookConfig;
 import io.cordon.playbook.model.AccountFacts;
+import io.cordon.playbook.model.EvidenceDisposition;
 import io.cordon.playbook.model.Playbook;
 import io.cordon.playbook.model.Step;
+import io.cordon.playbook.repository.IncidentAccountStore;
+import io.cordon.playbook.service.incident.ContainmentRules;
 import io.cordon.playbook.service.run.Conditions;
 import io.cordon.playbook.service.run.RunPlaybooks;
 import io.cordon.playbook.service.run.RunPreflight;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,16 +40,29 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class PlanService {
+  /** A plan's reason for an account a report would only attach as evidence. */
+  static final String ALREADY_CONTAINED = "ALREADY_CONTAINED";
+
   @Inject RunPlaybooks playbooks;
   @Inject PlaybookConfig config;
   @Inject AccountReports reports;
   @Inject ObjectMapper mapper;
+  @Inject IncidentAccountStore incidentAccounts;
 
   /**
    * @param playbookName null for the default playbook
    * @param report the body account-service's {@code POST /compromise-reports} takes
    */
   public Plan plan(String playbookName, JsonNode report, String bearerToken) {
+    return plan(playbookName, report, bearerToken, false);
+  }
+
+  /**
+   * @param manual whether the body is a run's ({@code POST /runs} contains every account it names,
+   *     whatever its state); a report's accounts already contained in an open incident are not
+   *     contained again
+   */
+  public Plan plan(String playbookName, JsonNode report, String bearerToken, boolean manual) {
     String name = playbookName == null ? config.defaultPlaybook() : playbookName;
     Playbook playbook =
         playbooks
@@ -67,6 +85,7 @@ public class PlanService {
         access == null || !access.directoryRolesKnown()
             ? null
             : new HashSet<>(access.directoryRoles());
+    Map<String, String> contained = manual ? Map.of() : alreadyContained(resolution);
     List<PlannedAccount> accounts = new ArrayList<>();
     List<AccountFacts> resolved = new ArrayList<>();
     List<String> protectedIds = new ArrayList<>();
@@ -91,14 +110,25 @@ public class PlanService {
       AccountFacts facts =
           AccountFacts.of(mapper.convertValue(entry.get("account"), ResolvedAccount.class));
       String protectedReason = entry.path("protectedReason").asText(null);
+      String containedIn = contained.get(facts.objectId());
       if (protectedReason != null) {
         protectedIds.add(facts.objectId());
-      } else {
+      } else if (containedIn == null) {
         resolved.add(facts);
       }
       List<PlannedStep> steps = new ArrayList<>();
       for (Step step : playbook.steps()) {
-        PlannedStep planned = decide(step, facts, protectedReason, granted, roles);
+        PlannedStep planned =
+            containedIn != null
+                ? new PlannedStep(
+                    step.id(),
+                    step.action(),
+                    "SKIP",
+                    ALREADY_CONTAINED,
+                    "already contained in open incident "
+                        + containedIn
+                        + "; this report would be attached as evidence only")
+                : decide(step, facts, protectedReason, granted, roles);
         steps.add(planned);
         if (ReasonCode.MISSING_PERMISSION.name().equals(planned.reason())) {
           missing.add("step " + step.id() + ": " + planned.message());
@@ -139,6 +169,39 @@ public class PlanService {
         List.copyOf(missing),
         accounts,
         resolution.get("graphAccess"));
+  }
+
+  // as a run's intake decides (IncidentIntake.admit): an account contained, or being contained, in
+  // an open incident is not contained again unless later activity re-opens it
+  @Transactional
+  Map<String, String> alreadyContained(JsonNode resolution) {
+    Map<String, Instant> activity = new LinkedHashMap<>();
+    for (JsonNode entry : resolution.path("accounts")) {
+      JsonNode account = entry.path("account");
+      if ("RESOLVED".equals(entry.path("resolution").asText())) {
+        String at = account.path("activityAt").asText(null);
+        activity.put(account.path("objectId").asText(), at == null ? null : Instant.parse(at));
+      }
+    }
+    Map<String, String> contained = new LinkedHashMap<>();
+    incidentAccounts
+        .inOpenIncidents(activity.keySet())
+        .forEach(
+            (objectId, rows) -> {
+              ContainmentRules.Decision decision =
+                  ContainmentRules.decide(
+                      rows.stream()
+                          .map(
+                              row ->
+                                  new ContainmentRules.Holding(
+                                      row.key.incidentId, row.state, row.containedAt))
+                          .toList(),
+                      activity.get(objectId));
+              if (decision.disposition() == EvidenceDisposition.ATTACHED) {
+                contained.put(objectId, decision.incidentId());
+              }
+            });
+    return contained;
   }
 
   // the order the engine and the executor decide in: protection first (the executor's), then the
