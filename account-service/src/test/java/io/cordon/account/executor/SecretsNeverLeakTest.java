@@ -9,10 +9,9 @@ import io.cordon.testsupport.EmbeddedPostgresResource;
 import io.cordon.testsupport.GraphBatchStub;
 import io.cordon.testsupport.GraphJournal;
 import io.cordon.testsupport.InjectGraphWireMock;
-import io.cordon.testsupport.KafkaTestClient;
+import io.cordon.testsupport.StoredText;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -97,40 +96,14 @@ class SecretsNeverLeakTest {
   }
 
   private static String databaseDump() throws SQLException {
-    StringBuilder dump = new StringBuilder();
-    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
-        Statement statement = connection.createStatement()) {
-      List<String> tables = new ArrayList<>();
-      try (ResultSet rows =
-          statement.executeQuery(
-              "select table_name from information_schema.tables where table_schema = 'public'")) {
-        while (rows.next()) {
-          tables.add(rows.getString(1));
-        }
-      }
-      for (String table : tables) {
-        try (ResultSet rows = statement.executeQuery("select t::text from " + table + " t")) {
-          while (rows.next()) {
-            dump.append(rows.getString(1)).append('\n');
-          }
-        }
-      }
-    }
-    return dump.toString();
+    return StoredText.database();
   }
 
   private static String kafkaDump() {
-    StringBuilder dump = new StringBuilder();
-    try (KafkaTestClient kafka = KafkaTestClient.forEmbeddedBroker()) {
-      for (String topic : Topics.ALL) {
-        kafka.readAll(topic).forEach(record -> dump.append(record.value()).append('\n'));
-      }
-    }
-    return dump.toString();
+    return StoredText.kafka(Topics.ALL);
   }
 
   private static String logFile() throws IOException {
-    Path log = Path.of("target/account-service-test.log");
-    return Files.exists(log) ? Files.readString(log) : "";
+    return StoredText.file(Path.of("target/account-service-test.log"));
   }
 }

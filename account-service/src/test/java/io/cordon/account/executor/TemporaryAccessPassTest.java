@@ -25,17 +25,15 @@ import io.cordon.testsupport.EmbeddedPostgresResource;
 import io.cordon.testsupport.GraphBatchStub;
 import io.cordon.testsupport.GraphJournal;
 import io.cordon.testsupport.InjectGraphWireMock;
-import io.cordon.testsupport.KafkaTestClient;
+import io.cordon.testsupport.StoredText;
 import io.cordon.testsupport.TestJwt;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -381,40 +379,14 @@ class TemporaryAccessPassTest {
   }
 
   private static String databaseDump() throws SQLException {
-    StringBuilder dump = new StringBuilder();
-    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
-        Statement statement = connection.createStatement()) {
-      List<String> tables = new ArrayList<>();
-      try (ResultSet rows =
-          statement.executeQuery(
-              "select table_name from information_schema.tables where table_schema = 'public'")) {
-        while (rows.next()) {
-          tables.add(rows.getString(1));
-        }
-      }
-      for (String table : tables) {
-        try (ResultSet rows = statement.executeQuery("select t::text from " + table + " t")) {
-          while (rows.next()) {
-            dump.append(rows.getString(1)).append('\n');
-          }
-        }
-      }
-    }
-    return dump.toString();
+    return StoredText.database();
   }
 
   private static String kafkaDump() {
-    StringBuilder dump = new StringBuilder();
-    try (KafkaTestClient kafka = KafkaTestClient.forEmbeddedBroker()) {
-      for (String topic : Topics.ALL) {
-        kafka.readAll(topic).forEach(record -> dump.append(record.value()).append('\n'));
-      }
-    }
-    return dump.toString();
+    return StoredText.kafka(Topics.ALL);
   }
 
   private static String logFile() throws IOException {
-    Path log = Path.of("target/account-service-test.log");
-    return Files.exists(log) ? Files.readString(log) : "";
+    return StoredText.file(Path.of("target/account-service-test.log"));
   }
 }
