@@ -55,13 +55,7 @@ public class RunControlResource {
   @Operation(summary = "Run no more steps for this account; it is not counted as contained")
   public RunView exclude(
       @PathParam("id") String id, @PathParam("objectId") String objectId, ControlRequest body) {
-    settlement.settle(
-        id,
-        objectId,
-        AccountSettlement.Settlement.EXCLUDED,
-        principal.name(),
-        reason(body, "the account is excluded"));
-    return queries.get(id);
+    return settle(id, objectId, AccountSettlement.Settlement.EXCLUDED, body, "is excluded");
   }
 
   @POST
@@ -72,13 +66,7 @@ public class RunControlResource {
               + " steps are skipped and it counts as contained")
   public RunView markDone(
       @PathParam("id") String id, @PathParam("objectId") String objectId, ControlRequest body) {
-    settlement.settle(
-        id,
-        objectId,
-        AccountSettlement.Settlement.MARKED_DONE,
-        principal.name(),
-        reason(body, "the account is marked done"));
-    return queries.get(id);
+    return settle(id, objectId, AccountSettlement.Settlement.MARKED_DONE, body, "is marked done");
   }
 
   @POST
@@ -90,6 +78,16 @@ public class RunControlResource {
   public RunView retry(
       @PathParam("id") String id, @PathParam("stepId") String stepId, ControlRequest body) {
     retry.retry(id, stepId, principal.name(), reason(body, "the step is retried"));
+    return queries.get(id);
+  }
+
+  private RunView settle(
+      String id,
+      String objectId,
+      AccountSettlement.Settlement how,
+      ControlRequest body,
+      String what) {
+    settlement.settle(id, objectId, how, principal.name(), reason(body, "the account " + what));
     return queries.get(id);
   }
 
