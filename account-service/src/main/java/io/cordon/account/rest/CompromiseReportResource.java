@@ -24,7 +24,9 @@ import io.cordon.contracts.ReportSource;
 import io.cordon.contracts.Severity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,6 +42,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/v1/compromise-reports")
@@ -56,6 +59,7 @@ public class CompromiseReportResource {
   @Inject ReportReleaseService releases;
   @Inject CurrentPrincipal principal;
   @Inject ObjectMapper mapper;
+  @Inject Validator validator;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -102,9 +106,10 @@ public class CompromiseReportResource {
       @QueryParam("playbook") String playbook,
       @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
       UriInfo uri) {
-    if (incidentId == null || incidentId.isBlank() || incidentId.length() > 200) {
-      throw ProblemException.invalidField("incidentId", "query parameter required (1-200 chars)");
-    }
+    // the JSON body's rules, checked against the same annotations, named as the query names them
+    checkLikeJson(CompromiseReportRequest.Incident.class, "id", "incidentId", incidentId);
+    checkLikeJson(CompromiseReportRequest.Incident.class, "title", "title", title);
+    checkLikeJson(CompromiseReportRequest.class, "playbook", "playbook", playbook);
     ParsedEntries parsed =
         CsvAccountReader.read(new StringReader(body), CompromiseIntakeService.MAX_ENTRIES);
     ReportSubmission submission =
@@ -153,6 +158,16 @@ public class CompromiseReportResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     return reports.find(parseId(id), PageRequest.fromQuery(limit, cursor));
+  }
+
+  private <T> void checkLikeJson(Class<T> type, String property, String parameter, String value) {
+    Set<ConstraintViolation<T>> violations = validator.validateValue(type, property, value);
+    if (!violations.isEmpty()) {
+      throw ProblemException.invalidField(
+          parameter,
+          String.join(
+              "; ", violations.stream().map(ConstraintViolation::getMessage).sorted().toList()));
+    }
   }
 
   /** A CSV report is its body and its query (incident, title, severity, playbook). */

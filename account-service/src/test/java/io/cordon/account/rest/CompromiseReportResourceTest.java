@@ -136,6 +136,55 @@ class CompromiseReportResourceTest {
         .body("errors[0].field", equalTo("incidentId"));
   }
 
+  // the query of a CSV report follows the JSON body's rules (CompromiseReportRequest)
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "incidentId=",
+        "incidentId=%20%20",
+        "incidentId=LONG201",
+        "title=LONG501",
+        "playbook=LONG101",
+        "playbook=Contain-Now",
+        "playbook=contain%0D%0Aforged-log-line",
+        "playbook=contain%0Aforged"
+      })
+  void csvQueryParametersAreValidatedLikeTheJsonBody(String parameter) {
+    String[] pair = parameter.split("=", 2);
+    String value =
+        pair[1].startsWith("LONG") ? "a".repeat(Integer.parseInt(pair[1].substring(4))) : pair[1];
+    String query = "incidentId=INC-CSV-QUERY";
+    query =
+        pair[0].equals("incidentId") ? "incidentId=" + value : query + "&" + pair[0] + "=" + value;
+    given()
+        .auth()
+        .oauth2(RESPONDER)
+        .contentType("text/csv")
+        .urlEncodingEnabled(false)
+        .body("account\na@b.example\n")
+        .post("/api/v1/compromise-reports?" + query)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors", hasSize(1))
+        .body("errors[0].field", equalTo(pair[0]));
+  }
+
+  @Test
+  void csvQueryParametersAtTheJsonLimitsAreAccepted() {
+    given()
+        .auth()
+        .oauth2(RESPONDER)
+        .contentType("text/csv")
+        .queryParam("incidentId", "I".repeat(200))
+        .queryParam("title", "t".repeat(500))
+        .queryParam("playbook", "standard-containment")
+        .body("account\na@b.example\n")
+        .post("/api/v1/compromise-reports")
+        .then()
+        .statusCode(202);
+  }
+
   @Test
   void reportAccountsArePaged() {
     String accounts =

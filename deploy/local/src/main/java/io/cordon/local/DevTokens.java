@@ -4,6 +4,8 @@ import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -29,6 +31,8 @@ public final class DevTokens {
           "admin", "ada.admin@cordon.local",
           "detector", "defender-connector@cordon.local");
   private static final Duration LIFETIME = Duration.ofHours(12);
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 
   private final KeyPair keys;
   private final Path publicKeyPem;
@@ -49,11 +53,26 @@ public final class DevTokens {
       Path publicPem = keyFolder.resolve("jwt-public.pem");
       Path privatePem = keyFolder.resolve("jwt-private.pem");
       Files.writeString(publicPem, pem("PUBLIC KEY", keys.getPublic().getEncoded()));
-      Files.writeString(privatePem, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+      writeOwnerOnly(privatePem, pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
       return new DevTokens(keys, publicPem, privatePem);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("No RSA key generator in this JDK", e);
     }
+  }
+
+  /**
+   * The signing key mints tokens for every role: readable by the user who started the stack only
+   * (0600 from the moment the file exists, also when an earlier start left one behind).
+   */
+  private static void writeOwnerOnly(Path file, String content) throws IOException {
+    Files.deleteIfExists(file);
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      Files.setPosixFilePermissions(file, OWNER_ONLY); // whatever the umask did
+    } else {
+      Files.createFile(file);
+    }
+    Files.writeString(file, content);
   }
 
   public Path publicKeyPem() {

@@ -17,6 +17,12 @@ final class ServiceSpecs {
   static final String SIMULATOR_TENANT = "9a3f6c2e-5b1d-4e7a-8c0f-3d2b1a0e9f77";
   static final String SIMULATOR_CLIENT_ID = "cordon-local-app";
 
+  /**
+   * Where the services listen: loopback only. A jar in the prod profile would otherwise bind
+   * 0.0.0.0, and the local stack's dev sign-in hands any caller an admin token.
+   */
+  static final String BIND_HOST = "127.0.0.1";
+
   private final StackOptions options;
   private final LocalTls tls;
   private final DevTokens tokens;
@@ -51,6 +57,7 @@ final class ServiceSpecs {
     props.put("sim.tenant.id", SIMULATOR_TENANT);
     props.put("sim.auth.client-id", SIMULATOR_CLIENT_ID);
     props.put("quarkus.http.port", "0");
+    props.put("quarkus.http.host", BIND_HOST);
     if (options.generatedUsers() > 0) {
       props.put("sim.seed.generate-users", Integer.toString(options.generatedUsers()));
     }
@@ -91,6 +98,8 @@ final class ServiceSpecs {
     Map<String, String> props = common("playbook-service", "cordon_playbook");
     // the dashboard's dev sign-in signs with this start's key; production uses OIDC instead
     props.put("cordon.dashboard.dev-sign-in.enabled", "true");
+    // the prod-profile jar refuses dev sign-in without this flag, which only this launcher sets
+    props.put("cordon.dashboard.dev-sign-in.local-stack", "true");
     props.put("smallrye.jwt.sign.key.location", tokens.privateKeyPem().toUri().toString());
     props.put(
         "cordon.dashboard.notifications-url", "http://localhost:" + options.ports().notification());
@@ -126,6 +135,7 @@ final class ServiceSpecs {
   private Map<String, String> common(String service, String database) {
     Map<String, String> props = new LinkedHashMap<>();
     props.put("quarkus.http.port", Integer.toString(port(service)));
+    props.put("quarkus.http.host", BIND_HOST);
     props.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + postgresHost + "/" + database);
     props.put("quarkus.datasource.username", "postgres");
     props.put("quarkus.datasource.password", "postgres");

@@ -1,11 +1,15 @@
 package io.cordon.notification.mapping;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cordon.notification.service.WebhookUrls;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A partner as the API shows it: the webhook secret only as {@code secretSet}. */
+/**
+ * A partner as the API shows it: the webhook secret only as {@code secretSet}; the webhook URL in
+ * full to admins only (it may carry a token in its query).
+ */
 public record PartnerView(
     UUID id,
     String name,
@@ -18,6 +22,25 @@ public record PartnerView(
     String createdBy,
     Instant updatedAt,
     String updatedBy) {
+
+  /** This partner with its webhook URL shown as {@link WebhookUrls#redacted}. */
+  public PartnerView withRedactedWebhookUrl() {
+    if (webhook == null) {
+      return this;
+    }
+    return new PartnerView(
+        id,
+        name,
+        contacts,
+        new Webhook(WebhookUrls.redacted(webhook.url()), webhook.secretSet(), webhook.disabled()),
+        scopes,
+        disclosure,
+        tlp,
+        createdAt,
+        createdBy,
+        updatedAt,
+        updatedBy);
+  }
 
   /**
    * @param disabled present only while the endpoint is disabled (it answered 410 Gone)

@@ -35,7 +35,8 @@ public class PartnerResource {
   @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
   public Page<PartnerView> list(
       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-    return partners.list(PageRequest.fromQuery(limit, cursor));
+    Page<PartnerView> page = partners.list(PageRequest.fromQuery(limit, cursor));
+    return new Page<>(page.items().stream().map(this::forCaller).toList(), page.next());
   }
 
   @POST
@@ -52,7 +53,7 @@ public class PartnerResource {
   @Path("/{id}")
   @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
   public PartnerView get(@PathParam("id") String id) {
-    return partners.get(parseId(id));
+    return forCaller(partners.get(parseId(id)));
   }
 
   @PUT
@@ -69,6 +70,11 @@ public class PartnerResource {
   public Response delete(@PathParam("id") String id) {
     partners.delete(parseId(id));
     return Response.noContent().build();
+  }
+
+  /** A webhook URL may carry a token (query, userinfo): only admins read it in full. */
+  private PartnerView forCaller(PartnerView partner) {
+    return principal.hasRole(Roles.ADMIN) ? partner : partner.withRedactedWebhookUrl();
   }
 
   /** Anything that is not a UUID names no partner: 404 like an unknown one. */

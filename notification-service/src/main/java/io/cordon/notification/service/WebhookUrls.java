@@ -45,4 +45,27 @@ public final class WebhookUrls {
     }
     return host;
   }
+
+  /**
+   * {@code url} as readers other than admins see it: scheme, host, port and path; credentials and
+   * fragment dropped, a query (which may carry a token) replaced by {@code ?…}.
+   */
+  public static String redacted(String url) {
+    URI uri;
+    try {
+      uri = new URI(url.strip());
+    } catch (URISyntaxException e) {
+      return "[redacted]";
+    }
+    if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+      return "[redacted]";
+    }
+    String authority =
+        uri.getHost() == null
+            ? "[redacted]"
+            : uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    String query = uri.getRawQuery() == null ? "" : "?\u2026";
+    return uri.getScheme() + "://" + authority + path + query;
+  }
 }

@@ -48,6 +48,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PartnerResourceTest {
 
   @Test
+  void onlyAdminsReadTheWebhookUrlInFull() {
+    Map<String, Object> body = body(uniqueName("Token In Query"), newSecret());
+    String full = "https://8.8.8.8/cordon/notices?token=partner-s3cr3t";
+    webhookOf(body).put("url", full);
+    String id = createdId(body);
+    String shown = "https://8.8.8.8/cordon/notices?\u2026";
+
+    as(ADMIN).get(PATH + "/" + id).then().statusCode(200).body("webhook.url", equalTo(full));
+    for (String reader :
+        List.of(
+            VIEWER,
+            TestJwt.token("responder@jaxa.example", TestJwt.RESPONDER),
+            TestJwt.token("approver@jaxa.example", TestJwt.APPROVER))) {
+      as(reader)
+          .get(PATH + "/" + id)
+          .then()
+          .statusCode(200)
+          .body("webhook.url", equalTo(shown))
+          .body("webhook.secretSet", equalTo(true));
+      String page = as(reader).queryParam("limit", 100).get(PATH).asString();
+      assertThat(page).doesNotContain("partner-s3cr3t");
+    }
+  }
+
+  @Test
   void partnerRoundTrip() {
     String name = uniqueName("Toyota Motor");
     Map<String, Object> body = body(name, newSecret());

@@ -42,6 +42,13 @@ public interface DashboardConfig {
     @WithDefault("false")
     boolean enabled();
 
+    /**
+     * Set by the local stack launcher ({@code deploy/local}) only: lets {@link #enabled()} start
+     * outside the {@code dev} and {@code test} profiles. Without it the service refuses to start.
+     */
+    @WithDefault("false")
+    boolean localStack();
+
     @WithDefault("30m")
     Duration tokenLifetime();
 

@@ -78,7 +78,7 @@ public class AuditChain {
     entityManager.unwrap(Session.class).doWork(connection -> append(connection, drafts));
   }
 
-  private static void append(Connection connection, List<Draft> drafts) throws SQLException {
+  static void append(Connection connection, List<Draft> drafts) throws SQLException {
     long seq;
     String hash;
     try (PreparedStatement head =

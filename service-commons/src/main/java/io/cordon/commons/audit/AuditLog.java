@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -69,15 +70,30 @@ public class AuditLog {
     return new Page<>(items, PageRequest.encode(Long.toString(items.get(items.size() - 1).seq())));
   }
 
-  /** Recomputes every hash from the first entry on and compares the end with the chain head. */
-  @Transactional
+  /**
+   * Recomputes every hash from the first entry on and compares the end with the chain head. The
+   * entries and the head are read in one snapshot (a read-only REPEATABLE READ transaction of its
+   * own): entries appended while the check runs are neither half seen nor taken for a broken chain.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public AuditVerification verify() {
     AuditVerification[] answer = new AuditVerification[1];
-    entityManager.unwrap(Session.class).doWork(connection -> answer[0] = verify(connection));
+    entityManager
+        .unwrap(Session.class)
+        .doWork(connection -> answer[0] = verify(connection, () -> {}));
     return answer[0];
   }
 
-  private static AuditVerification verify(Connection connection) throws SQLException {
+  /**
+   * {@code connection} must be in a transaction that has not run a statement yet. {@code
+   * betweenReads} runs after the entries were read and before the head is: tests append there.
+   */
+  static AuditVerification verify(Connection connection, Runnable betweenReads)
+      throws SQLException {
+    try (Statement snapshot = connection.createStatement()) {
+      // must be the transaction's first statement; the snapshot is taken by the first query
+      snapshot.execute("set transaction isolation level repeatable read, read only");
+    }
     String expectedPrev = AuditCanon.GENESIS;
     long expectedSeq = 1;
     long checked = 0;
@@ -100,6 +116,7 @@ public class AuditLog {
         break;
       }
     }
+    betweenReads.run();
     return endMatchesHead(connection, checked, expectedPrev);
   }
 
