@@ -35,6 +35,9 @@ class RoleMatrixIT {
   private static final Set<String> AUDITORS = Set.of("viewer", "admin");
   private static final Set<String> ANYONE = Set.of("*");
 
+  /** Run control: a responder's hands on a run, and an admin's. */
+  private static final Set<String> CONTROLLERS = Set.of("responder", "admin");
+
   /** service -> "METHOD path" -> roles allowed (DESIGN's role model, docs/api.md). */
   private static final Map<String, Map<String, Set<String>>> MATRIX =
       Map.of(
@@ -51,6 +54,7 @@ class RoleMatrixIT {
                   Set.of("viewer", "responder", "approver", "admin", "helpdesk")),
               Map.entry(
                   "POST /api/v1/temporary-access-passes/{objectId}/retrieve", Set.of("helpdesk")),
+              Map.entry("GET /api/v1/graph/readiness", Set.of("admin")),
               Map.entry("GET /api/v1/protected-accounts", Set.of("admin")),
               Map.entry("GET /api/v1/protected-accounts/{id}", Set.of("admin")),
               Map.entry("PUT /api/v1/protected-accounts/{id}", Set.of("admin")),
@@ -71,6 +75,14 @@ class RoleMatrixIT {
               Map.entry("POST /api/v1/incidents/{id}/close", Set.of("responder")),
               Map.entry(
                   "POST /api/v1/incidents/{id}/accounts/{objectId}/recontain", Set.of("responder")),
+              Map.entry(
+                  "POST /api/v1/incidents/{id}/accounts/{objectId}/release", Set.of("responder")),
+              Map.entry("POST /api/v1/plans", Set.of("responder")),
+              Map.entry("POST /api/v1/runs/{id}/pause", CONTROLLERS),
+              Map.entry("POST /api/v1/runs/{id}/resume", CONTROLLERS),
+              Map.entry("POST /api/v1/runs/{id}/accounts/{objectId}/exclude", CONTROLLERS),
+              Map.entry("POST /api/v1/runs/{id}/accounts/{objectId}/mark-done", CONTROLLERS),
+              Map.entry("POST /api/v1/runs/{id}/steps/{stepId}/retry", CONTROLLERS),
               Map.entry("GET /api/v1/incidents/{id}/accounts", READERS),
               Map.entry("GET /api/v1/incidents/{id}/timeline", READERS),
               Map.entry("GET /api/v1/accounts/{objectIdOrUpn}", READERS),
