@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The Graph endpoints Cordon uses, with the state changes and validation Graph applies. Routes by
@@ -529,7 +530,34 @@ public class GraphOperations {
    * as it is, so only users whose state changed count as this call's effect.
    */
   private Outcome dismiss(GraphRequest request) {
-    Object parsed = userIds(request, "dismiss");
+    return changeRisk(
+        request, "dismiss", user -> !"none".equals(user.riskLevel), "dismissed", "none");
+  }
+
+  /**
+   * riskyUser: confirmCompromised (v1.0): risk state confirmedCompromised, level high; 204. A user
+   * already confirmed stays as it is.
+   */
+  private Outcome confirmCompromised(GraphRequest request) {
+    return changeRisk(
+        request,
+        "confirmCompromised",
+        user -> !"confirmedCompromised".equals(user.riskState),
+        "confirmedCompromised",
+        "high");
+  }
+
+  /**
+   * Sets the risk of the body's {@code userIds} that need it; only the users whose risk changed
+   * count as an effect of the call.
+   */
+  private Outcome changeRisk(
+      GraphRequest request,
+      String action,
+      Predicate<SimUser> needsChange,
+      String riskState,
+      String riskLevel) {
+    Object parsed = userIds(request, action);
     if (parsed instanceof Outcome refused) {
       return refused;
     }
@@ -541,14 +569,14 @@ public class GraphOperations {
           List<String> changed = new ArrayList<>();
           for (String id : userIds) {
             SimUser user = d.user(id);
-            if (user != null && !"none".equals(user.riskLevel)) {
-              user.riskState = "dismissed";
-              user.riskLevel = "none";
+            if (user != null && needsChange.test(user)) {
+              user.riskState = riskState;
+              user.riskLevel = riskLevel;
               user.riskLastUpdatedDateTime = now;
               changed.add(user.id);
             }
           }
-          return new Outcome(GraphResponse.of(204, null), "dismiss", changed, !changed.isEmpty());
+          return new Outcome(GraphResponse.of(204, null), action, changed, !changed.isEmpty());
         });
   }
 
@@ -576,33 +604,6 @@ public class GraphOperations {
       userIds.add(id.asText().toLowerCase());
     }
     return userIds;
-  }
-
-  private Outcome confirmCompromised(GraphRequest request) {
-    Object parsed = userIds(request, "confirmCompromised");
-    if (parsed instanceof Outcome refused) {
-      return refused;
-    }
-    @SuppressWarnings("unchecked")
-    List<String> userIds = (List<String>) parsed;
-    return state.apply(
-        d -> {
-          Instant now = clock.now();
-          // a user already confirmed stays as it is: only the users whose risk state changed
-          // count as an effect of this call
-          List<String> changed = new ArrayList<>();
-          for (String id : userIds) {
-            SimUser user = d.user(id);
-            if (user != null && !"confirmedCompromised".equals(user.riskState)) {
-              user.riskState = "confirmedCompromised";
-              user.riskLevel = "high";
-              user.riskLastUpdatedDateTime = now;
-              changed.add(user.id);
-            }
-          }
-          return new Outcome(
-              GraphResponse.of(204, null), "confirmCompromised", changed, !changed.isEmpty());
-        });
   }
 
   private JsonNode parseObject(GraphRequest request) {
