@@ -3,6 +3,8 @@
 alter table run add column paused_at timestamptz;
 alter table run add column paused_by varchar(320);
 alter table run add column pause_reason varchar(2000);
+-- how many accounts a responder excluded: containment looks them up only when there are any
+alter table run add column excluded_accounts integer not null default 0;
 
 alter table run_account add column settled_as varchar(16);
 alter table run_account add column settled_by varchar(320);

@@ -84,6 +84,10 @@ public class RunEntity extends PanacheEntityBase {
   @Column(name = "pause_reason")
   public String pauseReason;
 
+  /** Accounts a responder excluded from the run (see RunContainment). */
+  @Column(name = "excluded_accounts")
+  public int excludedAccounts;
+
   @Column(name = "created_at")
   public Instant createdAt;
 

@@ -92,6 +92,9 @@ public class AccountSettlement {
     account.settledBy = principal;
     account.settledReason = reason;
     account.settledAt = context.now();
+    if (how == Settlement.EXCLUDED) {
+      run.excludedAccounts++;
+    }
     audit.control(
         run,
         "run.account-" + how.name().toLowerCase().replace('_', '-'),

@@ -60,8 +60,11 @@ class RunContainment {
     if (steps.isEmpty()) {
       return;
     }
-    // an excluded account stays UNCONTAINED by this run, whatever its steps already sent still do
-    runAccounts.excluded(run.id).forEach(steps::remove);
+    // an excluded account stays UNCONTAINED by this run, whatever its steps already sent still do;
+    // looked up only for a run that has any, as this runs after every batch of outcomes
+    if (run.excludedAccounts > 0) {
+      runAccounts.excluded(run.id).forEach(steps::remove);
+    }
     if (steps.isEmpty()) {
       return;
     }
