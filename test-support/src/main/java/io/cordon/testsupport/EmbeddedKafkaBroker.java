@@ -1,5 +1,6 @@
 package io.cordon.testsupport;
 
+import io.cordon.contracts.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -77,6 +78,7 @@ final class EmbeddedKafkaBroker implements KafkaBrokerControl {
           new EmbeddedKafkaBroker(
               "localhost:" + brokerPort, defaultPartitions, properties, logDir, temporary);
       broker.start();
+      broker.createContractTopics();
       Runtime.getRuntime()
           .addShutdownHook(new Thread(broker::shutdown, "cordon-kafka-broker-stop"));
       LOG.infof(
@@ -132,6 +134,19 @@ final class EmbeddedKafkaBroker implements KafkaBrokerControl {
     if (server == null) {
       server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
       server.startup();
+    }
+  }
+
+  /**
+   * Creates the topics of the contracts before anyone produces. An idempotent producer whose first
+   * pipelined burst races the auto-creation of its topic can have an early request refused
+   * (NOT_LEADER_OR_FOLLOWER) while a later one is appended; the early one then fails with
+   * OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout (KAFKA-15591). Deployments create their
+   * topics up front with auto-creation off; the in-process broker does the same for these.
+   */
+  private void createContractTopics() {
+    try (KafkaTestClient admin = new KafkaTestClient(bootstrapServers)) {
+      admin.createTopics(defaultPartitions, Topics.ALL.toArray(String[]::new));
     }
   }
 

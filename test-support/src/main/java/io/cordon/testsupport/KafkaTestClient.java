@@ -46,8 +46,13 @@ public final class KafkaTestClient implements AutoCloseable {
     }
   }
 
-  /** Sends many records at once (pipelined) and returns when all are on the broker. */
+  /**
+   * Sends many records at once (pipelined) and returns when all are on the broker. The topic is
+   * created first: a pipelined burst racing auto-creation can lose its first request (see {@code
+   * EmbeddedKafkaBroker#createContractTopics}).
+   */
   public void sendAll(String topic, List<Map.Entry<String, String>> keyedValues) {
+    createTopics(topic);
     List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
     for (Map.Entry<String, String> keyed : keyedValues) {
       sent.add(producer().send(new ProducerRecord<>(topic, keyed.getKey(), keyed.getValue())));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.cordon.contracts.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -93,6 +94,21 @@ class EmbeddedKafkaResourceTest {
       assertThat(topics.get(automatic).partitions())
           .hasSize(EmbeddedKafkaResource.broker().getDefaultPartitions())
           .hasSize(EmbeddedKafkaResource.DEFAULT_PARTITIONS);
+    }
+  }
+
+  @Test
+  void theContractTopicsExistBeforeAnyoneProduces() throws Exception {
+    String bootstrapServers = resource.start().get("kafka.bootstrap.servers");
+
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      var topics = admin.describeTopics(Topics.ALL).allTopicNames().get();
+      assertThat(topics).containsOnlyKeys(Topics.ALL);
+      assertThat(topics.values())
+          .allSatisfy(
+              topic ->
+                  assertThat(topic.partitions())
+                      .hasSize(EmbeddedKafkaResource.broker().getDefaultPartitions()));
     }
   }
 
