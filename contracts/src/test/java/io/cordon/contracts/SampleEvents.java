@@ -119,7 +119,9 @@ public final class SampleEvents {
             new ScopeCount(ScopeCount.GROUP, "g-1", 120),
             new ScopeCount("domain", "example.jp", 200)),
         List.of(new ActionTally(ActionType.REVOKE_SESSIONS, 190, 8, 0, 2)),
-        List.of(AffectedAccount.of("Tanaka@Example.JP", List.of("g-1"))),
+        List.of(
+            AffectedAccount.of("Tanaka@Example.JP", List.of("g-1"))
+                .withExposure(true, "CONTAINED", AT.plusSeconds(60), AT.minusSeconds(86_400))),
         AT);
   }
 

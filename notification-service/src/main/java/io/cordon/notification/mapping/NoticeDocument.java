@@ -4,6 +4,7 @@ import io.cordon.contracts.Severity;
 import io.cordon.contracts.events.ActionTally;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The webhook envelope of a partner notice (DESIGN §7), also the source of the e-mail text. Field
@@ -17,6 +18,7 @@ public record NoticeDocument(String type, Instant timestamp, Data data) {
   /**
    * @param followUpOf the partner's first notice about the incident, on follow-ups
    * @param tlp the TLP 2.0 marking, e.g. {@code TLP:AMBER}
+   * @param exposure what the incident means for this partner
    * @param accounts UPNs of the affected accounts in the partner's scope; accounts disclosure only
    */
   public record Data(
@@ -28,6 +30,7 @@ public record NoticeDocument(String type, Instant timestamp, Data data) {
       String tlp,
       String disclosure,
       Summary summary,
+      Exposure exposure,
       List<String> accounts) {}
 
   public record Incident(String id, String title, Severity severity) {}
@@ -52,6 +55,26 @@ public record NoticeDocument(String type, Instant timestamp, Data data) {
       int accountsInScope,
       List<Scope> scopes,
       List<ActionTally> actions) {}
+
+  /**
+   * The partner's exposure. Absent facts (an older producer, no evidence of activity) are left out.
+   *
+   * @param accounts compromised accounts in the partner's scopes
+   * @param privileged of the accounts concerned, those holding a directory role
+   * @param firstActivityAt the earliest attacker activity the evidence names: the window opens
+   * @param containedAt when the last of the partner's accounts was contained: the window closes;
+   *     only once every one is
+   * @param status the least finished containment state among them ({@code IN_PROGRESS}, {@code
+   *     UNCONTAINED}, {@code PARTIAL}, {@code REQUIRES_MANUAL}), else {@code CONTAINED}
+   * @param containment how many of them are in each containment state
+   */
+  public record Exposure(
+      int accounts,
+      int privileged,
+      Instant firstActivityAt,
+      Instant containedAt,
+      String status,
+      Map<String, Integer> containment) {}
 
   /**
    * @param type {@code group}, {@code domain} or {@code tag}

@@ -58,6 +58,7 @@ public final class NoticeDocuments {
             recipient.tlp().label(),
             recipient.disclosure().name().toLowerCase(Locale.ROOT),
             summary,
+            PartnerExposure.of(matched.accounts(), request.affectedAccounts()),
             // the one place names enter a notice, and only for partners entitled to them
             recipient.disclosure() == Disclosure.ACCOUNTS ? upns(matched.accounts()) : null);
     return new NoticeDocument(NoticeDocument.TYPE, createdAt, data);

@@ -68,6 +68,7 @@ public final class NoticeMail {
         .append(" (")
         .append(summary.accountsTotal())
         .append(" in the incident)\n\n");
+    exposure(text, data.exposure());
     text.append("Your scopes affected:\n");
     for (NoticeDocument.Scope scope : summary.scopes()) {
       text.append("- ").append(scope.type()).append(' ').append(scope.value());
@@ -104,6 +105,25 @@ public final class NoticeMail {
     text.append("\nSent ").append(notice.timestamp()).append(" by Cordon.\n\n");
     text.append(data.tlp()).append('\n');
     return text.toString();
+  }
+
+  private static void exposure(StringBuilder text, NoticeDocument.Exposure exposure) {
+    if (exposure == null) {
+      return;
+    }
+    text.append("Privileged among them: ").append(exposure.privileged()).append('\n');
+    if (exposure.status() != null) {
+      text.append("Containment: ").append(exposure.status());
+      if (exposure.containment() != null) {
+        text.append(' ').append(exposure.containment());
+      }
+      text.append('\n');
+    }
+    text.append("Compromise window: ")
+        .append(exposure.firstActivityAt() == null ? "start unknown" : exposure.firstActivityAt())
+        .append(" to ")
+        .append(exposure.containedAt() == null ? "not yet closed" : exposure.containedAt())
+        .append("\n\n");
   }
 
   /** A header must not break into a second line, whatever an incident title contains. */

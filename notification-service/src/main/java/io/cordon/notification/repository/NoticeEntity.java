@@ -76,4 +76,12 @@ public class NoticeEntity extends PanacheEntityBase {
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
+
+  /** The containment status of the partner's accounts the notice reported, when known. */
+  @Column(name = "exposure_status")
+  public String exposureStatus;
+
+  /** Digests of every in-scope account the partner has been told of so far, comma-separated. */
+  @Column(name = "account_digests", nullable = false, columnDefinition = "text")
+  public String accountDigests = "";
 }

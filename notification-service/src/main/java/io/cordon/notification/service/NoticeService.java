@@ -5,6 +5,7 @@ import io.cordon.commons.audit.AuditEntry;
 import io.cordon.commons.audit.AuditKind;
 import io.cordon.contracts.events.NotificationRequested;
 import io.cordon.notification.mapping.NoticeDocuments;
+import io.cordon.notification.mapping.PartnerExposure;
 import io.cordon.notification.mapping.PartnerMatch;
 import io.cordon.notification.repository.DeliveryChannel;
 import io.cordon.notification.repository.DeliveryEntity;
@@ -59,7 +60,15 @@ public class NoticeService {
       if (match.isEmpty() || notices.exists(partner.id, request.notificationId())) {
         continue;
       }
-      opened.add(openNotice(request, partner, match.get(), now));
+      List<NoticeEntity> earlier =
+          notices.forPartnerAndIncident(partner.id, request.incident().id());
+      NoticeEntity last = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
+      NoticeNews news = news(request, match.get());
+      if (news.isNewsAfter(last)) {
+        opened.add(openNotice(request, partner, match.get(), earlier, news, now));
+      } else {
+        recordUnchanged(request, partner, last);
+      }
     }
     if (!opened.isEmpty()) {
       deliveriesDue.fire(new DeliveriesDue());
@@ -70,9 +79,37 @@ public class NoticeService {
     return opened;
   }
 
+  private static NoticeNews news(NotificationRequested request, PartnerMatch match) {
+    return new NoticeNews(
+        AccountDigests.of(match.accounts()),
+        PartnerExposure.of(match.accounts(), request.affectedAccounts()).status());
+  }
+
+  private void recordUnchanged(
+      NotificationRequested request, PartnerEntity partner, NoticeEntity last) {
+    audit.record(
+        AuditEntry.of(AuditKind.NOTICE, "notice.unchanged", partner.id.toString())
+            .withIncident(request.incident().id())
+            .withChange(
+                null,
+                java.util.Map.of(
+                    "notification", request.notificationId(),
+                    "lastNotice", last.id.toString(),
+                    "partner", partner.name))
+            .withResult("NOT_SENT", "nothing new for the partner since its last notice"));
+    LOG.infof(
+        "Incident %s, notification %s: nothing new for partner %s since notice %s",
+        request.incident().id(), request.notificationId(), partner.id, last.id);
+  }
+
   private NoticeEntity openNotice(
-      NotificationRequested request, PartnerEntity partner, PartnerMatch match, Instant now) {
-    List<NoticeEntity> earlier = notices.forPartnerAndIncident(partner.id, request.incident().id());
+      NotificationRequested request,
+      PartnerEntity partner,
+      PartnerMatch match,
+      List<NoticeEntity> earlier,
+      NoticeNews news,
+      Instant now) {
+    NoticeEntity last = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
     NoticeEntity notice = new NoticeEntity();
     notice.id = UUID.randomUUID();
     notice.partnerId = partner.id;
@@ -88,6 +125,8 @@ public class NoticeService {
     notice.disclosure = partner.disclosure;
     notice.tlp = partner.tlp;
     notice.createdAt = now;
+    notice.exposureStatus = news.exposureStatus();
+    notice.accountDigests = news.accountsKnownAfter(last);
     notice.body =
         NoticeDocuments.write(
             NoticeDocuments.build(

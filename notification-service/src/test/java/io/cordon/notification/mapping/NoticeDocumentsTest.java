@@ -27,7 +27,12 @@ class NoticeDocumentsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final GroupRef H3 = new GroupRef("11111111-2222-3333-4444-555555555555", "H3");
   private static final AffectedAccount IN_SCOPE =
-      AffectedAccount.of("alice.inscope@jaxa.jp", List.of(H3.id()));
+      AffectedAccount.of("alice.inscope@jaxa.jp", List.of(H3.id()))
+          .withExposure(
+              true,
+              "CONTAINED",
+              Instant.parse("2024-01-10T09:21:40Z"),
+              Instant.parse("2024-01-02T03:04:05Z"));
   private static final AffectedAccount OUT_OF_SCOPE =
       AffectedAccount.of("bob.elsewhere@nasa.example", List.of());
   private static final NotificationRequested REQUEST =
@@ -118,6 +123,11 @@ class NoticeDocumentsTest {
     assertThat(summary.text()).startsWith("TLP:AMBER\n").endsWith("TLP:AMBER\n");
     assertThat(summary.text()).contains("RESET_PASSWORD: 150 / 10 / 30 / 10", "37 accounts");
     assertThat(summary.text()).doesNotContain("alice", "bob");
+    assertThat(summary.text())
+        .contains(
+            "Privileged among them: 1",
+            "Containment: CONTAINED",
+            "Compromise window: 2024-01-02T03:04:05Z to 2024-01-10T09:21:40Z");
     assertThat(accounts.subject()).startsWith("[TLP:AMBER+STRICT] ");
     assertThat(accounts.text()).contains("alice.inscope@jaxa.jp").doesNotContain("bob");
   }

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.cordon.contracts.RunState;
+import io.cordon.contracts.events.AffectedAccount;
 import io.cordon.contracts.events.EventIds;
 import io.cordon.contracts.events.GroupRef;
 import io.cordon.contracts.events.NotificationRequested;
@@ -31,6 +33,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -164,6 +167,72 @@ class NoticeMatchingTest {
     assertThat(followUp.at("/data/followUpOf").asText()).isEqualTo(first);
     assertThat(followUp.at("/data/incident/id").asText()).isEqualTo(incident.id);
     assertThat(followUp.at("/data/summary/accountsInScope").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void followUpsAreSentOnlyForNewsAndCarryThePartnersExposure() throws Exception {
+    Notices.Incident incident = new Notices.Incident();
+    GroupRef group = incident.group(unique("Project H3 Team"));
+    String domain = unique("jaxa") + ".example";
+    Instant firstActivity = Instant.parse("2026-11-20T08:15:00Z");
+    incident.accounts.add(
+        AffectedAccount.of(unique("admin") + "@" + domain, List.of(group.id()))
+            .withExposure(true, "IN_PROGRESS", null, firstActivity));
+    incident.accounts.add(
+        AffectedAccount.of(unique("b") + "@" + domain, List.of(group.id()))
+            .withExposure(false, "IN_PROGRESS", null, firstActivity.plusSeconds(3600)));
+    Map<String, String> secrets = Map.of("news", newSecret());
+    webhookPartner("news", secrets, List.of(group.id()), List.of(), List.of());
+
+    publish(incident.request(RunState.RUNNING));
+    awaitSettled(incident.id, 1);
+    // another step's request telling the same: nothing new
+    publish(incident.request(RunState.RUNNING));
+    Instant lastContained = Instant.parse("2026-12-06T10:00:05Z");
+    incident.accounts.set(
+        0,
+        incident
+            .accounts
+            .get(0)
+            .withExposure(true, "CONTAINED", lastContained.minusSeconds(5), firstActivity));
+    incident.accounts.set(
+        1,
+        incident
+            .accounts
+            .get(1)
+            .withExposure(false, "CONTAINED", lastContained, firstActivity.plusSeconds(3600)));
+    publish(incident.request(RunState.SUCCEEDED));
+    awaitSettled(incident.id, 2);
+    // a second closing request with the same figures, then a run naming a new account in scope
+    publish(incident.request(RunState.SUCCEEDED));
+    incident.accounts.add(
+        AffectedAccount.of(unique("late") + "@" + domain, List.of(group.id()))
+            .withExposure(false, "IN_PROGRESS", null, null));
+    publish(incident.request(RunState.RUNNING));
+
+    JsonPath notices = awaitSettled(incident.id, 3);
+    assertThat(notices.getList("items.sequence", Integer.class)).containsExactly(1, 2, 3);
+    List<JsonNode> bodies =
+        received("news").stream()
+            .map(r -> readTree(r.getBodyAsString()))
+            .sorted(java.util.Comparator.comparingInt(b -> b.at("/data/sequence").asInt()))
+            .toList();
+    assertThat(bodies).hasSize(3);
+    JsonNode first = bodies.get(0).at("/data/exposure");
+    assertThat(first.path("accounts").asInt()).isEqualTo(2);
+    assertThat(first.path("privileged").asInt()).isEqualTo(1);
+    assertThat(first.path("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(Instant.parse(first.path("firstActivityAt").asText())).isEqualTo(firstActivity);
+    assertThat(first.has("containedAt")).isFalse();
+    JsonNode closing = bodies.get(1).at("/data/exposure");
+    assertThat(closing.path("status").asText()).isEqualTo("CONTAINED");
+    assertThat(Instant.parse(closing.path("containedAt").asText())).isEqualTo(lastContained);
+    assertThat(closing.path("containment").path("CONTAINED").asInt()).isEqualTo(2);
+    assertThat(bodies.get(1).at("/data/summary/status").asText()).isEqualTo("SUCCEEDED");
+    JsonNode grown = bodies.get(2).at("/data/exposure");
+    assertThat(grown.path("accounts").asInt()).isEqualTo(3);
+    assertThat(grown.path("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(grown.has("containedAt")).isFalse();
   }
 
   @Test

@@ -100,6 +100,35 @@ final class Notices {
       return request(EventIds.random());
     }
 
+    /** The accounts, each with this containment, as the producer knows them at that moment. */
+    Incident contained(String containment, Instant containedAt) {
+      accounts.replaceAll(
+          a -> a.withExposure(Boolean.TRUE.equals(a.privileged()), containment, containedAt, null));
+      return this;
+    }
+
+    /** A request at the given state of the run, e.g. its final figures. */
+    NotificationRequested request(RunState state) {
+      NotificationRequested running = request();
+      return new NotificationRequested(
+          running.schemaVersion(),
+          running.eventId(),
+          running.notificationId(),
+          running.incident(),
+          new RunSummary(
+              running.runSummary().runId(),
+              running.runSummary().playbook(),
+              state,
+              running.runSummary().accountsTotal(),
+              running.runSummary().startedAt(),
+              state.isFinal() ? Instant.now() : null),
+          running.affectedScopes(),
+          running.scopeCounts(),
+          running.actionsTaken(),
+          running.affectedAccounts(),
+          running.requestedAt());
+    }
+
     NotificationRequested request(String eventId) {
       List<String> domains = accounts.stream().map(AffectedAccount::domain).distinct().toList();
       List<ScopeCount> counts = new ArrayList<>();

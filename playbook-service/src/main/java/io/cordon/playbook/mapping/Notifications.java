@@ -28,6 +28,7 @@ public final class Notifications {
   /**
    * @param notificationId stable per (run, step), so a notice is requested once per run
    * @param accounts the accounts the step covers
+   * @param exposures what the incident knows of each account's exposure, by object id
    * @param actionsTaken how each action went so far, one tally per action
    */
   public static NotificationRequested request(
@@ -35,6 +36,7 @@ public final class Notifications {
       RunState state,
       String notificationId,
       List<AccountFacts> accounts,
+      Map<String, Exposure> exposures,
       List<ActionTally> actionsTaken,
       Instant now) {
     Map<String, GroupRef> groups = new TreeMap<>();
@@ -52,7 +54,14 @@ public final class Notifications {
         }
       }
       perDomain.merge(account.domain(), 1, Integer::sum);
-      affected.add(AffectedAccount.of(account.userPrincipalName(), groupIds));
+      Exposure exposure = exposures.getOrDefault(account.objectId(), Exposure.UNKNOWN);
+      affected.add(
+          AffectedAccount.of(account.userPrincipalName(), groupIds)
+              .withExposure(
+                  account.privileged(),
+                  exposure.containment(),
+                  exposure.containedAt(),
+                  exposure.firstActivityAt()));
     }
     List<ScopeCount> scopeCounts = new ArrayList<>();
     perGroup.forEach((id, count) -> scopeCounts.add(new ScopeCount(ScopeCount.GROUP, id, count)));
@@ -71,6 +80,15 @@ public final class Notifications {
         actionsTaken,
         affected,
         now);
+  }
+
+  /**
+   * An account's exposure in its incident.
+   *
+   * @param containment its containment state's name; null when the incident does not hold it
+   */
+  public record Exposure(String containment, Instant containedAt, Instant firstActivityAt) {
+    static final Exposure UNKNOWN = new Exposure(null, null, null);
   }
 
   public static IncidentRef incident(RunEntity run) {

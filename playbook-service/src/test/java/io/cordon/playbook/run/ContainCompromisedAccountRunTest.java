@@ -311,8 +311,41 @@ class ContainCompromisedAccountRunTest {
         notices.add(notice);
       }
     }
-    assertThat(notices).hasSize(1);
-    JsonNode notice = notices.get(0);
+    // the notify step's request, and the closing one with the final figures when the run ended
+    assertThat(notices).hasSize(2);
+    JsonNode notice =
+        notices.stream()
+            .filter(n -> !n.path("notificationId").asText().endsWith(":closing"))
+            .findFirst()
+            .orElseThrow();
+    JsonNode closing =
+        notices.stream()
+            .filter(n -> n.path("notificationId").asText().endsWith(":closing"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(notice.path("runSummary").path("state").asText()).isEqualTo("RUNNING");
+    assertThat(closing.path("runSummary").path("state").asText()).isEqualTo("PARTIALLY_SUCCEEDED");
+    assertThat(closing.path("affectedAccounts")).hasSize(ACCOUNTS);
+    Map<String, Integer> containment = new java.util.TreeMap<>();
+    int privileged = 0;
+    for (JsonNode account : closing.path("affectedAccounts")) {
+      containment.merge(account.path("containment").asText(), 1, Integer::sum);
+      privileged += account.path("privileged").asBoolean() ? 1 : 0;
+      if ("CONTAINED".equals(account.path("containment").asText())) {
+        assertThat(account.path("containedAt").isTextual()).isTrue();
+      }
+    }
+    assertThat(privileged).isEqualTo(PRIVILEGED);
+    assertThat(containment)
+        .containsEntry("REQUIRES_MANUAL", SYNCED)
+        .containsEntry("CONTAINED", ACCOUNTS - SYNCED);
+    // the notify step is the playbook's last: its request already tells the final containment
+    Map<String, Integer> containmentWhenNotified = new java.util.TreeMap<>();
+    notice
+        .path("affectedAccounts")
+        .forEach(
+            a -> containmentWhenNotified.merge(a.path("containment").asText(), 1, Integer::sum));
+    assertThat(containmentWhenNotified).isEqualTo(containment);
     assertThat(notice.path("runSummary").path("accountsTotal").asInt()).isEqualTo(ACCOUNTS);
     assertThat(notice.path("affectedAccounts")).hasSize(ACCOUNTS);
     assertThat(texts(notice.path("affectedScopes").path("groups"), "id"))

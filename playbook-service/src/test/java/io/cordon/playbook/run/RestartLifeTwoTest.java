@@ -75,11 +75,15 @@ class RestartLifeTwoTest {
       assertThat(eventIdsPerAction).hasSize(ACCOUNTS * perAccountSteps);
       assertThat(eventIdsPerAction.values()).allMatch(eventIds -> eventIds.size() == 1);
 
-      long notices =
-          kafka.readAll(Topics.PARTNER_NOTIFICATIONS).stream()
-              .filter(record -> record.value().contains(runId))
-              .count();
-      assertThat(notices).isEqualTo(1);
+      // the notify step's request and the closing one, each once
+      List<String> notificationIds = new java.util.ArrayList<>();
+      for (ConsumerRecord<String, String> record : kafka.readAll(Topics.PARTNER_NOTIFICATIONS)) {
+        if (record.value().contains(runId)) {
+          notificationIds.add(JSON.readTree(record.value()).path("notificationId").asText());
+        }
+      }
+      assertThat(notificationIds).hasSize(2).doesNotHaveDuplicates();
+      assertThat(notificationIds).anyMatch(id -> id.endsWith(":closing"));
     }
     assertThat(
             Runs.queryLong(

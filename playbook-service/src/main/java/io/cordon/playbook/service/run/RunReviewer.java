@@ -27,6 +27,7 @@ public class RunReviewer {
   @Inject RunSteps runSteps;
   @Inject RunEvents events;
   @Inject RunContainment containment;
+  @Inject PartnerNotifier notifier;
 
   void review(RunContext context) {
     if (!context.run().state.isFinal()) {
@@ -68,6 +69,7 @@ public class RunReviewer {
       if (state.isFinal()) {
         run.finishedAt = context.now();
         containment.afterRunEnded(run, context.now());
+        notifier.afterRunEnded(context);
       }
       events.runState(run, state, describe(counts.ofAllSteps()));
     }

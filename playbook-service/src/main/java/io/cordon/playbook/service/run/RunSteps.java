@@ -2,11 +2,9 @@ package io.cordon.playbook.service.run;
 
 import io.cordon.contracts.ActionType;
 import io.cordon.contracts.ReasonCode;
-import io.cordon.playbook.mapping.AccountRows;
 import io.cordon.playbook.model.AccountFacts;
 import io.cordon.playbook.model.ExecutionState;
 import io.cordon.playbook.model.Step;
-import io.cordon.playbook.repository.RunAccountStore;
 import io.cordon.playbook.repository.StepExecutionEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +19,7 @@ public class RunSteps {
   @Inject AccountSteps accountSteps;
   @Inject ApprovalOpener approvals;
   @Inject PartnerNotifier notifier;
-  @Inject RunAccountStore accounts;
+  @Inject StepCoverage coverage;
   @Inject RunEvents events;
 
   /** The step was just opened: skip it, hold it for approval, or run it. */
@@ -95,9 +93,6 @@ public class RunSteps {
   }
 
   private List<AccountFacts> covered(RunContext context, Step step) {
-    return accounts.all(context.run().id).stream()
-        .map(AccountRows::facts)
-        .filter(account -> Conditions.matches(step.when(), account))
-        .toList();
+    return coverage.covered(context, step);
   }
 }
