@@ -10,6 +10,7 @@ import io.cordon.contracts.events.CompromiseReported;
 import io.cordon.contracts.events.CordonEvent;
 import io.cordon.contracts.events.GroupRef;
 import io.cordon.contracts.events.IncidentRef;
+import io.cordon.contracts.events.Indicator;
 import io.cordon.contracts.events.NotificationDelivered;
 import io.cordon.contracts.events.NotificationFailed;
 import io.cordon.contracts.events.NotificationRequested;
@@ -52,7 +53,13 @@ public final class SampleEvents {
         n % 2 == 0,
         true,
         n % 3 == 0 ? List.of("Global Administrator") : List.of(),
-        List.of(PROJECT_TEAM));
+        List.of(PROJECT_TEAM),
+        // no activityAt: CompromiseReportedEvidenceTest reads this as an earlier producer's event
+        null,
+        AT.minusSeconds(86_400),
+        List.of(
+            new Indicator(IndicatorType.IPV4, "203.0.113.7", AT.minusSeconds(600), "csv"),
+            new Indicator(IndicatorType.RISK_EVENT_TYPE, "unfamiliarFeatures", null, null)));
   }
 
   public static CompromiseReported compromiseReported() {
@@ -121,7 +128,11 @@ public final class SampleEvents {
         List.of(new ActionTally(ActionType.REVOKE_SESSIONS, 190, 8, 0, 2)),
         List.of(
             AffectedAccount.of("Tanaka@Example.JP", List.of("g-1"))
-                .withExposure(true, "CONTAINED", AT.plusSeconds(60), AT.minusSeconds(86_400))),
+                .withExposure(true, "CONTAINED", AT.plusSeconds(60), AT.minusSeconds(86_400))
+                .withIndicators(
+                    List.of(
+                        new Indicator(
+                            IndicatorType.IPV4, "203.0.113.7", AT.minusSeconds(600), "csv")))),
         AT);
   }
 

@@ -18,6 +18,8 @@ import java.util.Locale;
  *     IN_PROGRESS}, {@code CONTAINED}, {@code PARTIAL}, {@code REQUIRES_MANUAL} or {@code RELEASED}
  * @param containedAt when its containment took effect; absent while it has not
  * @param firstActivityAt the earliest attacker activity the incident's evidence names for it
+ * @param indicators indicators of compromise the incident's evidence names for it; partners receive
+ *     them as their disclosure level and TLP allow
  */
 public record AffectedAccount(
     String userPrincipalName,
@@ -26,7 +28,8 @@ public record AffectedAccount(
     @OptionalField Boolean privileged,
     @OptionalField String containment,
     @OptionalField Instant containedAt,
-    @OptionalField Instant firstActivityAt) {
+    @OptionalField Instant firstActivityAt,
+    @OptionalField List<Indicator> indicators) {
 
   private static final String TYPE = "AffectedAccount";
 
@@ -35,19 +38,40 @@ public record AffectedAccount(
     Check.text(domain, TYPE, "domain");
     groupIds = Check.list(groupIds, TYPE, "groupIds");
     Check.optionalText(containment, TYPE, "containment");
+    indicators = Check.optionalList(indicators, TYPE, "indicators");
   }
 
   /** Derives {@link #domain()} from the UPN so every producer matches domains the same way. */
   public static AffectedAccount of(String userPrincipalName, List<String> groupIds) {
     return new AffectedAccount(
-        userPrincipalName, domainOf(userPrincipalName), groupIds, null, null, null, null);
+        userPrincipalName, domainOf(userPrincipalName), groupIds, null, null, null, null, null);
   }
 
   /** The account with what its incident knows about its exposure. */
   public AffectedAccount withExposure(
       boolean privileged, String containment, Instant containedAt, Instant firstActivityAt) {
     return new AffectedAccount(
-        userPrincipalName, domain, groupIds, privileged, containment, containedAt, firstActivityAt);
+        userPrincipalName,
+        domain,
+        groupIds,
+        privileged,
+        containment,
+        containedAt,
+        firstActivityAt,
+        indicators);
+  }
+
+  /** The account with the indicators its incident's evidence names. */
+  public AffectedAccount withIndicators(List<Indicator> indicators) {
+    return new AffectedAccount(
+        userPrincipalName,
+        domain,
+        groupIds,
+        privileged,
+        containment,
+        containedAt,
+        firstActivityAt,
+        indicators);
   }
 
   public static String domainOf(String userPrincipalName) {

@@ -15,6 +15,9 @@ import java.util.List;
  * @param activityAt the latest activity of the account the evidence describes (a detection's
  *     activity time, a CSV's {@code last_activity}); absent when the reporter gave none, and then
  *     it never counts as activity after a containment
+ * @param firstSeenAt the earliest attacker activity the evidence names (a CSV's {@code first_seen},
+ *     a detection's activity time); absent when it names none
+ * @param indicators indicators of compromise the evidence names for the account; empty if none
  */
 public record ResolvedAccount(
     String objectId,
@@ -25,7 +28,9 @@ public record ResolvedAccount(
     boolean accountEnabled,
     List<String> privilegedRoles,
     List<GroupRef> groups,
-    @OptionalField Instant activityAt) {
+    @OptionalField Instant activityAt,
+    @OptionalField Instant firstSeenAt,
+    @OptionalField List<Indicator> indicators) {
 
   private static final String TYPE = "ResolvedAccount";
 
@@ -51,6 +56,31 @@ public record ResolvedAccount(
         null);
   }
 
+  /** An account whose evidence names no indicators. */
+  public ResolvedAccount(
+      String objectId,
+      String userPrincipalName,
+      String tenantId,
+      UserType userType,
+      boolean onPremisesSynced,
+      boolean accountEnabled,
+      List<String> privilegedRoles,
+      List<GroupRef> groups,
+      Instant activityAt) {
+    this(
+        objectId,
+        userPrincipalName,
+        tenantId,
+        userType,
+        onPremisesSynced,
+        accountEnabled,
+        privilegedRoles,
+        groups,
+        activityAt,
+        null,
+        null);
+  }
+
   public ResolvedAccount {
     Check.text(objectId, TYPE, "objectId");
     Check.text(userPrincipalName, TYPE, "userPrincipalName");
@@ -58,6 +88,7 @@ public record ResolvedAccount(
     Check.required(userType, TYPE, "userType");
     privilegedRoles = Check.list(privilegedRoles, TYPE, "privilegedRoles");
     groups = Check.list(groups, TYPE, "groups");
+    indicators = Check.optionalList(indicators, TYPE, "indicators");
   }
 
   @JsonIgnore
