@@ -7,10 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "completion",
     mixinStandardHelpOptions = true,
-    description = {
-      "Print a bash/zsh completion script for cordon:",
-      "  source <(cordon completion)"
-    })
+    description = {"Print the bash/zsh completion script: source <(cordon completion)"})
 final class CompletionCommand extends Subcommand implements Callable<Integer> {
   @Override
   public Integer call() {

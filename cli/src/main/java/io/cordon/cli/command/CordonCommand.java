@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = CordonVersion.class,
     description =
-        "Cordon, the command line for responders: report compromised accounts, follow runs,",
+        "Cordon, the command line for responders: report compromised accounts, follow runs, decide approvals.",
     footer = {
       "",
       "Exit codes: 0 done, 1 failed, 2 usage error, 3 waiting for approval.",

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     name = "login",
     mixinStandardHelpOptions = true,
     description = {
-      "Sign in. Three ways:",
+      "Sign in: the local stack's dev token, Entra ID device code, or a given token.",
       "  --local                      the local stack's dev token for --role (default responder)",
       "  --tenant T --client-id C     Entra ID device code (a public client; MSAL keeps and refreshes",
       "                               the tokens in ~/.cordon/msal-cache.json, 0600)",

@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "What a report would do, per account and step, before anyone starts it: a dry run",
-      "(POST /plans on playbook-service; Graph reads only, nothing started).",
+      "Dry run of a report: what each step would do per account; nothing is started.",
+      "(POST /plans on playbook-service: Graph reads only.)",
       "Exit: 0 the run would start, 1 it would not (the reason is printed)."
     })
 final class PlanCommand extends Subcommand implements Callable<Integer> {

@@ -22,9 +22,10 @@ import picocli.CommandLine.Parameters;
     name = "submit",
     mixinStandardHelpOptions = true,
     description = {
-      "Submit compromised accounts: a CSV with an 'account' column (optionally 'tenant',",
-      "'last_activity') or a JSON compromise report. Prints what was accepted and every refused",
-      "entry with its reason. With --follow, shows the run's progress until it ends.",
+      "Submit compromised accounts (CSV or JSON); with --follow, follow the run.",
+      "A CSV has an 'account' column (optionally 'tenant', 'last_activity'); a JSON file is a",
+      "compromise report as POST /compromise-reports takes it. Prints what was accepted and",
+      "every refused entry with its reason.",
       "Exit: 0 done, 1 failed (or a step failed), 3 the run waits for approval."
     })
 final class ReportSubmitCommand extends Subcommand implements Callable<Integer> {
