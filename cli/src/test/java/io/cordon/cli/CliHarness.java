@@ -1,5 +1,6 @@
 package io.cordon.cli;
 
+import com.microsoft.aad.msal4j.IHttpClient;
 import io.cordon.cli.config.CliEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,14 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import javax.net.ssl.SSLSocketFactory;
 
 /** Runs {@code cordon} in the test JVM with its own home, environment and captured output. */
 public final class CliHarness {
   public final Path userHome;
   public final Map<String, String> variables = new HashMap<>();
   public Path workingDirectory;
-  public SSLSocketFactory signInSsl;
+  public IHttpClient signInHttp;
 
   /** Whether stdout is taken for a terminal: progress is then redrawn in place, every time. */
   public boolean terminal;
@@ -63,7 +63,7 @@ public final class CliHarness {
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             terminal,
-            signInSsl);
+            signInHttp);
     int exitCode = Cordon.execute(environment, args);
     return new Result(
         exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import com.microsoft.aad.msal4j.DeviceCode;
 import com.microsoft.aad.msal4j.DeviceCodeFlowParameters;
 import com.microsoft.aad.msal4j.IAccount;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.IHttpClient;
 import com.microsoft.aad.msal4j.PublicClientApplication;
 import com.microsoft.aad.msal4j.SilentParameters;
 import io.cordon.cli.CliFailure;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Sign-in with Entra ID as a public client (no secret on a responder's laptop): the device-code
@@ -36,9 +36,9 @@ public final class EntraSignIn {
   private final PublicClientApplication application;
   private final Set<String> scopes;
 
-  public EntraSignIn(LoginState state, CordonHome home, SSLSocketFactory sslSocketFactory) {
+  public EntraSignIn(LoginState state, CordonHome home, IHttpClient httpClient) {
     this.scopes = state.scopes();
-    this.application = build(state, home, sslSocketFactory);
+    this.application = build(state, home, httpClient);
   }
 
   public static String authorityFor(String tenant) {
@@ -67,7 +67,7 @@ public final class EntraSignIn {
   }
 
   private static PublicClientApplication build(
-      LoginState state, CordonHome home, SSLSocketFactory sslSocketFactory) {
+      LoginState state, CordonHome home, IHttpClient httpClient) {
     try {
       PublicClientApplication.Builder builder =
           PublicClientApplication.builder(state.clientId())
@@ -78,8 +78,8 @@ public final class EntraSignIn {
         // offline, wait ~17 s for the answer); an authority the user configured is trusted as is
         builder.instanceDiscovery(false).validateAuthority(false);
       }
-      if (sslSocketFactory != null) {
-        builder.sslSocketFactory(sslSocketFactory);
+      if (httpClient != null) {
+        builder.httpClient(httpClient);
       }
       return builder.build();
     } catch (MalformedURLException | IllegalArgumentException e) {

@@ -41,7 +41,7 @@ public final class TokenResolver implements Supplier<String> {
       case LOCAL -> readLocal(state);
       case TOKEN -> stored();
       case ENTRA ->
-          new EntraSignIn(state, environment.home(), environment.signInSsl())
+          new EntraSignIn(state, environment.home(), environment.signInHttp())
               .silent()
               .accessToken();
     };

@@ -117,7 +117,7 @@ final class LoginCommand extends Subcommand implements Callable<Integer> {
     }
     LoginState state = LoginState.entra(client, authorityUrl, scopes(client));
     IAuthenticationResult result =
-        new EntraSignIn(state, environment.home(), environment.signInSsl())
+        new EntraSignIn(state, environment.home(), environment.signInHttp())
             // the device code goes to stderr: it is for the person, not for a script's pipe
             .deviceCode(code -> environment.err().println(code.message()));
     state.save(environment.home());

@@ -1,17 +1,17 @@
 package io.cordon.cli.config;
 
+import com.microsoft.aad.msal4j.IHttpClient;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Everything the command line takes from the world around it, in one place so tests can give it
  * their own: environment variables, the user's home, the working directory, where to print, and
  * whether stdout is a terminal (progress is redrawn in place only there).
  *
- * @param signInSsl the TLS socket factory for Entra sign-in; null means the JVM's default. Tests
- *     hand in one that trusts their HTTPS stand-in of Entra.
+ * @param signInHttp how MSAL reaches Entra; null means MSAL's own HTTP client. Tests hand in one
+ *     that sends Entra's requests to their HTTPS stand-in.
  */
 public record CliEnvironment(
     Map<String, String> variables,
@@ -20,7 +20,7 @@ public record CliEnvironment(
     PrintStream out,
     PrintStream err,
     boolean terminal,
-    SSLSocketFactory signInSsl) {
+    IHttpClient signInHttp) {
 
   public static CliEnvironment system() {
     return new CliEnvironment(

@@ -19,6 +19,7 @@ import io.cordon.cli.CliHarness;
 import io.cordon.cli.CliHarness.Result;
 import io.cordon.cli.StubServer;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Entra device-code sign-in against an HTTPS stand-in of Entra's endpoints (MSAL refuses an
- * authority that is not https), with instance discovery off for a host that is not Microsoft's.
+ * authority that is not https). The authority's host is not Microsoft's, so instance discovery must
+ * be off: with it on, MSAL would ask login.microsoftonline.com first and fail offline.
  */
 class DeviceCodeLoginTest {
   @RegisterExtension static final StubServer API = new StubServer();
@@ -50,6 +52,10 @@ class DeviceCodeLoginTest {
   private String authority;
 
   private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
+  private static final String REFRESHED_TOKEN =
+      jwt(
+          "{\"preferred_username\":\"aki.approver@jaxa.example\",\"roles\":[\"approver\"],"
+              + "\"exp\":4102444801}");
   private static final String ACCESS_TOKEN =
       jwt(
           "{\"preferred_username\":\"aki.approver@jaxa.example\",\"roles\":[\"approver\"],"
@@ -116,9 +122,13 @@ class DeviceCodeLoginTest {
   @BeforeEach
   void setUp() {
     entra.resetAll();
-    authority = "https://localhost:" + entra.httpsPort() + "/tenant-1";
+    authority = "https://login.cordon.test/tenant-1";
     cli = new CliHarness(temporary).services(API.baseUrl());
-    cli.signInSsl = trustingEntra.getSocketFactory();
+    cli.signInHttp =
+        new EntraTransport(
+            trustingEntra,
+            "login.cordon.test",
+            URI.create("https://localhost:" + entra.httpsPort()));
     stubEntra();
     API.wiremock()
         .stubFor(
@@ -127,7 +137,11 @@ class DeviceCodeLoginTest {
   }
 
   private void stubEntra() {
-    String base = "https://localhost:" + entra.httpsPort() + "/tenant-1";
+    stubEntra(3600);
+  }
+
+  private void stubEntra(long expiresIn) {
+    String base = "https://login.cordon.test/tenant-1";
     entra.stubFor(
         get(urlPathMatching(".*/\\.well-known/openid-configuration"))
             .willReturn(
@@ -155,6 +169,7 @@ class DeviceCodeLoginTest {
     // the person has not typed the code yet, then has
     entra.stubFor(
         post(urlPathEqualTo("/tenant-1/oauth2/v2.0/token"))
+            .withRequestBody(containing("device_code"))
             .inScenario("device")
             .whenScenarioStateIs(Scenario.STARTED)
             .willReturn(
@@ -165,6 +180,21 @@ class DeviceCodeLoginTest {
                         "{\"error\":\"authorization_pending\",\"error_description\":"
                             + "\"AADSTS70016: the user has not yet authenticated\"}"))
             .willSetStateTo("signed-in"));
+    entra.stubFor(
+        post(urlPathEqualTo("/tenant-1/oauth2/v2.0/token"))
+            .withRequestBody(containing("device_code"))
+            .inScenario("device")
+            .whenScenarioStateIs("signed-in")
+            .willReturn(okJson(tokenAnswer(base, ACCESS_TOKEN, "refresh-1", expiresIn))));
+    entra.stubFor(
+        post(urlPathEqualTo("/tenant-1/oauth2/v2.0/token"))
+            .withRequestBody(containing("grant_type=refresh_token"))
+            .withRequestBody(containing("refresh_token=refresh-1"))
+            .willReturn(okJson(tokenAnswer(base, REFRESHED_TOKEN, "refresh-2", 3600))));
+  }
+
+  private static String tokenAnswer(
+      String base, String accessToken, String refreshToken, long expiresIn) {
     long now = System.currentTimeMillis() / 1000;
     String idToken =
         jwt(
@@ -180,20 +210,19 @@ class DeviceCodeLoginTest {
     String clientInfo =
         BASE64.encodeToString(
             "{\"uid\":\"oid-1\",\"utid\":\"tenant-1\"}".getBytes(StandardCharsets.UTF_8));
-    entra.stubFor(
-        post(urlPathEqualTo("/tenant-1/oauth2/v2.0/token"))
-            .inScenario("device")
-            .whenScenarioStateIs("signed-in")
-            .willReturn(
-                okJson(
-                    "{\"token_type\":\"Bearer\",\"scope\":\"api://cordon/access\","
-                        + "\"expires_in\":3600,\"ext_expires_in\":3600,\"access_token\":\""
-                        + ACCESS_TOKEN
-                        + "\",\"refresh_token\":\"refresh-1\",\"id_token\":\""
-                        + idToken
-                        + "\",\"client_info\":\""
-                        + clientInfo
-                        + "\"}")));
+    return "{\"token_type\":\"Bearer\",\"scope\":\"api://cordon/access\",\"expires_in\":"
+        + expiresIn
+        + ",\"ext_expires_in\":"
+        + expiresIn
+        + ",\"access_token\":\""
+        + accessToken
+        + "\",\"refresh_token\":\""
+        + refreshToken
+        + "\",\"id_token\":\""
+        + idToken
+        + "\",\"client_info\":\""
+        + clientInfo
+        + "\"}";
   }
 
   private static String jwt(String claims) {
@@ -250,6 +279,35 @@ class DeviceCodeLoginTest {
         .verify(
             getRequestedFor(urlPathEqualTo("/api/v1/incidents"))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN)));
+  }
+
+  @Test
+  void anExpiredAccessTokenIsRefreshedSilentlyWithTheCachedRefreshToken() {
+    entra.resetAll();
+    stubEntra(60); // MSAL refreshes a token that runs out within five minutes
+    Result login =
+        cli.run(
+            "login",
+            "--tenant",
+            "tenant-1",
+            "--client-id",
+            "cordon-cli",
+            "--authority",
+            authority,
+            "--scope",
+            "api://cordon/access");
+    assertThat(login.exitCode()).as(login.err()).isZero();
+
+    Result list = cli.run("incidents", "list");
+
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    entra.verify(
+        postRequestedFor(urlPathEqualTo("/tenant-1/oauth2/v2.0/token"))
+            .withRequestBody(containing("grant_type=refresh_token")));
+    API.wiremock()
+        .verify(
+            getRequestedFor(urlPathEqualTo("/api/v1/incidents"))
+                .withHeader("Authorization", equalTo("Bearer " + REFRESHED_TOKEN)));
   }
 
   @Test
