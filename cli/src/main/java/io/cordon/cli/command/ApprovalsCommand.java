@@ -119,11 +119,19 @@ final class ApprovalsCommand extends Subcommand {
     return 0;
   }
 
+  /**
+   * The pending approval, else one in any state (the service then says why it cannot be decided).
+   */
   private static JsonNode find(CordonApiClient client, String id, String run) {
-    for (JsonNode approval :
-        client.allItems(Service.PLAYBOOK, "/api/v1/approvals", Query.of().with("run", run))) {
-      if (id.equals(approval.path("id").asText())) {
-        return approval;
+    for (String state : new String[] {"PENDING", null}) {
+      for (JsonNode approval :
+          client.allItems(
+              Service.PLAYBOOK,
+              "/api/v1/approvals",
+              Query.of().with("state", state).with("run", run))) {
+        if (id.equals(approval.path("id").asText())) {
+          return approval;
+        }
       }
     }
     throw new CliFailure(

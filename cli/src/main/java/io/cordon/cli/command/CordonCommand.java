@@ -37,6 +37,7 @@ import picocli.CommandLine.ScopeType;
       ApprovalsCommand.class,
       IncidentsCommand.class,
       AccountsCommand.class,
+      EvidenceCommand.class,
       PartnersCommand.class,
       CompletionCommand.class
     })

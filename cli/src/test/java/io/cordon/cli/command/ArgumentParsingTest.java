@@ -101,6 +101,7 @@ class ArgumentParsingTest {
         "incidents list",
         "incidents show",
         "accounts show",
+        "evidence export",
         "partners list",
         "partners show",
         "completion"

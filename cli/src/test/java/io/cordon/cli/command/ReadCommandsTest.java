@@ -156,6 +156,60 @@ class ReadCommandsTest {
   }
 
   @Test
+  void evidenceIsWrittenReadableByItsOwnerOnly() throws Exception {
+    String evidence =
+        "{\"incidentId\":\"INC-7\",\"generatedAt\":\"t\",\"generatedBy\":\"vera\","
+            + "\"complete\":true,\"missing\":[],\"runs\":[],\"reports\":[],"
+            + "\"graphActions\":[],\"notices\":[],\"timeline\":[]}";
+    STUB.wiremock()
+        .stubFor(get("/api/v1/incidents/INC-7/evidence?format=json").willReturn(okJson(evidence)));
+    Path file = temporary.resolve("inc-7.json");
+
+    Result result = cli.run("evidence", "export", "INC-7", "--out", file.toString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()))
+        .isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().readTree(evidence));
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void incompleteEvidenceNamesWhatIsMissingAndExitsOne() {
+    STUB.wiremock()
+        .stubFor(
+            get("/api/v1/incidents/INC-7/evidence?format=json")
+                .willReturn(
+                    okJson(
+                        "{\"incidentId\":\"INC-7\",\"complete\":false,\"missing\":[{"
+                            + "\"service\":\"notification-service\",\"part\":\"notices\","
+                            + "\"reason\":\"answered HTTP 503\"}]}")));
+
+    Result result = cli.run("evidence", "export", "INC-7");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .isEqualTo("incomplete: notification-service notices: answered HTTP 503\n");
+    assertThat(result.out()).contains("\"incidentId\" : \"INC-7\"");
+  }
+
+  @Test
+  void evidenceAsCsvIsTheTimelineAsSent() {
+    String csv = "at,service,seq,kind\r\nt1,playbook-service,1,run\r\n";
+    STUB.wiremock()
+        .stubFor(
+            get("/api/v1/incidents/INC-7/evidence?format=csv")
+                .willReturn(aResponse().withHeader("Content-Type", "text/csv").withBody(csv)));
+
+    Result result = cli.run("evidence", "export", "INC-7", "--format", "csv");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo(csv);
+  }
+
+  @Test
   void anUnknownIncidentIsOneErrorLine() {
     STUB.wiremock()
         .stubFor(
