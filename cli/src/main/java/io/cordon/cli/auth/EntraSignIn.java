@@ -13,6 +13,7 @@ import io.cordon.cli.config.CordonHome;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -89,7 +90,7 @@ public final class EntraSignIn {
     }
   }
 
-  private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+  private static <T> T await(CompletableFuture<T> future) {
     try {
       return future.get();
     } catch (ExecutionException | CompletionException e) {

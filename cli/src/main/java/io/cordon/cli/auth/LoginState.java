@@ -25,7 +25,7 @@ public record LoginState(
     TOKEN
   }
 
-  static final String FILE = "login.properties";
+  public static final String FILE = "login.properties";
 
   public static LoginState local(Path tokenFile) {
     return new LoginState(Mode.LOCAL, tokenFile, null, null, Set.of());

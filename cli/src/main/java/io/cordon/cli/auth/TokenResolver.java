@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * CORDON_TOKEN} (automation), then what {@code cordon login} set up.
  */
 public final class TokenResolver implements Supplier<String> {
-  static final String STORED_TOKEN_FILE = "token";
+  public static final String STORED_TOKEN_FILE = "token";
 
   private final CliEnvironment environment;
   private final String flagToken;

@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -66,7 +68,7 @@ public final class CordonApiClient {
   }
 
   /** An answer with a 2xx status. */
-  public record Answer(int status, JsonNode body, Map<String, java.util.List<String>> headers) {
+  public record Answer(int status, JsonNode body, Map<String, List<String>> headers) {
     public String header(String name) {
       return headers.entrySet().stream()
           .filter(entry -> entry.getKey().equalsIgnoreCase(name))
@@ -80,13 +82,18 @@ public final class CordonApiClient {
     return send(service, path, query, "GET", null, null, Map.of()).body();
   }
 
+  /** A GET with headers of its own, e.g. an {@code Accept} other than JSON. */
+  public JsonNode get(Service service, String path, Query query, Map<String, String> headers) {
+    return send(service, path, query, "GET", null, null, headers).body();
+  }
+
   public JsonNode get(Service service, String path) {
     return get(service, path, Query.of());
   }
 
   /** Every item of a collection, following {@code next} cursors page by page. */
-  public java.util.List<JsonNode> allItems(Service service, String path, Query query) {
-    java.util.List<JsonNode> items = new java.util.ArrayList<>();
+  public List<JsonNode> allItems(Service service, String path, Query query) {
+    List<JsonNode> items = new ArrayList<>();
     String cursor = null;
     do {
       Query page = query.copy().with("limit", 1000).with("cursor", cursor);
@@ -166,7 +173,7 @@ public final class CordonApiClient {
             .header("Accept", "application/json, application/problem+json")
             .header("User-Agent", "cordon-cli")
             .header("Authorization", "Bearer " + token());
-    headers.forEach(builder::header);
+    headers.forEach(builder::setHeader);
     if (body == null) {
       return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
     }

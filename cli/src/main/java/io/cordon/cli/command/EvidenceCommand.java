@@ -10,6 +10,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,7 +50,9 @@ final class EvidenceCommand extends Subcommand {
             .get(
                 Service.PLAYBOOK,
                 "/api/v1/incidents/" + Query.segment(incident) + "/evidence",
-                Query.of().with("format", format));
+                Query.of().with("format", format),
+                // the export answers CSV only to a client that accepts it
+                Map.of("Accept", format.equals("csv") ? "text/csv" : "application/json"));
     String text;
     if (answer.isTextual()) {
       text = answer.asText();

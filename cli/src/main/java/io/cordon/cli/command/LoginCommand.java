@@ -5,6 +5,7 @@ import io.cordon.cli.auth.EntraSignIn;
 import io.cordon.cli.auth.LocalDevTokens;
 import io.cordon.cli.auth.LoginState;
 import io.cordon.cli.auth.TokenClaims;
+import io.cordon.cli.auth.TokenResolver;
 import io.cordon.cli.config.CliEnvironment;
 import io.cordon.cli.config.Setting;
 import java.io.IOException;
@@ -88,7 +89,7 @@ final class LoginCommand extends Subcommand implements Callable<Integer> {
     if (token.isEmpty()) {
       throw usage("--token is empty");
     }
-    environment.home().writePrivate("token", token + "\n");
+    environment.home().writePrivate(TokenResolver.STORED_TOKEN_FILE, token + "\n");
     LoginState.token().save(environment.home());
     say(environment, "Signed in with the given token as " + TokenClaims.peek(token).describe());
     return 0;
@@ -97,7 +98,7 @@ final class LoginCommand extends Subcommand implements Callable<Integer> {
   private int signInLocally(CliEnvironment environment) {
     Path file = LocalDevTokens.tokenFile(environment.workingDirectory(), localDirectory, role);
     LoginState.local(file).save(environment.home());
-    environment.home().delete("token");
+    environment.home().delete(TokenResolver.STORED_TOKEN_FILE);
     say(environment, "Signed in to the local stack as " + TokenClaims.peek(read(file)).describe());
     say(environment, "(each command reads " + file + ", renewed at every start of the stack)");
     return 0;
@@ -121,7 +122,7 @@ final class LoginCommand extends Subcommand implements Callable<Integer> {
             // the device code goes to stderr: it is for the person, not for a script's pipe
             .deviceCode(code -> environment.err().println(code.message()));
     state.save(environment.home());
-    environment.home().delete("token");
+    environment.home().delete(TokenResolver.STORED_TOKEN_FILE);
     say(environment, "Signed in as " + TokenClaims.peek(result.accessToken()).describe());
     return 0;
   }

@@ -1,6 +1,8 @@
 package io.cordon.cli.command;
 
+import io.cordon.cli.auth.LoginState;
 import io.cordon.cli.auth.MsalCacheFile;
+import io.cordon.cli.auth.TokenResolver;
 import io.cordon.cli.config.CordonHome;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,9 +16,9 @@ final class LogoutCommand extends Subcommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CordonHome home = root().environment().home();
-    home.delete("token");
+    home.delete(TokenResolver.STORED_TOKEN_FILE);
     home.delete(MsalCacheFile.FILE);
-    home.delete("login.properties");
+    home.delete(LoginState.FILE);
     root().environment().out().println("Signed out.");
     return 0;
   }

@@ -2,6 +2,7 @@ package io.cordon.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cordon.cli.ExitCodes;
 import io.cordon.cli.client.CordonApiClient;
@@ -135,7 +136,7 @@ final class ReportSubmitCommand extends Subcommand implements Callable<Integer> 
 
   /** One document for scripts: the receipt, the run as it ended, the approvals it waits for. */
   private static ObjectNode followDocument(JsonNode receipt, RunFollower.Outcome outcome) {
-    ObjectNode document = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    ObjectNode document = JsonNodeFactory.instance.objectNode();
     document.set("report", receipt);
     document.set("run", outcome == null ? null : outcome.run());
     ArrayNode pending = document.putArray("pendingApprovals");

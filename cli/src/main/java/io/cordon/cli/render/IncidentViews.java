@@ -3,6 +3,8 @@ package io.cordon.cli.render;
 import static io.cordon.cli.render.Json.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -106,8 +108,7 @@ public final class IncidentViews {
   }
 
   private static JsonNode wrap(JsonNode runs) {
-    com.fasterxml.jackson.databind.node.ObjectNode page =
-        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    ObjectNode page = JsonNodeFactory.instance.objectNode();
     page.set("items", runs);
     return page;
   }

@@ -201,6 +201,7 @@ class ReadCommandsTest {
     STUB.wiremock()
         .stubFor(
             get("/api/v1/incidents/INC-7/evidence?format=csv")
+                .withHeader("Accept", equalTo("text/csv"))
                 .willReturn(aResponse().withHeader("Content-Type", "text/csv").withBody(csv)));
 
     Result result = cli.run("evidence", "export", "INC-7", "--format", "csv");
