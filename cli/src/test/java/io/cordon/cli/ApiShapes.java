@@ -23,21 +23,29 @@ public final class ApiShapes {
         + "}";
   }
 
+  /**
+   * An incident as GET /incidents/{id} answers it. playbook-service lists a report there with the
+   * run it started (the list is made from the runs), so before the run exists the report is absent.
+   */
   public static String incidentWithReport(String incidentId, String runIdOrNull) {
-    String run = runIdOrNull == null ? "null" : "\"" + runIdOrNull + "\"";
+    String reports =
+        runIdOrNull == null
+            ? "[]"
+            : "[{\"reportId\":\""
+                + REPORT_ID
+                + "\",\"source\":\"CSV\","
+                + "\"reportedBy\":\"rei.responder@cordon.local\",\"runId\":\""
+                + runIdOrNull
+                + "\",\"receivedAt\":\"2026-12-06T09:00:00Z\"}]";
     return "{\"id\":\""
         + incidentId
         + "\",\"title\":\"VPN intrusion\",\"severity\":\"CRITICAL\","
         + "\"state\":\"OPEN\",\"openedAt\":\"2026-12-06T09:00:00Z\",\"containedAt\":null,"
         + "\"closedAt\":null,\"closedBy\":null,\"closeReason\":null,"
         + "\"accounts\":{\"UNCONTAINED\":0,\"IN_PROGRESS\":2,\"CONTAINED\":0,\"PARTIAL\":0,"
-        + "\"REQUIRES_MANUAL\":0,\"RELEASED\":0},"
-        + "\"reports\":[{\"reportId\":\""
-        + REPORT_ID
-        + "\",\"source\":\"CSV\","
-        + "\"reportedBy\":\"rei.responder@cordon.local\",\"runId\":"
-        + run
-        + ",\"receivedAt\":\"2026-12-06T09:00:00Z\"}],\"runs\":[]}";
+        + "\"REQUIRES_MANUAL\":0,\"RELEASED\":0},\"reports\":"
+        + reports
+        + ",\"runs\":[]}";
   }
 
   /** A run as GET /runs/{id} answers, two steps over two accounts. */

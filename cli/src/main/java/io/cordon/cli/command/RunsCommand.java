@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "runs",
     mixinStandardHelpOptions = true,
-    description = "Playbook runs (playbook-service): list, show, watch, pause, resume, cancel.")
+    description =
+        "Playbook runs (playbook-service): list, show, accounts, watch, pause, resume, cancel.")
 final class RunsCommand extends Subcommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Runs, newest first.")
@@ -42,6 +43,32 @@ final class RunsCommand extends Subcommand {
       description = "One run with its counts per step and state.")
   int show(@Parameters(paramLabel = "ID") String id) {
     output().show(client().get(Service.PLAYBOOK, runPath(id)), RunViews::detail);
+    return 0;
+  }
+
+  @Command(
+      name = "accounts",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The run's accounts with each step's state and reason.",
+        "--state REQUIRES_MANUAL lists the accounts that need a person (e.g. an on-premises reset)."
+      })
+  int accounts(
+      @Parameters(paramLabel = "ID") String id,
+      @Option(
+              names = "--state",
+              paramLabel = "STATE[,STATE]",
+              description = "accounts with a step in one of these states")
+          String state,
+      @Mixin PageOptions page) {
+    output()
+        .show(
+            client()
+                .get(
+                    Service.PLAYBOOK,
+                    runPath(id) + "/accounts",
+                    page.apply(Query.of().with("state", state))),
+            RunViews::accounts);
     return 0;
   }
 

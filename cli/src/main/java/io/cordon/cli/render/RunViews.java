@@ -71,6 +71,34 @@ public final class RunViews {
     return lines;
   }
 
+  /** {@code GET /runs/{id}/accounts}: per account, each step as STEP:STATE(REASON). */
+  public static List<String> accounts(JsonNode page) {
+    Table table =
+        new Table("UPN", "OBJECT ID", "TYPE", "SYNCED", "PRIVILEGED", "SETTLED", "STEPS")
+            .untruncated();
+    for (JsonNode account : page.path("items")) {
+      List<String> steps = new ArrayList<>();
+      for (JsonNode step : account.path("steps")) {
+        String reason = text(step, "reasonCode");
+        steps.add(
+            text(step, "stepId")
+                + ":"
+                + text(step, "state")
+                + (reason == null || reason.equals("OK") ? "" : "(" + reason + ")"));
+      }
+      JsonNode settled = account.path("settled");
+      table.row(
+          text(account, "userPrincipalName"),
+          text(account, "objectId"),
+          text(account, "userType"),
+          account.path("onPremisesSynced").asBoolean() ? "yes" : "no",
+          account.path("privileged").asBoolean() ? "yes" : "no",
+          settled.isObject() ? text(settled, "as") : null,
+          String.join(" ", steps));
+    }
+    return withHint(table, page, "no accounts");
+  }
+
   /** What a responder needs when the run is over: per step how it ended, and why the run did. */
   public static List<String> summary(JsonNode run) {
     List<String> lines = new ArrayList<>();
@@ -83,6 +111,13 @@ public final class RunViews {
             + " after "
             + String.format("%.1f s", run.path("durationMs").asLong() / 1000.0));
     lines.addAll(steps(run).lines());
+    JsonNode counts = run.path("counts");
+    if (counts.path("REQUIRES_MANUAL").asInt() > 0 || counts.path("FAILED").asInt() > 0) {
+      lines.add(
+          "Accounts that need a person: cordon runs accounts "
+              + text(run, "id")
+              + " --state REQUIRES_MANUAL,FAILED");
+    }
     return lines;
   }
 

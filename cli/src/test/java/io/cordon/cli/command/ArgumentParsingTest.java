@@ -91,6 +91,7 @@ class ArgumentParsingTest {
         "plan",
         "runs list",
         "runs show",
+        "runs accounts",
         "runs watch",
         "runs pause",
         "runs resume",

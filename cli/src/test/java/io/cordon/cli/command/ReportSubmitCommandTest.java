@@ -237,7 +237,11 @@ class ReportSubmitCommandTest {
         .contains("run " + RUN_ID + "  RUNNING")
         .contains("[###############---------------]     1/2")
         .contains("Run " + RUN_ID + " ended PARTIALLY_SUCCEEDED")
-        .contains("disable-privileged  DISABLE_ACCOUNT  1          0        1");
+        .contains("disable-privileged  DISABLE_ACCOUNT  1          0        1")
+        .contains(
+            "Accounts that need a person: cordon runs accounts "
+                + RUN_ID
+                + " --state REQUIRES_MANUAL,FAILED");
   }
 
   @Test

@@ -42,7 +42,7 @@ class RunsCommandTest {
             get(urlPathEqualTo("/api/v1/runs"))
                 .willReturn(
                     okJson(
-                        "{\"items\":[{\"id\":\"r1\",\"playbook\":\"revoke-only\","
+                        "{\"items\":[{\"id\":\"r1\",\"playbook\":{\"name\":\"revoke-only\",\"version\":2},"
                             + "\"incidentId\":\"INC-7\",\"state\":\"RUNNING\",\"source\":\"CSV\","
                             + "\"startedBy\":\"rei\",\"accounts\":200,"
                             + "\"progress\":{\"done\":50,\"total\":400},\"createdAt\":\"t0\","
@@ -53,7 +53,7 @@ class RunsCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
-        .contains("r1  INC-7     revoke-only  RUNNING  CSV     200       50/400");
+        .contains("r1  INC-7     revoke-only v2  RUNNING  CSV     200       50/400");
     STUB.wiremock()
         .verify(
             getRequestedFor(urlEqualTo("/api/v1/runs?incident=INC-7&status=running&limit=5"))
@@ -130,6 +130,34 @@ class RunsCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).isEqualTo("error: Conflict: run is already SUCCEEDED\n");
+  }
+
+  @Test
+  void accountsListsEachStepsStateAndReasonFilteredByState() {
+    STUB.wiremock()
+        .stubFor(
+            get(urlPathEqualTo("/api/v1/runs/" + RUN_ID + "/accounts"))
+                .withQueryParam("state", equalTo("REQUIRES_MANUAL"))
+                .willReturn(
+                    okJson(
+                        ApiShapes.page(
+                            "{\"objectId\":\"oid-1\",\"userPrincipalName\":\"hanako@jaxa.example\","
+                                + "\"tenantId\":\"t\",\"userType\":\"Member\","
+                                + "\"onPremisesSynced\":true,\"privileged\":false,"
+                                + "\"privilegedRoles\":[],\"groups\":[],\"steps\":["
+                                + "{\"stepId\":\"revoke\",\"action\":\"REVOKE_SESSIONS\","
+                                + "\"state\":\"SUCCEEDED\",\"reasonCode\":\"OK\"},"
+                                + "{\"stepId\":\"reset\",\"action\":\"RESET_PASSWORD\","
+                                + "\"state\":\"REQUIRES_MANUAL\","
+                                + "\"reasonCode\":\"ON_PREMISES_SYNCED\"}]}"))));
+
+    Result result = cli.run("runs", "accounts", RUN_ID, "--state", "REQUIRES_MANUAL");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains(
+            "hanako@jaxa.example  oid-1      Member  yes     no          -        "
+                + "revoke:SUCCEEDED reset:REQUIRES_MANUAL(ON_PREMISES_SYNCED)");
   }
 
   @Test

@@ -90,14 +90,14 @@ class RunViewsTest {
   void aListNamesTheCursorOfTheNextPage() throws Exception {
     JsonNode page =
         JSON.readTree(
-            "{\"items\":[{\"id\":\"r1\",\"playbook\":\"revoke-only\",\"incidentId\":\"INC-1\","
+            "{\"items\":[{\"id\":\"r1\",\"playbook\":{\"name\":\"revoke-only\",\"version\":2},\"incidentId\":\"INC-1\","
                 + "\"state\":\"RUNNING\",\"source\":\"API\",\"startedBy\":\"rei\",\"accounts\":3,"
                 + "\"progress\":{\"done\":1,\"total\":3},\"createdAt\":\"t\"}],\"next\":\"abc\"}");
 
     assertThat(RunViews.list(page))
         .containsExactly(
-            "ID  INCIDENT  PLAYBOOK     STATE    SOURCE  ACCOUNTS  DONE  STARTED BY  CREATED",
-            "r1  INC-1     revoke-only  RUNNING  API     3         1/3   rei         t",
+            "ID  INCIDENT  PLAYBOOK        STATE    SOURCE  ACCOUNTS  DONE  STARTED BY  CREATED",
+            "r1  INC-1     revoke-only v2  RUNNING  API     3         1/3   rei         t",
             "more: --cursor abc");
   }
 
