@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * Runs a notify step: asks notification-service, through the outbox, to tell the partners whose
  * scopes meet the run's accounts. The engine completes the step itself once the request is written;
- * deliveries are notification-service's business.
+ * deliveries are notification-service's business, and their outcomes come back to the run through
+ * {@link PartnerDeliveries} without the step waiting for them.
  */
 @ApplicationScoped
 public class PartnerNotifier {
