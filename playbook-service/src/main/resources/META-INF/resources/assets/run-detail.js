@@ -1,10 +1,11 @@
-// One run: per-step progress, its approvals, its accounts with filters, and the incident's
-// partner notices; follows the run's event stream so nothing needs a reload.
+// One run: per-step progress, its approvals, its accounts with filters, what partners got of the
+// run's notices and the incident's partner notices; follows the run's event stream so nothing needs a reload.
 import { api, followRun } from './api.js';
 import { clear, duration, h, time } from './dom.js';
 import { loadApprovals } from './approvals.js';
 import { countChips, progressBar, stateBadge, tally } from './progress.js';
 import { renderNotices } from './notices.js';
+import { renderDeliveries } from './deliveries.js';
 import { runControls } from './run-control.js';
 
 const ACCOUNT_PAGE = 50;
@@ -27,6 +28,7 @@ export function renderRunDetail(main, runId, { settings, signal, onChange }) {
   const filter = h('select', { id: 'account-filter', name: 'state' },
     ACCOUNT_FILTERS.map((f) => h('option', { value: f.value }, f.label)));
   const notices = h('div', { id: 'notices' });
+  const deliveries = h('div', { id: 'partner-deliveries' });
   let run = null;
   let accounts = [];
   let next = null;
@@ -59,7 +61,9 @@ export function renderRunDetail(main, runId, { settings, signal, onChange }) {
         accountsHead, accountsBody)),
       more),
     h('section', { 'aria-labelledby': 'notices-title' },
-      h('h3', { id: 'notices-title' }, 'Partner notices'), notices));
+      h('h3', { id: 'notices-title' }, 'Partner notices'),
+      h('h4', { id: 'deliveries-title' }, 'Delivered to partners (this run)'), deliveries,
+      h('h4', { id: 'incident-notices-title' }, 'Notices of the incident'), notices));
 
   function drawSummary() {
     const t = tally(run.counts);
@@ -160,6 +164,7 @@ export function renderRunDetail(main, runId, { settings, signal, onChange }) {
   }
 
   const stopNotices = renderNotices(notices, { settings, signal });
+  const runDeliveries = renderDeliveries(deliveries, runId, { signal });
 
   api(`api/v1/runs/${encodeURIComponent(runId)}`, { signal }).then((view) => {
     run = run || view;
@@ -167,6 +172,7 @@ export function renderRunDetail(main, runId, { settings, signal, onChange }) {
     loadAccounts().catch(showError);
     refreshApprovals();
     stopNotices.incident(run.incident.id);
+    runDeliveries.start(run);
     followRun(runId, (view) => {
       run = view;
       drawSummary();
@@ -177,6 +183,7 @@ export function renderRunDetail(main, runId, { settings, signal, onChange }) {
         refreshApprovals();
       }
       stopNotices.changed();
+      runDeliveries.changed();
     }, signal);
   }).catch((error) => {
     if (!signal.aborted) clear(summary, h('h2', { id: 'run-title' }, 'Run not available'), h('p', { role: 'alert' }, error.message));

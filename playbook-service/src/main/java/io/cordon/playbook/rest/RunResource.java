@@ -10,11 +10,13 @@ import io.cordon.commons.security.Roles;
 import io.cordon.playbook.config.EngineConfig;
 import io.cordon.playbook.mapping.AccountView;
 import io.cordon.playbook.mapping.ApprovalView;
+import io.cordon.playbook.mapping.PartnerDeliveryView;
 import io.cordon.playbook.mapping.RunListItem;
 import io.cordon.playbook.mapping.RunView;
 import io.cordon.playbook.service.run.ApprovalService;
 import io.cordon.playbook.service.run.Decider;
 import io.cordon.playbook.service.run.ManualRuns;
+import io.cordon.playbook.service.run.PartnerDeliveries;
 import io.cordon.playbook.service.run.PrincipalRef;
 import io.cordon.playbook.service.run.RunCancellation;
 import io.cordon.playbook.service.run.RunProgress;
@@ -57,6 +59,7 @@ public class RunResource {
   @Inject ObjectMapper mapper;
   @Inject JsonWebToken token;
   @Inject PlanResource planResource;
+  @Inject PartnerDeliveries partnerDeliveries;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -124,6 +127,21 @@ public class RunResource {
       @QueryParam("cursor") String cursor) {
     return queries.accounts(
         id, RunRequests.executionStates(state), PageRequest.fromQuery(limit, cursor));
+  }
+
+  @GET
+  @Path("/{id}/partner-deliveries")
+  @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
+  @Operation(
+      summary =
+          "What partners got of the run's notices: per partner and channel the latest delivery"
+              + " state notification-service reported (DELIVERED or FAILED), attempts, time and"
+              + " reason")
+  public Page<PartnerDeliveryView> partnerDeliveries(
+      @PathParam("id") String id,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return partnerDeliveries.of(id, PageRequest.fromQuery(limit, cursor));
   }
 
   @GET

@@ -18,10 +18,18 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ActionType;
 import io.cordon.contracts.ReasonCode;
+import io.cordon.contracts.Topics;
 import io.cordon.contracts.events.ActionRequested;
+import io.cordon.contracts.events.EventIds;
+import io.cordon.contracts.events.NotificationDelivered;
+import io.cordon.contracts.events.NotificationFailed;
+import io.cordon.contracts.events.NotificationResult;
 import io.cordon.contracts.events.ResolvedAccount;
+import io.cordon.contracts.json.EventJson;
+import io.cordon.playbook.service.run.ActionIds;
 import io.cordon.testsupport.EmbeddedKafkaResource;
 import io.cordon.testsupport.EmbeddedPostgresResource;
+import io.cordon.testsupport.KafkaTestClient;
 import io.cordon.testsupport.TestJwt;
 import io.cordon.testsupport.TestJwtResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,6 +43,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -504,6 +514,75 @@ class DashboardBrowserTest {
           .filter(r -> Accounts.index(r.account().objectId()) == 3)
           .forEach(r -> responder.answer(r, TestResponder.Answer.succeeded()));
     }
+  }
+
+  @Test
+  void partnerNoticesShowWhatEachPartnerGotOfTheRunsNotice() throws Exception {
+    Runs.putPlaybook(
+        """
+        name: dash-deliveries
+        steps:
+          - id: notify
+            action: NOTIFY_PARTNERS
+            scope: run
+        """);
+    String prefix = prefix("deliveries");
+    String incident = "INC-" + prefix;
+    stubNotices(incident);
+    String runId = Runs.start("dash-deliveries", incident, accounts(prefix, 1));
+    await().atMost(WAIT).until(() -> "SUCCEEDED".equals(Runs.state(runId)));
+
+    openAs("#/runs/" + runId, VIEWER, TestJwt.VIEWER);
+    waitFor(
+        () ->
+            driver
+                .findElement(By.id("partner-deliveries"))
+                .getText()
+                .contains("No delivery results reported for this run"));
+
+    // notification-service reports back after the run is final: the page reads them on its own
+    String notificationId = ActionIds.ofRunStep(runId, "notify");
+    Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    try (KafkaTestClient kafka = KafkaTestClient.forEmbeddedBroker()) {
+      kafka.send(
+          Topics.NOTIFICATION_RESULTS,
+          incident,
+          EventJson.write(
+              new NotificationDelivered(
+                  NotificationDelivered.SCHEMA_VERSION,
+                  EventIds.random(),
+                  notificationId,
+                  incident,
+                  "partner-toyota",
+                  NotificationResult.WEBHOOK,
+                  1,
+                  at)));
+      kafka.send(
+          Topics.NOTIFICATION_RESULTS,
+          incident,
+          EventJson.write(
+              new NotificationFailed(
+                  NotificationFailed.SCHEMA_VERSION,
+                  EventIds.random(),
+                  notificationId,
+                  incident,
+                  "partner-nasa",
+                  NotificationResult.EMAIL,
+                  8,
+                  "gave up after 8 attempts; last: SMTP 550 mailbox unavailable",
+                  at.plusSeconds(1))));
+    }
+    waitFor(() -> driver.findElements(By.cssSelector("#deliveries-table tbody tr")).size() == 2);
+    WebElement toyota =
+        driver.findElement(By.cssSelector("#deliveries-table tr[data-partner='partner-toyota']"));
+    assertThat(toyota.getText()).contains("webhook", "delivered");
+    WebElement nasa =
+        driver.findElement(By.cssSelector("#deliveries-table tr[data-partner='partner-nasa']"));
+    assertThat(nasa.getText())
+        .contains("email", "failed", "8", "SMTP 550 mailbox unavailable")
+        .doesNotContain("delivered");
+    script("arguments[0].scrollIntoView()", driver.findElement(By.id("notices-title")));
+    screenshot();
   }
 
   @Test

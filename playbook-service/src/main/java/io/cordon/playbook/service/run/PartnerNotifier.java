@@ -26,9 +26,10 @@ import java.util.Map;
 /**
  * Runs a notify step: asks notification-service, through the outbox, to tell the partners whose
  * scopes meet the run's accounts, with each account's containment so far. The engine completes the
- * step itself once the request is written; deliveries are notification-service's business. When the
- * run ends, the same partners are asked once more with the final figures (a follow-up that
- * notification-service sends only where something changed for the partner).
+ * step itself once the request is written; deliveries are notification-service's business, and
+ * their outcomes come back to the run through {@link PartnerDeliveries} without the step waiting
+ * for them. When the run ends, the same partners are asked once more with the final figures (a
+ * follow-up that notification-service sends only where something changed for the partner).
  */
 @ApplicationScoped
 public class PartnerNotifier {
@@ -44,6 +45,13 @@ public class PartnerNotifier {
   @Inject AccountEvidenceStore evidence;
   @Inject StepCoverage coverage;
   @Inject RunContainment containment;
+
+  /** The notify step's action id a notification id names: the step's own, or its closing one. */
+  static String notifyActionIdOf(String notificationId) {
+    return notificationId.endsWith(CLOSING)
+        ? notificationId.substring(0, notificationId.length() - CLOSING.length())
+        : notificationId;
+  }
 
   void notifyPartners(
       RunContext context, StepExecutionEntity execution, List<AccountFacts> covered) {
