@@ -3,8 +3,9 @@
 -- (a redelivered event) leaves the row as it is.
 create table partner_delivery (
     id              bigint        generated always as identity primary key,
-    -- the notify step's actionId, which notification-service keeps as the notice's notificationId
-    notification_id varchar(36)   not null,
+    -- the notify step's actionId, which notification-service keeps as the notice's notificationId,
+    -- or the step's closing request (<actionId>:closing)
+    notification_id varchar(64)   not null,
     partner_id      varchar(255)  not null,
     -- webhook or email
     channel         varchar(16)   not null,

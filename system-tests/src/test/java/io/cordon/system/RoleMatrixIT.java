@@ -107,17 +107,19 @@ class RoleMatrixIT {
               Map.entry("GET /api/v1/audit", AUDITORS),
               Map.entry("GET /api/v1/audit/verify", AUDITORS)),
           "notification-service",
-          Map.of(
-              "GET /api/v1/partners", READERS,
-              "POST /api/v1/partners", Set.of("admin"),
-              "GET /api/v1/partners/{id}", READERS,
-              "PUT /api/v1/partners/{id}", Set.of("admin"),
-              "DELETE /api/v1/partners/{id}", Set.of("admin"),
-              "GET /api/v1/notifications", READERS,
-              "GET /api/v1/notifications/{id}", READERS,
-              "POST /api/v1/notifications/{id}/redeliver", Set.of("responder", "admin"),
-              "GET /api/v1/audit", AUDITORS,
-              "GET /api/v1/audit/verify", AUDITORS));
+          Map.ofEntries(
+              Map.entry("GET /api/v1/partners", READERS),
+              Map.entry("POST /api/v1/partners", Set.of("admin")),
+              Map.entry("GET /api/v1/partners/{id}", READERS),
+              Map.entry("PUT /api/v1/partners/{id}", Set.of("admin")),
+              Map.entry("DELETE /api/v1/partners/{id}", Set.of("admin")),
+              Map.entry("POST /api/v1/partners/{id}/taxii-credential", Set.of("admin")),
+              Map.entry("DELETE /api/v1/partners/{id}/taxii-credential", Set.of("admin")),
+              Map.entry("GET /api/v1/notifications", READERS),
+              Map.entry("GET /api/v1/notifications/{id}", READERS),
+              Map.entry("POST /api/v1/notifications/{id}/redeliver", Set.of("responder", "admin")),
+              Map.entry("GET /api/v1/audit", AUDITORS),
+              Map.entry("GET /api/v1/audit/verify", AUDITORS)));
 
   private static RunningStack running;
   private static HttpClient http;

@@ -17,6 +17,11 @@ public class NoticeRepository implements PanacheRepositoryBase<NoticeEntity, UUI
     return list("partnerId = ?1 and incidentId = ?2 order by sequence", partnerId, incidentId);
   }
 
+  /** Every notice the partner received, in the order they were made. */
+  public List<NoticeEntity> ofPartnerInOrder(UUID partnerId) {
+    return list("partnerId = ?1 order by seq", partnerId);
+  }
+
   /** Notices in insertion order after {@code afterSeq}, optionally of one incident. */
   public List<NoticeEntity> page(String incidentId, long afterSeq, int limit) {
     if (incidentId == null) {
