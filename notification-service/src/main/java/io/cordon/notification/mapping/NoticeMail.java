@@ -130,8 +130,8 @@ public final class NoticeMail {
   }
 
   /**
-   * The bundle's indicators and notes, plainly ({@code IPV4: 203.0.113.7}), under the notice's TLP
-   * marking, which also marks every object of the bundle.
+   * The bundle's indicators and observations, plainly ({@code IPV4: 203.0.113.7}), under the
+   * notice's TLP marking, which also marks every object of the bundle.
    */
   private static void indicators(StringBuilder text, NoticeDocument.Data data) {
     JsonNode stix = data.stix();
@@ -150,9 +150,13 @@ public final class NoticeMail {
                                 + ": "
                                 + oneLine(object.path("name").asText())
                                 + seenOn(stix, object.path("id").asText())));
-        case "note" ->
-            lines.add(
-                object.path("abstract").asText() + ": " + oneLine(object.path("content").asText()));
+        case "report" ->
+            object
+                .path("x_cordon_observations")
+                .forEach(
+                    o ->
+                        lines.add(
+                            o.path("type").asText() + ": " + oneLine(o.path("value").asText())));
         default -> {
           // identity, report, sightings and markings say nothing a reader needs here
         }

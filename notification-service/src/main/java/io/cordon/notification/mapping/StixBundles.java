@@ -23,10 +23,10 @@ import java.util.Set;
 /**
  * The indicators of compromise of one partner's accounts as a STIX 2.1 bundle ({@code data.stix} of
  * a notice): Cordon's identity, a report about the incident, one indicator and one sighting per
- * distinct indicator value with a STIX pattern, a note per location, risk event type or free text,
- * and the partner's TLP 2.0 marking definition, which marks every other object. Only accounts in
- * the partner's groups or domains contribute. Ids are name-based on the notice id, so the bundle of
- * a notice is the same every time it is made.
+ * distinct indicator value with a STIX pattern, locations, risk event types and free text as the
+ * report's {@code x_cordon_observations}, and the partner's TLP 2.0 marking definition, which marks
+ * every other object. Only accounts in the partner's groups or domains contribute. Ids are
+ * name-based on the notice id, so the bundle of a notice is the same every time it is made.
  *
  * <p>Account names enter only for partners with {@code accounts} disclosure, as {@code
  * user-account} observables behind an {@code observed-data} per sighting. A value that spells out
@@ -119,21 +119,12 @@ public final class StixBundles {
     String reportId = StixIds.of(noticeId, "report", subject.incident().id());
     List<StixObject> described = new ArrayList<>();
     List<StixObject> observables = new ArrayList<>();
+    List<StixObjects.Observation> observations = new ArrayList<>();
     for (Seen one : seen) {
       String key = one.type.name() + "|" + one.value;
       if (!StixPatterns.hasPattern(one.type)) {
-        described.add(
-            new StixObjects.Note(
-                "note",
-                StixObjects.SPEC_VERSION,
-                StixIds.of(noticeId, "note", key),
-                IDENTITY_ID,
-                at,
-                at,
-                one.type.name(),
-                one.value,
-                List.of(reportId),
-                marking));
+        observations.add(
+            new StixObjects.Observation(one.type.name(), one.value, one.accounts.size()));
         continue;
       }
       String indicatorId = StixIds.of(noticeId, "indicator", key);
@@ -175,6 +166,12 @@ public final class StixBundles {
               marking));
     }
     described.addAll(observables);
+    // a report must refer to something: with nothing but observations, to its author
+    List<String> reported =
+        described.stream()
+            .filter(o -> !(o instanceof StixObjects.UserAccount))
+            .map(StixObject::id)
+            .toList();
     List<StixObject> objects = new ArrayList<>();
     objects.add(TlpMarkings.definition(subject.tlp()));
     objects.add(identity(marking));
@@ -194,11 +191,9 @@ public final class StixBundles {
                 + " in your scope.",
             List.of("threat-report"),
             at,
-            described.stream()
-                .filter(o -> !(o instanceof StixObjects.UserAccount))
-                .map(StixObject::id)
-                .toList(),
+            reported.isEmpty() ? List.of(IDENTITY_ID) : reported,
             List.of(new StixObjects.ExternalReference("cordon", subject.incident().id(), null)),
+            observations.isEmpty() ? null : observations,
             marking));
     objects.addAll(described);
     return new StixObjects.Bundle(

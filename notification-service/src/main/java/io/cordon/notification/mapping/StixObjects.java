@@ -1,7 +1,6 @@
 package io.cordon.notification.mapping;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
@@ -82,6 +81,7 @@ public final class StixObjects {
       String published,
       List<String> objectRefs,
       List<ExternalReference> externalReferences,
+      List<Observation> xCordonObservations,
       List<String> objectMarkingRefs)
       implements StixObject {}
 
@@ -121,21 +121,15 @@ public final class StixObjects {
       List<String> objectMarkingRefs)
       implements StixObject {}
 
-  /** Location, risk event type and free text: indicators with no STIX pattern. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Note(
-      String type,
-      String specVersion,
-      String id,
-      String createdByRef,
-      String created,
-      String modified,
-      @JsonProperty("abstract") String summary,
-      String content,
-      List<String> objectRefs,
-      List<String> objectMarkingRefs)
-      implements StixObject {}
+  /**
+   * Location, risk event type and free text: what the evidence names that no STIX pattern can
+   * express. They travel on the report as the custom property {@code x_cordon_observations}; a
+   * {@code note} would say the same, but the official bundle schema accepts no note.
+   *
+   * @param type {@code LOCATION}, {@code RISK_EVENT_TYPE} or {@code TEXT}
+   * @param accounts how many of the partner's accounts it was seen on
+   */
+  public record Observation(String type, String value, int accounts) {}
 
   /** The accounts an indicator was seen on; only for partners entitled to account names. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
