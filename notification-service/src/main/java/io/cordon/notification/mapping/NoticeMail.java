@@ -139,6 +139,7 @@ public final class NoticeMail {
       return;
     }
     List<String> lines = new ArrayList<>();
+    List<String> observations = new ArrayList<>();
     for (JsonNode object : stix.path("objects")) {
       switch (object.path("type").asText()) {
         case "indicator" ->
@@ -155,13 +156,14 @@ public final class NoticeMail {
                 .path("x_cordon_observations")
                 .forEach(
                     o ->
-                        lines.add(
+                        observations.add(
                             o.path("type").asText() + ": " + oneLine(o.path("value").asText())));
         default -> {
           // identity, report, sightings and markings say nothing a reader needs here
         }
       }
     }
+    lines.addAll(observations); // the report comes first in the bundle; its context goes last
     if (lines.isEmpty()) {
       return;
     }

@@ -179,8 +179,7 @@ class NoticeDocumentsTest {
         .endsWith("TLP:RED\n")
         .contains(
             "Indicators of compromise in your scope (TLP:RED",
-            "- IPV4: 203.0.113.7 (seen on 1 account)\n",
-            "- LOCATION: Lagos, Lagos, NG\n")
+            "- IPV4: 203.0.113.7 (seen on 1 account)\n- LOCATION: Lagos, Lagos, NG\n")
         .doesNotContain("198.51.100.99");
     // without indicators in its scope a notice carries no bundle and the mail lists none
     assertThat(json(Disclosure.ACCOUNTS, Tlp.AMBER).get("data").has("stix")).isFalse();
