@@ -1,5 +1,6 @@
 package io.cordon.notification.mapping;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cordon.contracts.Severity;
 import io.cordon.contracts.events.ActionTally;
 import java.time.Instant;
@@ -9,7 +10,8 @@ import java.util.Map;
 /**
  * The webhook envelope of a partner notice (DESIGN §7), also the source of the e-mail text. Field
  * order is the JSON order. Nulls are left out: {@code followUpOf} appears on follow-ups only and
- * {@code accounts} only for partners with {@code accounts} disclosure.
+ * {@code accounts} only for partners with {@code accounts} disclosure, {@code stix} only when the
+ * partner's accounts name indicators of compromise.
  */
 public record NoticeDocument(String type, Instant timestamp, Data data) {
 
@@ -20,6 +22,8 @@ public record NoticeDocument(String type, Instant timestamp, Data data) {
    * @param tlp the TLP 2.0 marking, e.g. {@code TLP:AMBER}
    * @param exposure what the incident means for this partner
    * @param accounts UPNs of the affected accounts in the partner's scope; accounts disclosure only
+   * @param stix the indicators of compromise of the partner's accounts as a STIX 2.1 bundle; only
+   *     when they name any (see {@link StixBundles})
    */
   public record Data(
       String noticeId,
@@ -31,7 +35,8 @@ public record NoticeDocument(String type, Instant timestamp, Data data) {
       String disclosure,
       Summary summary,
       Exposure exposure,
-      List<String> accounts) {}
+      List<String> accounts,
+      JsonNode stix) {}
 
   public record Incident(String id, String title, Severity severity) {}
 

@@ -60,7 +60,18 @@ public final class NoticeDocuments {
             summary,
             PartnerExposure.of(matched.accounts(), request.affectedAccounts()),
             // the one place names enter a notice, and only for partners entitled to them
-            recipient.disclosure() == Disclosure.ACCOUNTS ? upns(matched.accounts()) : null);
+            recipient.disclosure() == Disclosure.ACCOUNTS ? upns(matched.accounts()) : null,
+            StixBundles.build(
+                    new StixBundles.Subject(
+                        noticeId,
+                        createdAt,
+                        request.incident(),
+                        recipient.tlp(),
+                        recipient.disclosure()),
+                    matched.accounts(),
+                    request.affectedAccounts())
+                .map(StixBundles::tree)
+                .orElse(null));
     return new NoticeDocument(NoticeDocument.TYPE, createdAt, data);
   }
 

@@ -1,6 +1,8 @@
 package io.cordon.notification.mapping;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cordon.contracts.events.ActionTally;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -102,6 +104,7 @@ public final class NoticeMail {
       text.append("\nAffected accounts in your scope:\n");
       accounts.forEach(upn -> text.append("- ").append(upn).append('\n'));
     }
+    indicators(text, data);
     text.append("\nSent ").append(notice.timestamp()).append(" by Cordon.\n\n");
     text.append(data.tlp()).append('\n');
     return text.toString();
@@ -124,6 +127,62 @@ public final class NoticeMail {
         .append(" to ")
         .append(exposure.containedAt() == null ? "not yet closed" : exposure.containedAt())
         .append("\n\n");
+  }
+
+  /**
+   * The bundle's indicators and observations, plainly ({@code IPV4: 203.0.113.7}), under the
+   * notice's TLP marking, which also marks every object of the bundle.
+   */
+  private static void indicators(StringBuilder text, NoticeDocument.Data data) {
+    JsonNode stix = data.stix();
+    if (stix == null || !stix.path("objects").isArray()) {
+      return;
+    }
+    List<String> lines = new ArrayList<>();
+    List<String> observations = new ArrayList<>();
+    for (JsonNode object : stix.path("objects")) {
+      switch (object.path("type").asText()) {
+        case "indicator" ->
+            StixPatterns.typeOf(object.path("pattern").asText())
+                .ifPresent(
+                    type ->
+                        lines.add(
+                            type.name()
+                                + ": "
+                                + oneLine(object.path("name").asText())
+                                + seenOn(stix, object.path("id").asText())));
+        case "report" ->
+            object
+                .path("x_cordon_observations")
+                .forEach(
+                    o ->
+                        observations.add(
+                            o.path("type").asText() + ": " + oneLine(o.path("value").asText())));
+        default -> {
+          // identity, report, sightings and markings say nothing a reader needs here
+        }
+      }
+    }
+    lines.addAll(observations); // the report comes first in the bundle; its context goes last
+    if (lines.isEmpty()) {
+      return;
+    }
+    text.append("\nIndicators of compromise in your scope (")
+        .append(data.tlp())
+        .append("; the webhook notice carries them as a STIX 2.1 bundle):\n");
+    lines.forEach(line -> text.append("- ").append(line).append('\n'));
+  }
+
+  private static String seenOn(JsonNode stix, String indicatorId) {
+    for (JsonNode object : stix.path("objects")) {
+      if ("sighting".equals(object.path("type").asText())
+          && indicatorId.equals(object.path("sighting_of_ref").asText())
+          && object.has("count")) {
+        int count = object.path("count").asInt();
+        return " (seen on " + count + (count == 1 ? " account)" : " accounts)");
+      }
+    }
+    return "";
   }
 
   /** A header must not break into a second line, whatever an incident title contains. */

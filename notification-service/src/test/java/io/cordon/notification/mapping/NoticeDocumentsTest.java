@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cordon.contracts.ActionType;
 import io.cordon.contracts.Disclosure;
+import io.cordon.contracts.IndicatorType;
 import io.cordon.contracts.RunState;
 import io.cordon.contracts.Severity;
 import io.cordon.contracts.Tlp;
@@ -14,6 +15,7 @@ import io.cordon.contracts.events.AffectedAccount;
 import io.cordon.contracts.events.AffectedScopes;
 import io.cordon.contracts.events.GroupRef;
 import io.cordon.contracts.events.IncidentRef;
+import io.cordon.contracts.events.Indicator;
 import io.cordon.contracts.events.NotificationRequested;
 import io.cordon.contracts.events.RunSummary;
 import io.cordon.contracts.events.ScopeCount;
@@ -130,6 +132,59 @@ class NoticeDocumentsTest {
             "Compromise window: 2024-01-02T03:04:05Z to 2024-01-10T09:21:40Z");
     assertThat(accounts.subject()).startsWith("[TLP:AMBER+STRICT] ");
     assertThat(accounts.text()).contains("alice.inscope@jaxa.jp").doesNotContain("bob");
+  }
+
+  @Test
+  void theIndicatorsOfThePartnersAccountsTravelAsAStixBundleAndInTheMail() throws Exception {
+    AffectedAccount marked =
+        IN_SCOPE.withIndicators(
+            List.of(
+                new Indicator(IndicatorType.IPV4, "203.0.113.7", null, "csv"),
+                new Indicator(IndicatorType.LOCATION, "Lagos, Lagos, NG", null, "csv")));
+    AffectedAccount elsewhere =
+        OUT_OF_SCOPE.withIndicators(
+            List.of(new Indicator(IndicatorType.IPV4, "198.51.100.99", null, "csv")));
+    NotificationRequested request =
+        new NotificationRequested(
+            1,
+            "event-2",
+            "notification-2",
+            REQUEST.incident(),
+            REQUEST.runSummary(),
+            REQUEST.affectedScopes(),
+            REQUEST.scopeCounts(),
+            REQUEST.actionsTaken(),
+            List.of(marked, elsewhere),
+            REQUEST.requestedAt());
+    NoticeDocument document =
+        NoticeDocuments.build(
+            UUID.randomUUID(),
+            1,
+            null,
+            Instant.parse("2024-01-10T09:22:00Z"),
+            request,
+            new NoticeDocuments.Recipient(UUID.randomUUID(), "JAXA", Disclosure.SUMMARY, Tlp.RED),
+            new PartnerMatch(List.of(H3), List.of(), List.of(), List.of(marked)));
+
+    JsonNode data = JSON.readTree(NoticeDocuments.write(document)).get("data");
+    assertThat(data.at("/stix/type").asText()).isEqualTo("bundle");
+    assertThat(StixSchemas.errors(data.get("stix"))).isEmpty();
+    assertThat(data.get("stix").toString())
+        .contains("[ipv4-addr:value = '203.0.113.7']")
+        .doesNotContain("198.51.100.99", "alice");
+    assertThat(NoticeDocuments.read(NoticeDocuments.write(document))).isEqualTo(document);
+    String text = NoticeMail.render(document).text();
+    assertThat(text)
+        .startsWith("TLP:RED\n")
+        .endsWith("TLP:RED\n")
+        .contains(
+            "Indicators of compromise in your scope (TLP:RED",
+            "- IPV4: 203.0.113.7 (seen on 1 account)\n- LOCATION: Lagos, Lagos, NG\n")
+        .doesNotContain("198.51.100.99");
+    // without indicators in its scope a notice carries no bundle and the mail lists none
+    assertThat(json(Disclosure.ACCOUNTS, Tlp.AMBER).get("data").has("stix")).isFalse();
+    assertThat(NoticeMail.render(document(Disclosure.SUMMARY, Tlp.AMBER)).text())
+        .doesNotContain("Indicators of compromise");
   }
 
   @Test

@@ -17,11 +17,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.cordon.contracts.IndicatorType;
 import io.cordon.contracts.RunState;
 import io.cordon.contracts.events.AffectedAccount;
 import io.cordon.contracts.events.EventIds;
 import io.cordon.contracts.events.GroupRef;
+import io.cordon.contracts.events.Indicator;
 import io.cordon.contracts.events.NotificationRequested;
+import io.cordon.notification.mapping.StixSchemas;
 import io.cordon.notification.support.GreenMailResource;
 import io.cordon.notification.support.InjectPartnerEndpoint;
 import io.cordon.notification.support.PartnerEndpointResource;
@@ -268,13 +271,80 @@ class NoticeMatchingTest {
     assertThat(received("redelivered")).hasSize(2);
   }
 
-  /** A partner with a webhook at its own path that verifies with its own secret. */
+  @Test
+  void webhookNoticesCarryTheIndicatorsOfThePartnersAccountsAsAValidStixBundle() throws Exception {
+    Notices.Incident incident = new Notices.Incident();
+    String tag = unique("aerospace");
+    incident.tag(tag);
+    String domain = unique("jaxa") + ".example";
+    String upn = unique("alice") + "@" + domain;
+    incident.indicators(
+        incident.account(upn),
+        new Indicator(
+            IndicatorType.IPV4, "203.0.113.7", Instant.parse("2024-01-03T00:00:00Z"), "csv"),
+        new Indicator(IndicatorType.URL, "https://evil.example/it's", null, "csv"));
+    String otherUpn = unique("bob") + "@" + unique("nasa") + ".example";
+    incident.indicators(
+        incident.account(otherUpn),
+        new Indicator(IndicatorType.IPV4, "198.51.100.99", null, "defender"));
+    Map<String, String> secrets =
+        Map.of("stix-summary", newSecret(), "stix-accounts", newSecret(), "stix-tag", newSecret());
+    webhookPartner("stix-summary", secrets, List.of(), List.of(domain), List.of());
+    webhookPartner("stix-accounts", secrets, List.of(), List.of(domain), List.of(), "accounts");
+    webhookPartner("stix-tag", secrets, List.of(), List.of(), List.of(tag));
+
+    publish(incident.request());
+
+    awaitSettled(incident.id, 3);
+    for (String key : List.of("stix-summary", "stix-accounts")) {
+      List<LoggedRequest> received = received(key);
+      assertThat(received).as(key).hasSize(1);
+      assertThat(StandardWebhooksMatcher.verifies(received.get(0), secrets.get(key))).isTrue();
+      JsonNode envelope = JSON.readTree(received.get(0).getBodyAsString());
+      assertThat(envelope.get("type").asText()).isEqualTo("cordon.partner-notice.v1");
+      JsonNode stix = envelope.at("/data/stix");
+      assertThat(stix.get("type").asText()).as(key).isEqualTo("bundle");
+      assertThat(StixSchemas.errors(stix)).as(key).isEmpty();
+      for (JsonNode object : stix.get("objects")) {
+        assertThat(StixSchemas.errors(object)).as("%s %s", key, object).isEmpty();
+      }
+      String text = stix.toString();
+      assertThat(text)
+          .contains(
+              "[ipv4-addr:value = '203.0.113.7']",
+              "[url:value = 'https://evil.example/it\\\\'s']",
+              "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421")
+          .doesNotContain("198.51.100.99", otherUpn);
+      if (key.equals("stix-summary")) {
+        assertThat(text).doesNotContain(upn, "user-account");
+      } else {
+        assertThat(text).contains("\"account_login\":\"" + upn + "\"");
+      }
+    }
+    List<LoggedRequest> tagOnly = received("stix-tag");
+    assertThat(tagOnly).hasSize(1);
+    JsonNode data = JSON.readTree(tagOnly.get(0).getBodyAsString()).get("data");
+    assertThat(data.has("stix")).isFalse();
+    assertThat(data.has("exposure")).isTrue();
+  }
+
   private String webhookPartner(
       String key,
       Map<String, String> secrets,
       List<?> groups,
       List<String> domains,
       List<String> tags) {
+    return webhookPartner(key, secrets, groups, domains, tags, "summary");
+  }
+
+  /** A partner with a webhook at its own path that verifies with its own secret. */
+  private String webhookPartner(
+      String key,
+      Map<String, String> secrets,
+      List<?> groups,
+      List<String> domains,
+      List<String> tags,
+      String disclosure) {
     String path = path(key);
     endpoint.stubFor(
         post(urlEqualTo(path))
@@ -289,7 +359,7 @@ class NoticeMatchingTest {
             groups,
             domains,
             tags,
-            "summary"));
+            disclosure));
   }
 
   private final Map<String, String> pathsByKey = new java.util.HashMap<>();

@@ -13,6 +13,7 @@ import io.cordon.contracts.events.AffectedScopes;
 import io.cordon.contracts.events.EventIds;
 import io.cordon.contracts.events.GroupRef;
 import io.cordon.contracts.events.IncidentRef;
+import io.cordon.contracts.events.Indicator;
 import io.cordon.contracts.events.NotificationRequested;
 import io.cordon.contracts.events.RunSummary;
 import io.cordon.contracts.events.ScopeCount;
@@ -94,6 +95,13 @@ final class Notices {
               upn, java.util.Arrays.stream(groupsOfAccount).map(GroupRef::id).toList());
       accounts.add(account);
       return account;
+    }
+
+    /** The account, as the incident's evidence names indicators of compromise for it. */
+    AffectedAccount indicators(AffectedAccount account, Indicator... indicators) {
+      AffectedAccount marked = account.withIndicators(List.of(indicators));
+      accounts.replaceAll(a -> a == account ? marked : a);
+      return marked;
     }
 
     NotificationRequested request() {
