@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.cordon.contracts.Disclosure;
+import io.cordon.contracts.IndicatorType;
 import io.cordon.contracts.Tlp;
+import io.cordon.contracts.events.AffectedAccount;
+import io.cordon.contracts.events.Indicator;
 import io.cordon.notification.repository.NoticeEntity;
 import io.cordon.notification.support.GreenMailResource;
 import io.cordon.notification.support.PartnerEndpointResource;
@@ -135,6 +138,53 @@ class TaxiiTest {
         .get(ROOT + "collections/" + nasa + "/objects/" + id("3") + "/")
         .then()
         .statusCode(200);
+  }
+
+  @Test
+  void aNoticeWithIndicatorsFillsThePartnersCollection() {
+    Notices.Incident incident = new Notices.Incident();
+    String domain = Notices.unique("lunar") + ".example";
+    incident.accounts.add(
+        AffectedAccount.of(Notices.unique("a") + "@" + domain, List.of())
+            .withIndicators(
+                List.of(
+                    new Indicator(
+                        IndicatorType.IPV4,
+                        "198.51.100.23",
+                        Instant.parse("2026-12-01T08:00:00Z"),
+                        "csv"))));
+    Map<String, Object> body =
+        Notices.partner(
+            Partners.uniqueName("Lunar"),
+            null,
+            null,
+            List.of("soc@" + domain),
+            List.of(),
+            List.of(domain),
+            List.of(),
+            "summary");
+    String partner = Partners.createdId(body);
+    Map<String, Object> key = issue(partner);
+
+    Notices.publish(incident.request());
+    Notices.awaitNotices(incident.id, notices -> notices.getList("items").size() == 1);
+
+    JsonPath objects =
+        taxii(key)
+            .get(ROOT + "collections/" + partner + "/objects/")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(objects.getList("objects.type", String.class))
+        .contains("indicator", "sighting", "report", "identity", "marking-definition");
+    assertThat(objects.getString("objects.find { it.type == 'indicator' }.pattern"))
+        .isEqualTo("[ipv4-addr:value = '198.51.100.23']");
+    // amber, as the partner registered: the OASIS TLP 2.0 marking definition
+    assertThat(
+            objects.getList(
+                "objects.find { it.type == 'indicator' }.object_marking_refs", String.class))
+        .containsExactly("marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421");
   }
 
   @Test
