@@ -111,8 +111,13 @@ final class RunFollower {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       JsonNode run = client.get(Service.PLAYBOOK, "/api/v1/runs/" + Query.segment(runId));
+      boolean stopsForApproval = RunStates.isWaitingForApproval(run) && !throughApprovals;
+      boolean givesUp = !RunStates.isFinal(run) && System.nanoTime() > deadline;
       if (!output.json()) {
         view.show(run);
+        if (stopsForApproval || givesUp) {
+          view.finish();
+        }
       }
       if (RunStates.isFinal(run)) {
         output.say("");
@@ -129,7 +134,7 @@ final class RunFollower {
             view.detach();
           }
         }
-        if (RunStates.isWaitingForApproval(run) && !throughApprovals) {
+        if (stopsForApproval) {
           output.say(
               "Run "
                   + runId
@@ -138,7 +143,7 @@ final class RunFollower {
           return new Outcome(run, pending, ExitCodes.WAITING_FOR_APPROVAL);
         }
       }
-      if (System.nanoTime() > deadline) {
+      if (givesUp) {
         throw new CliFailure(
             ExitCodes.FAILED,
             "run "

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * A progress bar per playbook step while a run goes on. On a terminal the block is redrawn in
  * place; in a pipe or a log, a snapshot is printed when something changed, at most every few
- * seconds, and always the final one.
+ * seconds, and always the last one: the final run's, or the one following stopped at ({@link
+ * #finish}).
  */
 public final class RunProgressView {
   /** Execution states after which nothing more happens to that account's step. */
@@ -24,6 +25,7 @@ public final class RunProgressView {
   private final long snapshotEveryNanos;
   private int linesDrawn;
   private String lastSnapshot = "";
+  private String lastPrinted = "";
   private long lastPrintedAt = Long.MIN_VALUE / 2;
 
   public RunProgressView(PrintStream out, boolean terminal, long snapshotEveryNanos) {
@@ -41,13 +43,30 @@ public final class RunProgressView {
       }
       lines.forEach(line -> out.print("\r\033[2K" + line + "\n"));
       linesDrawn = lines.size();
-    } else if (!snapshot.equals(lastSnapshot)
+    } else if (!snapshot.equals(lastPrinted)
         && (System.nanoTime() - lastPrintedAt >= snapshotEveryNanos || RunStates.isFinal(run))) {
-      out.println(snapshot);
-      lastPrintedAt = System.nanoTime();
+      print(snapshot);
     }
     lastSnapshot = snapshot;
     out.flush();
+  }
+
+  /**
+   * Following stops before the run is final (it waits for approval, or following gave up): in a
+   * pipe or a log the last snapshot is printed if the interval held it back, so the log ends with
+   * the run as it was left, not with an older picture of it.
+   */
+  public void finish() {
+    if (!terminal && !lastSnapshot.isEmpty() && !lastSnapshot.equals(lastPrinted)) {
+      print(lastSnapshot);
+      out.flush();
+    }
+  }
+
+  private void print(String snapshot) {
+    out.println(snapshot);
+    lastPrinted = snapshot;
+    lastPrintedAt = System.nanoTime();
   }
 
   /** Something else is printed below: the next {@link #show} starts a new block. */

@@ -50,7 +50,7 @@ class ApprovalsCommandTest {
                             ApiShapes.problem(
                                 403,
                                 "forbidden",
-                                "Forbidden",
+                                "Not allowed for this principal",
                                 "Four eyes: rei.responder@cordon.local started run "
                                     + RUN_ID
                                     + " and cannot decide its steps; another approver must",
@@ -61,7 +61,8 @@ class ApprovalsCommandTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err().lines())
         .containsExactly(
-            "error: Forbidden: Four eyes: rei.responder@cordon.local started run "
+            "error: Not allowed for this principal: Four eyes: rei.responder@cordon.local"
+                + " started run "
                 + RUN_ID
                 + " and cannot decide its steps; another approver must");
   }

@@ -281,6 +281,8 @@ class ReportSubmitCommandTest {
                 + "  step disable-privileged (DISABLE_ACCOUNT) for 1 account(s), role approver")
         .contains("admin.taro@jaxa.example")
         .contains("Run " + RUN_ID + " waits for approval");
+    // in a pipe the run as following left it, though the 5 s between snapshots had not passed
+    assertThat(result.out()).contains("run " + RUN_ID + "  WAITING_APPROVAL  ");
   }
 
   @Test

@@ -52,6 +52,25 @@ class RunViewsTest {
   }
 
   @Test
+  void onAPipeTheSnapshotHeldBackByTheIntervalIsPrintedWhenFollowingStops() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    RunProgressView view =
+        new RunProgressView(
+            new PrintStream(bytes, true, StandardCharsets.UTF_8), false, Long.MAX_VALUE / 4);
+
+    view.show(run("RUNNING", "{\"IN_PROGRESS\":2}", "{\"WAITING\":2}", "{}"));
+    view.show(run("WAITING_APPROVAL", "{\"SUCCEEDED\":2}", "{\"WAITING_APPROVAL\":2}", "{}"));
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("WAITING_APPROVAL");
+
+    view.finish();
+    view.finish();
+
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(printed.split("WAITING_APPROVAL  ", -1)).as(printed).hasSize(2);
+    assertThat(printed).endsWith("0/2     2 awaiting approval" + System.lineSeparator());
+  }
+
+  @Test
   void onATerminalTheBlockIsRedrawnInPlace() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     RunProgressView view =
