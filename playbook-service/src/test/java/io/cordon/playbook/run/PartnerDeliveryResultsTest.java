@@ -169,7 +169,7 @@ class PartnerDeliveryResultsTest {
           .get("/api/v1/runs/" + runId + "/partner-deliveries")
           .then()
           .statusCode(200)
-          .body("items.partnerId", equalTo(List.of("partner-c")))
+          .body("items.partnerId", equalTo(List.of("partner-c", "partner-a")))
           .body("next", equalTo(null));
     }
 
