@@ -45,7 +45,36 @@ public final class DemoSummary {
               "  %-30s %s",
               partner.getValue().path("name").asText(),
               ids == 0 ? "not affected, no notice" : ids + " signed notice(s) verified"));
+      if (inbox != null && !inbox.notices().isEmpty()) {
+        lines.add("  " + " ".repeat(30) + " " + exposure(last(inbox.notices())));
+      }
     }
     return lines;
+  }
+
+  private static JsonNode last(List<JsonNode> notices) {
+    JsonNode latest = notices.get(0);
+    for (JsonNode notice : notices) {
+      if (notice.at("/data/sequence").asInt() > latest.at("/data/sequence").asInt()) {
+        latest = notice;
+      }
+    }
+    return latest;
+  }
+
+  /** What the partner's latest notice told it: its exposure and its STIX indicators. */
+  static String exposure(JsonNode notice) {
+    JsonNode exposure = notice.at("/data/exposure");
+    int indicators = 0;
+    for (JsonNode object : notice.at("/data/stix/objects")) {
+      indicators += "indicator".equals(object.path("type").asText()) ? 1 : 0;
+    }
+    return String.format(
+        "%s: %d account(s) in scope, %d privileged, %s; STIX: %d indicator(s)",
+        notice.at("/data/tlp").asText("TLP:?"),
+        exposure.path("accounts").asInt(),
+        exposure.path("privileged").asInt(),
+        exposure.path("status").asText("status unknown"),
+        indicators);
   }
 }
