@@ -295,6 +295,21 @@ class EvidenceIndicatorsTest {
               "USER_AGENT python-requests/2.31 " + day1.plusSeconds(7200) + " csv");
       assertThat(Instant.parse(aliceAgain.path("firstActivityAt").asText())).isEqualTo(base);
       assertThat(responder.requests()).hasSize(3);
+
+      // the audit trail (and the incident timeline read from it) tells how many and since when
+      JsonPath timeline =
+          Runs.asViewer()
+              .get("/api/v1/incidents/" + incidentId + "/timeline")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      String recontaining =
+          "items.find { it.action == 'evidence.recontaining' && it.accountId == '"
+              + alice.objectId()
+              + "' }.detail";
+      assertThat(timeline.getInt(recontaining + ".indicators")).isEqualTo(2);
+      assertThat(Instant.parse(timeline.getString(recontaining + ".firstSeenAt"))).isEqualTo(base);
     }
   }
 }
