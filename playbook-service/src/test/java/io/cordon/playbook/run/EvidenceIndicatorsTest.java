@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -183,6 +184,21 @@ class EvidenceIndicatorsTest {
     Instant day1 = base.plus(1, ChronoUnit.DAYS);
     ResolvedAccount alice = Accounts.account(prefix, 1);
     ResolvedAccount bob = Accounts.account(prefix, 2);
+    // a sign-in feed naming 120 addresses, a minute apart: partners get the newest 100
+    ResolvedAccount carol =
+        named(
+            Accounts.account(prefix, 4),
+            null,
+            null,
+            IntStream.range(0, 120)
+                .mapToObj(
+                    i ->
+                        indicator(
+                            IndicatorType.IPV4,
+                            "192.0.2." + i,
+                            base.plus(i, ChronoUnit.MINUTES),
+                            "entra-sign-ins"))
+                .toArray(Indicator[]::new));
 
     // the first CSV: alice with a first sighting and four indicators, one of them twice in
     // different case; bob with one indicator and no times
@@ -205,7 +221,8 @@ class EvidenceIndicatorsTest {
                     indicator(IndicatorType.DOMAIN, "Evil.example", day1, "csv"),
                     indicator(
                         IndicatorType.DOMAIN, "evil.EXAMPLE", day1.plusSeconds(18000), "csv")),
-                named(bob, null, null, indicator(IndicatorType.IPV4, "203.0.113.7", null, "csv"))));
+                named(bob, null, null, indicator(IndicatorType.IPV4, "203.0.113.7", null, "csv")),
+                carol));
 
     try (TestResponder responder =
             TestResponder.start(prefix, request -> TestResponder.Answer.succeeded());
@@ -234,6 +251,13 @@ class EvidenceIndicatorsTest {
               "IPV4 203.0.113.7 " + day1.plusSeconds(3600) + " csv");
       assertThat(Instant.parse(aliceNotified.path("firstActivityAt").asText())).isEqualTo(day1);
       assertThat(indicators(affected(firstNotice, bob))).containsExactly("IPV4 203.0.113.7 - csv");
+      assertThat(history(carol.objectId()).getList("evidence[0].indicators")).hasSize(120);
+      List<String> carolNotified = indicators(affected(firstNotice, carol));
+      assertThat(carolNotified).hasSize(100);
+      assertThat(carolNotified.get(0))
+          .isEqualTo("IPV4 192.0.2.119 " + base.plus(119, ChronoUnit.MINUTES) + " entra-sign-ins");
+      assertThat(carolNotified.get(99))
+          .isEqualTo("IPV4 192.0.2.20 " + base.plus(20, ChronoUnit.MINUTES) + " entra-sign-ins");
 
       // the first chunk again, then a second CSV; sent under the first one's key, so on the same
       // partition: once the second report's run has ended, the redelivery has been consumed too.
@@ -294,7 +318,7 @@ class EvidenceIndicatorsTest {
               "DOMAIN evil.EXAMPLE " + day1.plusSeconds(18000) + " csv",
               "USER_AGENT python-requests/2.31 " + day1.plusSeconds(7200) + " csv");
       assertThat(Instant.parse(aliceAgain.path("firstActivityAt").asText())).isEqualTo(base);
-      assertThat(responder.requests()).hasSize(3);
+      assertThat(responder.requests()).hasSize(4);
 
       // the audit trail (and the incident timeline read from it) tells how many and since when
       JsonPath timeline =
