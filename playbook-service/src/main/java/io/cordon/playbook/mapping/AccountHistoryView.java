@@ -1,5 +1,6 @@
 package io.cordon.playbook.mapping;
 
+import io.cordon.contracts.IndicatorType;
 import io.cordon.playbook.model.EvidenceDisposition;
 import io.cordon.playbook.model.IncidentState;
 import java.time.Instant;
@@ -24,9 +25,11 @@ public record AccountHistoryView(
    * A report, detection or manual run that named the account.
    *
    * @param activityAt the activity the evidence describes; null when it gave none
+   * @param firstSeenAt the earliest attacker activity the evidence names; null when it named none
    * @param disposition what Cordon did: contained it, attached the evidence only, contained it
    *     again
    * @param note the responder's words for an explicit recontain
+   * @param indicators the indicators of compromise the evidence named, in its order; empty if none
    */
   public record EvidenceView(
       String incidentId,
@@ -36,9 +39,20 @@ public record AccountHistoryView(
       String reportedBy,
       Instant receivedAt,
       Instant activityAt,
+      Instant firstSeenAt,
       EvidenceDisposition disposition,
       String reason,
-      String note) {}
+      String note,
+      List<IndicatorView> indicators) {}
+
+  /**
+   * An indicator of compromise as evidence named it.
+   *
+   * @param observedAt when the evidence saw it; null when it did not say
+   * @param source what named it, e.g. {@code csv} or {@code entra-risk-detection}; null if unknown
+   */
+  public record IndicatorView(
+      IndicatorType type, String value, Instant observedAt, String source) {}
 
   /** One step of a run for the account. */
   public record ActionView(

@@ -42,9 +42,16 @@ public final class IncidentViews {
         row.reportedBy,
         row.receivedAt,
         row.activityAt,
+        row.firstSeenAt,
         row.disposition,
         row.reasonCode,
-        row.note);
+        row.note,
+        row.indicators.stream()
+            .map(
+                indicator ->
+                    new AccountHistoryView.IndicatorView(
+                        indicator.type, indicator.value, indicator.observedAt, indicator.source))
+            .toList());
   }
 
   public static AccountHistoryView.ActionView action(String incidentId, StepExecutionEntity row) {

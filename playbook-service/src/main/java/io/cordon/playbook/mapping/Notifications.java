@@ -9,6 +9,7 @@ import io.cordon.contracts.events.AffectedScopes;
 import io.cordon.contracts.events.EventIds;
 import io.cordon.contracts.events.GroupRef;
 import io.cordon.contracts.events.IncidentRef;
+import io.cordon.contracts.events.Indicator;
 import io.cordon.contracts.events.NotificationRequested;
 import io.cordon.contracts.events.RunSummary;
 import io.cordon.contracts.events.ScopeCount;
@@ -61,7 +62,8 @@ public final class Notifications {
                   account.privileged(),
                   exposure.containment(),
                   exposure.containedAt(),
-                  exposure.firstActivityAt()));
+                  exposure.firstActivityAt())
+              .withIndicators(exposure.indicators()));
     }
     List<ScopeCount> scopeCounts = new ArrayList<>();
     perGroup.forEach((id, count) -> scopeCounts.add(new ScopeCount(ScopeCount.GROUP, id, count)));
@@ -86,9 +88,18 @@ public final class Notifications {
    * An account's exposure in its incident.
    *
    * @param containment its containment state's name; null when the incident does not hold it
+   * @param indicators the indicators of compromise the incident's evidence names for it
    */
-  public record Exposure(String containment, Instant containedAt, Instant firstActivityAt) {
-    static final Exposure UNKNOWN = new Exposure(null, null, null);
+  public record Exposure(
+      String containment,
+      Instant containedAt,
+      Instant firstActivityAt,
+      List<Indicator> indicators) {
+    static final Exposure UNKNOWN = new Exposure(null, null, null, List.of());
+
+    public Exposure {
+      indicators = indicators == null ? List.of() : List.copyOf(indicators);
+    }
   }
 
   public static IncidentRef incident(RunEntity run) {

@@ -2,16 +2,22 @@ package io.cordon.playbook.repository;
 
 import io.cordon.playbook.model.EvidenceDisposition;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One report, detection or manual run naming one account, and what came of it. */
 @Entity
@@ -49,6 +55,10 @@ public class AccountEvidenceEntity extends PanacheEntityBase {
   @Column(name = "activity_at")
   public Instant activityAt;
 
+  /** The earliest attacker activity the evidence names; null when it names none. */
+  @Column(name = "first_seen_at")
+  public Instant firstSeenAt;
+
   @Enumerated(EnumType.STRING)
   public EvidenceDisposition disposition;
 
@@ -57,4 +67,13 @@ public class AccountEvidenceEntity extends PanacheEntityBase {
 
   /** A responder's words when they asked for it (an explicit recontain). */
   public String note;
+
+  /**
+   * The indicators of compromise the evidence named, each (type, lower(value)) once, in the order
+   * given. Written with the row and never changed.
+   */
+  @ElementCollection
+  @CollectionTable(name = "evidence_indicator", joinColumns = @JoinColumn(name = "evidence_id"))
+  @OrderColumn(name = "position")
+  public List<EvidenceIndicatorRow> indicators = new ArrayList<>();
 }

@@ -43,6 +43,9 @@ public class IncidentAudit {
     after.put("source", evidence.source);
     after.put("reportedBy", evidence.reportedBy);
     after.put("activityAt", evidence.activityAt == null ? null : evidence.activityAt.toString());
+    after.put("firstSeenAt", evidence.firstSeenAt == null ? null : evidence.firstSeenAt.toString());
+    // how many, not which: the values are in the evidence itself, and a feed may name hundreds
+    after.put("indicators", evidence.indicators.size());
     after.put("note", evidence.note);
     audit.record(
         AuditEntry.of(

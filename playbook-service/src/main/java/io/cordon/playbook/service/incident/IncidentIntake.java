@@ -5,6 +5,7 @@ import io.cordon.playbook.model.ContainmentState;
 import io.cordon.playbook.model.EvidenceDisposition;
 import io.cordon.playbook.repository.AccountEvidenceEntity;
 import io.cordon.playbook.repository.AccountEvidenceStore;
+import io.cordon.playbook.repository.EvidenceIndicatorRow;
 import io.cordon.playbook.repository.IncidentAccountEntity;
 import io.cordon.playbook.repository.IncidentAccountStore;
 import io.cordon.playbook.repository.IncidentEntity;
@@ -72,7 +73,7 @@ public class IncidentIntake {
   @Transactional(Transactional.TxType.MANDATORY)
   public Set<String> admit(Evidence source, List<NamedAccount> named, EvidenceDisposition forced) {
     Map<String, NamedAccount> byId = new LinkedHashMap<>();
-    named.forEach(account -> byId.merge(account.objectId(), account, NamedAccount::later));
+    named.forEach(account -> byId.merge(account.objectId(), account, NamedAccount::merged));
     accounts.lockIntake(byId.keySet());
     Set<String> already = evidence.recorded(source.reportId(), byId.keySet());
     Map<String, List<IncidentAccountEntity>> holdings = accounts.inOpenIncidents(byId.keySet());
@@ -141,6 +142,18 @@ public class IncidentIntake {
     row.reportedBy = source.reportedBy();
     row.receivedAt = source.receivedAt();
     row.activityAt = account.activityAt();
+    // kept whatever the disposition: evidence about a contained account is still intelligence
+    row.firstSeenAt = account.firstSeenAt();
+    account
+        .distinctIndicators()
+        .forEach(
+            indicator ->
+                row.indicators.add(
+                    new EvidenceIndicatorRow(
+                        indicator.type(),
+                        indicator.value(),
+                        indicator.observedAt(),
+                        indicator.source())));
     row.disposition = decision.disposition();
     row.reasonCode =
         decision.disposition() == EvidenceDisposition.RECONTAINING

@@ -4,6 +4,7 @@ import io.cordon.commons.outbox.Outbox;
 import io.cordon.contracts.ActionType;
 import io.cordon.contracts.ReasonCode;
 import io.cordon.contracts.Topics;
+import io.cordon.contracts.events.Indicator;
 import io.cordon.contracts.events.NotificationRequested;
 import io.cordon.playbook.mapping.Notifications;
 import io.cordon.playbook.model.AccountFacts;
@@ -12,6 +13,7 @@ import io.cordon.playbook.model.ExecutionCounts;
 import io.cordon.playbook.model.ExecutionState;
 import io.cordon.playbook.model.Step;
 import io.cordon.playbook.repository.AccountEvidenceStore;
+import io.cordon.playbook.repository.EvidenceIndicatorRow;
 import io.cordon.playbook.repository.ExecutionStore;
 import io.cordon.playbook.repository.IncidentAccountEntity;
 import io.cordon.playbook.repository.IncidentAccountStore;
@@ -38,6 +40,13 @@ public class PartnerNotifier {
 
   // bind parameters of one query stay well under PostgreSQL's limit
   private static final int READ_BATCH = 1000;
+
+  // the newest indicators of each account, no more: a detection feed can name thousands of sign-in
+  // addresses for one account, and a notice of several hundred accounts must stay a message Kafka
+  // (1 MB by default) and a partner's webhook accept; the newest are the ones partners can still
+  // act
+  // on, and the full list stays in the incident's evidence
+  static final int INDICATORS_PER_ACCOUNT = 100;
 
   @Inject Outbox outbox;
   @Inject ExecutionStore executions;
@@ -97,6 +106,8 @@ public class PartnerNotifier {
               .toList();
       Map<String, IncidentAccountEntity> rows = incidentAccounts.of(incidentId, batch);
       Map<String, Instant> firstActivity = evidence.firstActivity(incidentId, batch);
+      Map<String, List<EvidenceIndicatorRow>> indicators =
+          evidence.indicators(incidentId, batch, INDICATORS_PER_ACCOUNT);
       for (String objectId : batch) {
         IncidentAccountEntity row = rows.get(objectId);
         exposures.put(
@@ -104,7 +115,16 @@ public class PartnerNotifier {
             new Notifications.Exposure(
                 row == null ? null : row.state.name(),
                 row == null ? null : row.containedAt,
-                firstActivity.get(objectId)));
+                firstActivity.get(objectId),
+                indicators.getOrDefault(objectId, List.of()).stream()
+                    .map(
+                        indicator ->
+                            new Indicator(
+                                indicator.type,
+                                indicator.value,
+                                indicator.observedAt,
+                                indicator.source))
+                    .toList()));
       }
     }
     return exposures;

@@ -300,7 +300,12 @@ public class RunStarter {
   }
 
   private static NamedAccount named(ResolvedAccount account) {
-    return new NamedAccount(account.objectId(), account.userPrincipalName(), account.activityAt());
+    return new NamedAccount(
+        account.objectId(),
+        account.userPrincipalName(),
+        account.activityAt(),
+        account.firstSeenAt(),
+        account.indicators());
   }
 
   private RunEntity newRun(
