@@ -21,7 +21,9 @@ import io.cordon.contracts.UserType;
 import io.cordon.contracts.events.CompromiseReported;
 import io.cordon.contracts.events.GroupRef;
 import io.cordon.contracts.events.IncidentRef;
+import io.cordon.contracts.events.Indicator;
 import io.cordon.contracts.events.ResolvedAccount;
+import io.cordon.contracts.json.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,6 +51,7 @@ public class ReportPublisher {
   public static final String HELD = "HELD";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper INDICATORS = EventJson.newObjectMapper();
   private static final Logger LOG = Logger.getLogger(ReportPublisher.class);
 
   @Inject EntityManager entityManager;
@@ -143,7 +146,20 @@ public class ReportPublisher {
         !Boolean.FALSE.equals(row.accountEnabled),
         roles,
         groups(row.groupsJson),
-        row.activityAt);
+        row.activityAt,
+        row.firstSeenAt,
+        indicators(row.indicatorsJson));
+  }
+
+  private static List<Indicator> indicators(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return INDICATORS.readValue(json, new TypeReference<List<Indicator>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static List<GroupRef> groups(String json) {
