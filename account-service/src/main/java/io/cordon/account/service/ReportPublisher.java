@@ -33,10 +33,13 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -77,7 +80,14 @@ public class ReportPublisher {
                 Resolution.RESOLVED.name())
             .stream()
             .map(ReportPublisher::toEvent)
-            .distinct()
+            .collect(
+                Collectors.toMap(
+                    ResolvedAccount::objectId,
+                    Function.identity(),
+                    ReportPublisher::sameAccount,
+                    LinkedHashMap::new))
+            .values()
+            .stream()
             .toList();
     String holdReason = accounts.isEmpty() ? null : blastRadius.holdReason(report, accounts);
     if (holdReason != null) {
@@ -149,6 +159,34 @@ public class ReportPublisher {
         row.activityAt,
         row.firstSeenAt,
         indicators(row.indicatorsJson));
+  }
+
+  /**
+   * Two entries that resolved to one account (its UPN and its object id, say) are one account with
+   * the evidence of both: the later activity, the earlier first sighting, the indicators of both.
+   */
+  private static ResolvedAccount sameAccount(ResolvedAccount first, ResolvedAccount second) {
+    AccountIdentifier evidence =
+        new AccountIdentifier(
+                AccountIdentifier.Kind.OBJECT_ID,
+                first.objectId(),
+                null,
+                first.activityAt(),
+                first.firstSeenAt(),
+                first.indicators())
+            .withEvidence(second.activityAt(), second.firstSeenAt(), second.indicators());
+    return new ResolvedAccount(
+        first.objectId(),
+        first.userPrincipalName(),
+        first.tenantId(),
+        first.userType(),
+        first.onPremisesSynced(),
+        first.accountEnabled(),
+        first.privilegedRoles(),
+        first.groups(),
+        evidence.activityAt(),
+        evidence.firstSeenAt(),
+        evidence.indicators());
   }
 
   private static List<Indicator> indicators(String json) {
