@@ -60,6 +60,14 @@ public class ReportAccountEntity extends PanacheEntityBase {
   @Column(name = "activity_at")
   public Instant activityAt;
 
+  /** The earliest attacker activity the evidence states for the account; null when none. */
+  @Column(name = "first_seen_at")
+  public Instant firstSeenAt;
+
+  /** The indicators of compromise the evidence names, a JSON array of Indicator; null if none. */
+  @Column(name = "indicators_json", columnDefinition = "text")
+  public String indicatorsJson;
+
   @Column(name = "resolved_at")
   public Instant resolvedAt;
 

@@ -2,6 +2,7 @@ package io.cordon.account.repository;
 
 import io.cordon.account.service.AccountIdentifier;
 import io.cordon.account.service.EntryRejection;
+import io.cordon.contracts.json.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -68,6 +69,9 @@ public class ReportStore {
     account.identifier = identifier.value();
     account.tenantHint = identifier.tenant();
     account.activityAt = identifier.activityAt();
+    account.firstSeenAt = identifier.firstSeenAt();
+    account.indicatorsJson =
+        identifier.indicators().isEmpty() ? null : EventJson.write(identifier.indicators());
     account.resolution = Resolution.PENDING.name();
     account.nextAttemptAt = Instant.now();
     return account;

@@ -1,6 +1,7 @@
 package io.cordon.account.service;
 
 import io.cordon.commons.problem.ProblemException;
+import io.cordon.contracts.events.Indicator;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -12,22 +13,34 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a report CSV with Apache Commons CSV: a header row with an {@code account} column, an
- * optional {@code tenant} column and an optional {@code last_activity} column (ISO-8601 with
- * offset: the account's latest known malicious activity, which decides whether an already contained
- * account is contained again; other columns are ignored), RFC 4180 quoting (a quoted field may hold
- * the delimiter, quotes and line breaks), CR LF or LF line ends, a UTF-8 byte order mark ignored,
- * and the delimiter detected from the header row (',' or the ';' that spreadsheet tools write in
- * many locales, or a tab). A bad record becomes a rejection naming the line it starts on; the
- * others go on.
+ * optional {@code tenant} column, an optional {@code last_activity} column (ISO-8601 with offset:
+ * the account's latest known malicious activity, which decides whether an already contained account
+ * is contained again), an optional {@code first_seen} column (ISO-8601 with offset: the earliest
+ * attacker activity) and an optional {@code indicator} column (indicators of compromise, several
+ * separated by '|', each classified by {@link IndicatorClassifier}; other columns are ignored), RFC
+ * 4180 quoting (a quoted field may hold the delimiter, quotes and line breaks), CR LF or LF line
+ * ends, a UTF-8 byte order mark ignored, and the delimiter detected from the header row (',' or the
+ * ';' that spreadsheet tools write in many locales, or a tab). A bad record becomes a rejection
+ * naming the line it starts on; the others go on.
  */
 public final class CsvAccountReader {
   private static final String BOM = "\uFEFF";
+  private static final String TIME_RULE =
+      "must be an ISO-8601 time with offset, e.g. 2026-12-06T09:15:00Z";
+
+  /** Several indicators in one cell: '|' (a user agent or a ';' delimited file holds ';'). */
+  private static final Pattern INDICATOR_SEPARATOR = Pattern.compile("\\|");
+
+  /** The {@link Indicator#source()} of what a CSV names. */
+  static final String INDICATOR_SOURCE = "csv";
+
   private static final String BROKEN_QUOTING =
       "a quoted field is not closed, or has text after its closing quote (check quoting)";
 
@@ -122,18 +135,48 @@ public final class CsvAccountReader {
         return;
       }
       String tenant = columns.tenant() < 0 ? null : record.get(columns.tenant());
-      String activity = columns.activity() < 0 ? "" : record.get(columns.activity()).strip();
       Instant activityAt;
+      Instant firstSeenAt;
       try {
-        activityAt = activity.isEmpty() ? null : OffsetDateTime.parse(activity).toInstant();
+        activityAt = time(record, columns.activity());
       } catch (DateTimeParseException e) {
-        refuse(
-            line,
-            raw,
-            "last_activity must be an ISO-8601 time with offset, e.g. 2026-12-06T09:15:00Z");
+        refuse(line, raw, "last_activity " + TIME_RULE);
         return;
       }
-      entries.add(new RawEntry(label(line), record.get(columns.account()), tenant, activityAt));
+      try {
+        firstSeenAt = time(record, columns.firstSeen());
+      } catch (DateTimeParseException e) {
+        refuse(line, raw, "first_seen " + TIME_RULE);
+        return;
+      }
+      List<Indicator> indicators = new ArrayList<>();
+      String cell = columns.indicator() < 0 ? "" : record.get(columns.indicator());
+      for (String part : INDICATOR_SEPARATOR.split(cell, -1)) {
+        String value = part.strip();
+        if (value.isEmpty()) {
+          continue;
+        }
+        String refusal = IndicatorClassifier.refusal(value);
+        if (refusal != null) {
+          refuse(line, raw, "indicator " + refusal);
+          return;
+        }
+        indicators.add(
+            new Indicator(IndicatorClassifier.classify(value), value, null, INDICATOR_SOURCE));
+      }
+      entries.add(
+          new RawEntry(
+              label(line),
+              record.get(columns.account()),
+              tenant,
+              activityAt,
+              firstSeenAt,
+              indicators));
+    }
+
+    private static Instant time(CSVRecord record, int column) {
+      String text = column < 0 ? "" : record.get(column).strip();
+      return text.isEmpty() ? null : OffsetDateTime.parse(text).toInstant();
     }
 
     private void refuse(int line, String raw, String reason) {
@@ -157,7 +200,8 @@ public final class CsvAccountReader {
   }
 
   /** Where the columns the intake reads are, from the header row (-1: absent). */
-  private record Columns(int count, int account, int tenant, int activity) {
+  private record Columns(
+      int count, int account, int tenant, int activity, int firstSeen, int indicator) {
     static Columns of(CSVRecord header) {
       List<String> names = header.toList();
       int account = indexOf(names, "account");
@@ -166,7 +210,12 @@ public final class CsvAccountReader {
             "account", "CSV header must name an 'account' column, found " + names);
       }
       return new Columns(
-          names.size(), account, indexOf(names, "tenant"), indexOf(names, "last_activity"));
+          names.size(),
+          account,
+          indexOf(names, "tenant"),
+          indexOf(names, "last_activity"),
+          indexOf(names, "first_seen"),
+          indexOf(names, "indicator"));
     }
 
     private static int indexOf(List<String> names, String name) {

@@ -21,13 +21,20 @@ public final class IntakeValidation {
         rejected.add(EntryRejection.of(describe(entry), result.refusal()));
         continue;
       }
-      AccountIdentifier identifier = result.identifier().withLatestActivity(entry.activityAt());
+      AccountIdentifier identifier =
+          result
+              .identifier()
+              .withEvidence(entry.activityAt(), entry.firstSeenAt(), entry.indicators());
       Integer earlier = seen.putIfAbsent(identifier.dedupKey(), accepted.size());
       if (earlier == null) {
         accepted.add(identifier);
       } else {
-        // a repeat is folded, but its activity may be the account's latest
-        accepted.set(earlier, accepted.get(earlier).withLatestActivity(entry.activityAt()));
+        // a repeat is folded, but its evidence (times, indicators) adds to the account's
+        accepted.set(
+            earlier,
+            accepted
+                .get(earlier)
+                .withEvidence(entry.activityAt(), entry.firstSeenAt(), entry.indicators()));
         duplicates++;
       }
     }

@@ -21,7 +21,9 @@ import io.cordon.contracts.UserType;
 import io.cordon.contracts.events.CompromiseReported;
 import io.cordon.contracts.events.GroupRef;
 import io.cordon.contracts.events.IncidentRef;
+import io.cordon.contracts.events.Indicator;
 import io.cordon.contracts.events.ResolvedAccount;
+import io.cordon.contracts.json.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,10 +33,13 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,6 +54,7 @@ public class ReportPublisher {
   public static final String HELD = "HELD";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper INDICATORS = EventJson.newObjectMapper();
   private static final Logger LOG = Logger.getLogger(ReportPublisher.class);
 
   @Inject EntityManager entityManager;
@@ -74,7 +80,14 @@ public class ReportPublisher {
                 Resolution.RESOLVED.name())
             .stream()
             .map(ReportPublisher::toEvent)
-            .distinct()
+            .collect(
+                Collectors.toMap(
+                    ResolvedAccount::objectId,
+                    Function.identity(),
+                    ReportPublisher::sameAccount,
+                    LinkedHashMap::new))
+            .values()
+            .stream()
             .toList();
     String holdReason = accounts.isEmpty() ? null : blastRadius.holdReason(report, accounts);
     if (holdReason != null) {
@@ -143,7 +156,48 @@ public class ReportPublisher {
         !Boolean.FALSE.equals(row.accountEnabled),
         roles,
         groups(row.groupsJson),
-        row.activityAt);
+        row.activityAt,
+        row.firstSeenAt,
+        indicators(row.indicatorsJson));
+  }
+
+  /**
+   * Two entries that resolved to one account (its UPN and its object id, say) are one account with
+   * the evidence of both: the later activity, the earlier first sighting, the indicators of both.
+   */
+  private static ResolvedAccount sameAccount(ResolvedAccount first, ResolvedAccount second) {
+    AccountIdentifier evidence =
+        new AccountIdentifier(
+                AccountIdentifier.Kind.OBJECT_ID,
+                first.objectId(),
+                null,
+                first.activityAt(),
+                first.firstSeenAt(),
+                first.indicators())
+            .withEvidence(second.activityAt(), second.firstSeenAt(), second.indicators());
+    return new ResolvedAccount(
+        first.objectId(),
+        first.userPrincipalName(),
+        first.tenantId(),
+        first.userType(),
+        first.onPremisesSynced(),
+        first.accountEnabled(),
+        first.privilegedRoles(),
+        first.groups(),
+        evidence.activityAt(),
+        evidence.firstSeenAt(),
+        evidence.indicators());
+  }
+
+  private static List<Indicator> indicators(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return INDICATORS.readValue(json, new TypeReference<List<Indicator>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static List<GroupRef> groups(String json) {

@@ -120,6 +120,47 @@ class DryRunTest {
   }
 
   @Test
+  void aDryRunShowsTheIndicatorsTheReportWouldCarryAndRefusesTheSameInputs() throws SQLException {
+    String kaito = "33333333-0000-4000-8000-0000000000c1";
+    GraphBatchStub.graphBatch()
+        .user(kaito, "kaito@jaxa.example", "Member", false, List.of(), List.of())
+        .install(graph);
+
+    given()
+        .auth()
+        .oauth2(RESPONDER)
+        .contentType(ContentType.JSON)
+        .queryParam("dryRun", "true")
+        .body(
+            "{\"incident\":{\"id\":\"INC-DRY-IOC\"},\"accounts\":[{\"upn\":\"kaito@jaxa.example\","
+                + "\"indicators\":["
+                + "{\"value\":\"203.0.113.7\"},{\"value\":\"bad\\tvalue\"}]},"
+                + "{\"upn\":\"kaito@jaxa.example\",\"firstSeenAt\":\"2026-12-01T00:00:00Z\","
+                + "\"indicators\":[{\"value\":\"evil.example\"}]}]}")
+        .post("/api/v1/compromise-reports")
+        .then()
+        .statusCode(200)
+        .body("accepted", equalTo(1))
+        .body("rejected[0].reason", containsString("indicators[1].value"))
+        .body("accounts[0].account.firstSeenAt", equalTo("2026-12-01T00:00:00Z"))
+        .body("accounts[0].account.indicators[0].type", equalTo("DOMAIN"))
+        .body("accounts[0].account.indicators[0].value", equalTo("evil.example"));
+    given()
+        .auth()
+        .oauth2(RESPONDER)
+        .contentType(ContentType.JSON)
+        .queryParam("dryRun", "true")
+        .body(
+            "{\"incident\":{\"id\":\"INC-DRY-IOC\"},\"accounts\":[{\"upn\":\"kaito@jaxa.example\","
+                + "\"indicators\":[{\"type\":\"HOSTNAME\",\"value\":\"x\"}]}]}")
+        .post("/api/v1/compromise-reports")
+        .then()
+        .statusCode(400)
+        .body(containsString("accounts[0].indicators[0].type"));
+    assertThat(reportsOf("INC-DRY-IOC")).isZero();
+  }
+
+  @Test
   void aDryRunIsAResponderRequestAndItsFlagMustBeABoolean() {
     String body = "{\"incident\":{\"id\":\"INC-DRY-2\"},\"accounts\":[\"a@jaxa.example\"]}";
     given()

@@ -135,7 +135,7 @@ class CsvIntakeValidationTest {
   void aSemicolonSeparatedSpreadsheetExportWithBomAndCrlfIsRead() {
     // what Excel writes as "CSV UTF-8" where the comma is the decimal mark (de, fr, ja set-ups)
     String csv =
-        "\uFEFFAccount;Tenant;First_Seen\r\n"
+        "\uFEFFAccount;Tenant;Notes\r\n"
             + "hanako@jaxa.example;jaxa.example;2024-03-11T02:14:09Z\r\n"
             + "\"taro@jaxa.example\";;\"11.03.2024; 03:10\"\r\n"
             + "broken;line\r\n";

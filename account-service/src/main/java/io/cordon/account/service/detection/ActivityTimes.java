@@ -21,6 +21,24 @@ final class ActivityTimes {
     return latest;
   }
 
+  /**
+   * The earliest of the named fields that holds an ISO-8601 time: when the attacker was seen first.
+   */
+  static Instant earliest(JsonNode node, String... fields) {
+    Instant earliest = null;
+    for (String field : fields) {
+      earliest = earlier(earliest, parse(Nodes.text(node, field)));
+    }
+    return earliest;
+  }
+
+  static Instant earlier(Instant one, Instant other) {
+    if (one == null) {
+      return other;
+    }
+    return other != null && other.isBefore(one) ? other : one;
+  }
+
   static Instant later(Instant one, Instant other) {
     if (one == null) {
       return other;

@@ -1,6 +1,7 @@
 package io.cordon.account.service.detection;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cordon.contracts.IndicatorType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,9 @@ import java.util.Map;
  * by time, not by alert, so one alert's rows may even span batches), whose incident is the alert id
  * (the first alert's, "+N more" in the title when the batch spans several alerts). Severity comes
  * from {@code AdvancedHunting-AlertInfo} rows of the same alerts when the batch carries them
- * (AlertEvidence has none). Records of other tables are ignored.
+ * (AlertEvidence has none). The other AlertEvidence rows of an alert (IP, URL, file) become its
+ * accounts' indicators; the earliest {@code Timestamp} their first sighting. Records of other
+ * tables are ignored.
  */
 public final class DefenderStreamingShape implements DetectionShape {
   private static final String PREFIX = "advancedhunting-";
@@ -63,6 +66,7 @@ public final class DefenderStreamingShape implements DetectionShape {
     JsonNode records = Nodes.array(payload, "records");
     Map<String, AlertGroup> groups = new LinkedHashMap<>();
     Map<String, JsonNode> alertInfo = new LinkedHashMap<>();
+    Map<String, DetectionIndicators> indicators = new LinkedHashMap<>();
     for (int i = 0; i < records.size(); i++) {
       JsonNode record = records.get(i);
       JsonNode row = Nodes.object(record, "properties");
@@ -70,12 +74,22 @@ public final class DefenderStreamingShape implements DetectionShape {
       if (ALERT_INFO.equals(category(record)) && alertId != null) {
         alertInfo.putIfAbsent(alertId, row);
       } else if (ALERT_EVIDENCE.equals(category(record))
-          && "User".equalsIgnoreCase(Nodes.text(row, "EntityType"))) {
+          && !"User".equalsIgnoreCase(Nodes.text(row, "EntityType"))) {
+        Instant at = ActivityTimes.latest(row, "Timestamp");
+        indicator(
+            row,
+            at,
+            indicators.computeIfAbsent(
+                alertId == null ? "" : alertId,
+                id -> new DetectionIndicators(DetectionIndicators.DEFENDER)));
+      } else if (ALERT_EVIDENCE.equals(category(record))) {
         AlertGroup group =
             groups.computeIfAbsent(
                 alertId == null ? "" : alertId, id -> new AlertGroup(Nodes.text(row, "Title")));
         group.activityAt =
             ActivityTimes.later(group.activityAt, ActivityTimes.latest(row, "Timestamp"));
+        group.firstSeenAt =
+            ActivityTimes.earlier(group.firstSeenAt, ActivityTimes.latest(row, "Timestamp"));
         group.accounts.add(
             "records[" + i + "]",
             Nodes.text(row, "AccountObjectId"),
@@ -100,9 +114,26 @@ public final class DefenderStreamingShape implements DetectionShape {
                       VendorSeverity.of(Nodes.text(info, "Severity")),
                       group.accounts)
                   .namingNoIncident()
-                  .withActivity(group.activityAt));
+                  .withActivity(group.activityAt)
+                  .withEvidence(
+                      group.firstSeenAt,
+                      indicators.containsKey(alertId)
+                          ? indicators.get(alertId).list()
+                          : List.of()));
         });
     return Detection.merge(source(), name(), items);
+  }
+
+  /**
+   * An AlertEvidence row that names an indicator of compromise (source {@code defender}), per the
+   * table's columns
+   * (https://learn.microsoft.com/en-us/defender-xdr/advanced-hunting-alertevidence-table): {@code
+   * RemoteIP}, {@code RemoteUrl} and a file's {@code SHA256}, whatever its EntityType.
+   */
+  private static void indicator(JsonNode row, Instant observedAt, DetectionIndicators out) {
+    out.addAddress(Nodes.text(row, "RemoteIP"), observedAt);
+    out.add(IndicatorType.URL, Nodes.text(row, "RemoteUrl"), observedAt);
+    out.add(IndicatorType.SHA256, Nodes.text(row, "SHA256"), observedAt);
   }
 
   private static String category(JsonNode record) {
@@ -114,6 +145,7 @@ public final class DefenderStreamingShape implements DetectionShape {
     final String title;
     final AccountCollector accounts = new AccountCollector();
     Instant activityAt;
+    Instant firstSeenAt;
 
     AlertGroup(String title) {
       this.title = title;

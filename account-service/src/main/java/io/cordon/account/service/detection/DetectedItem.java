@@ -3,6 +3,7 @@ package io.cordon.account.service.detection;
 import io.cordon.account.service.EntryRejection;
 import io.cordon.account.service.RawEntry;
 import io.cordon.contracts.Severity;
+import io.cordon.contracts.events.Indicator;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import java.util.List;
  * @param namesIncident whether {@code id} is an incident's (Defender or Sentinel incident, an
  *     alert's incidentId) rather than the id of a single detection
  * @param activityAt the latest activity the item reports for its accounts, or null
+ * @param firstSeenAt the earliest activity the item reports for its accounts, or null
+ * @param indicators the indicators of compromise the item names, for all its accounts
  */
 record DetectedItem(
     String id,
@@ -21,19 +24,41 @@ record DetectedItem(
     List<RawEntry> entries,
     List<EntryRejection> rejections,
     boolean namesIncident,
-    Instant activityAt) {
+    Instant activityAt,
+    Instant firstSeenAt,
+    List<Indicator> indicators) {
+
+  DetectedItem {
+    indicators = indicators == null ? List.of() : List.copyOf(indicators);
+  }
 
   static DetectedItem of(String id, String title, Severity severity, AccountCollector accounts) {
     return new DetectedItem(
-        id, title, severity, accounts.entries(), accounts.rejections(), id != null, null);
+        id,
+        title,
+        severity,
+        accounts.entries(),
+        accounts.rejections(),
+        id != null,
+        null,
+        null,
+        List.of());
   }
 
   /** The same item, its id being a single detection's rather than an incident's. */
   DetectedItem namingNoIncident() {
-    return new DetectedItem(id, title, severity, entries, rejections, false, activityAt);
+    return new DetectedItem(
+        id, title, severity, entries, rejections, false, activityAt, firstSeenAt, indicators);
   }
 
   DetectedItem withActivity(Instant at) {
-    return new DetectedItem(id, title, severity, entries, rejections, namesIncident, at);
+    return new DetectedItem(
+        id, title, severity, entries, rejections, namesIncident, at, firstSeenAt, indicators);
+  }
+
+  /** The same item with the first activity and the indicators it names for its accounts. */
+  DetectedItem withEvidence(Instant firstSeen, List<Indicator> named) {
+    return new DetectedItem(
+        id, title, severity, entries, rejections, namesIncident, activityAt, firstSeen, named);
   }
 }

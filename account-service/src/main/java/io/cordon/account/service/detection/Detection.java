@@ -51,8 +51,14 @@ public record Detection(
     String title = null;
     boolean namesIncident = false;
     for (DetectedItem item : items) {
-      // every account of an item carries the item's activity time, for the containment rule
-      item.entries().forEach(entry -> entries.add(entry.withActivity(item.activityAt())));
+      // every account of an item carries the item's activity time, for the containment rule, and
+      // the first activity and indicators of compromise the item names
+      item.entries()
+          .forEach(
+              entry ->
+                  entries.add(
+                      entry.withEvidence(
+                          item.activityAt(), item.firstSeenAt(), item.indicators())));
       namesIncident |= item.namesIncident();
       rejections.addAll(item.rejections());
       if (item.id() != null) {

@@ -68,14 +68,22 @@ public final class GraphIncidentShape extends SingleOrValueShape {
               .orElse(null);
     }
     Instant activity = null;
+    Instant firstSeen = null;
+    DetectionIndicators found = new DetectionIndicators(DetectionIndicators.DEFENDER);
     for (int i = 0; alerts != null && i < alerts.size(); i++) {
-      activity =
-          ActivityTimes.later(
-              activity,
-              ActivityTimes.latest(alerts.get(i), "lastActivityDateTime", "firstActivityDateTime"));
+      JsonNode alert = alerts.get(i);
+      Instant last = ActivityTimes.latest(alert, "lastActivityDateTime", "firstActivityDateTime");
+      activity = ActivityTimes.later(activity, last);
+      firstSeen =
+          ActivityTimes.earlier(
+              firstSeen,
+              ActivityTimes.earliest(alert, "firstActivityDateTime", "lastActivityDateTime"));
+      GraphUserEvidence.indicators(alert, last, found);
     }
+    // the incident's evidence is every account's: an alert's accounts are the incident's
     return DetectedItem.of(
             Nodes.text(incident, "id"), Nodes.text(incident, "displayName"), severity, accounts)
-        .withActivity(activity);
+        .withActivity(activity)
+        .withEvidence(firstSeen, found.list());
   }
 }

@@ -1,6 +1,8 @@
 package io.cordon.account.service.detection;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cordon.contracts.IndicatorType;
+import java.time.Instant;
 
 /**
  * A Microsoft Sentinel incident as an automation rule's playbook (the Logic Apps "Microsoft
@@ -12,7 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * aadUserId} (or {@code additionalData.AadUserId}) as the object id, else a UPN from {@code
  * additionalData.UserPrincipalName}, or {@code additionalData.UpnName} / {@code accountName} with
  * {@code upnSuffix}; {@code aadTenantId} is the tenant. The report's incident is the incident's
- * {@code name} (its GUID; else the incident number), title and severity.
+ * {@code name} (its GUID; else the incident number), title and severity. Its IP, URL, SHA-256 file
+ * hash and DNS entities become every account's indicators, its {@code firstActivityTimeUtc} their
+ * first sighting.
  */
 public final class SentinelIncidentShape extends SingleOrValueShape {
   private static final String INCIDENT_TYPE = "Microsoft.SecurityInsights/Incidents";
@@ -55,6 +59,8 @@ public final class SentinelIncidentShape extends SingleOrValueShape {
     String incidentPath = incident == item ? path : Nodes.at(path, "object");
     JsonNode properties = Nodes.object(incident, "properties");
     AccountCollector accounts = new AccountCollector();
+    Instant last = ActivityTimes.latest(properties, "lastActivityTimeUtc", "firstActivityTimeUtc");
+    DetectionIndicators found = new DetectionIndicators(DetectionIndicators.SENTINEL);
     JsonNode entities = Nodes.array(properties, "relatedEntities");
     if (entities != null) {
       for (int i = 0; i < entities.size(); i++) {
@@ -62,6 +68,8 @@ public final class SentinelIncidentShape extends SingleOrValueShape {
         if ("Account".equalsIgnoreCase(Nodes.text(entity, "kind"))) {
           account(
               entity, Nodes.at(incidentPath, "properties.relatedEntities[" + i + "]"), accounts);
+        } else {
+          indicator(entity, last, found);
         }
       }
     }
@@ -71,8 +79,32 @@ public final class SentinelIncidentShape extends SingleOrValueShape {
             Nodes.text(properties, "title"),
             VendorSeverity.of(Nodes.text(properties, "severity")),
             accounts)
-        .withActivity(
-            ActivityTimes.latest(properties, "lastActivityTimeUtc", "firstActivityTimeUtc"));
+        .withActivity(last)
+        .withEvidence(
+            ActivityTimes.earliest(properties, "firstActivityTimeUtc", "lastActivityTimeUtc"),
+            found.list());
+  }
+
+  /**
+   * An entity that is an indicator of compromise (source {@code sentinel}), per the entity
+   * reference (https://learn.microsoft.com/en-us/azure/sentinel/entities-reference): {@code Ip}
+   * {@code address}, {@code Url} {@code url}, {@code FileHash} {@code hashValue} when its {@code
+   * algorithm} is SHA256, {@code DnsResolution} {@code domainName}; other kinds name none.
+   */
+  private static void indicator(JsonNode entity, Instant observedAt, DetectionIndicators out) {
+    String kind = Nodes.text(entity, "kind");
+    JsonNode properties = Nodes.object(entity, "properties");
+    JsonNode p = properties != null ? properties : entity;
+    if ("Ip".equalsIgnoreCase(kind)) {
+      out.addAddress(Nodes.text(p, "address"), observedAt);
+    } else if ("Url".equalsIgnoreCase(kind)) {
+      out.add(IndicatorType.URL, Nodes.text(p, "url"), observedAt);
+    } else if ("FileHash".equalsIgnoreCase(kind)
+        && "SHA256".equalsIgnoreCase(Nodes.text(p, "algorithm"))) {
+      out.add(IndicatorType.SHA256, Nodes.text(p, "hashValue"), observedAt);
+    } else if ("DnsResolution".equalsIgnoreCase(kind)) {
+      out.add(IndicatorType.DOMAIN, Nodes.text(p, "domainName"), observedAt);
+    }
   }
 
   private static JsonNode incident(JsonNode item) {

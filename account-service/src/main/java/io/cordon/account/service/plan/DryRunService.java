@@ -103,7 +103,10 @@ public class DryRunService {
             user.onPremisesSynced(),
             user.accountEnabled(),
             lookup.memberships().privilegedRoles(),
-            groups);
+            groups,
+            id.activityAt(),
+            id.firstSeenAt(),
+            id.indicators());
     return new PlannedAccount(
         id.value(),
         "RESOLVED",
