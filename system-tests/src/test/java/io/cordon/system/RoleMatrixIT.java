@@ -87,6 +87,7 @@ class RoleMatrixIT {
               Map.entry("GET /api/v1/incidents/{id}/timeline", READERS),
               Map.entry("GET /api/v1/accounts/{objectIdOrUpn}", READERS),
               Map.entry("GET /api/v1/approvals", READERS),
+              Map.entry("GET /api/v1/approvals/{id}", READERS),
               Map.entry("POST /api/v1/runs", Set.of("responder")),
               Map.entry("GET /api/v1/runs", READERS),
               Map.entry("GET /api/v1/runs/{id}", READERS),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cordon.cli.CliFailure;
 import io.cordon.cli.ExitCodes;
+import io.cordon.cli.client.ApiException;
 import io.cordon.cli.client.CordonApiClient;
 import io.cordon.cli.client.Query;
 import io.cordon.cli.client.Service;
@@ -84,7 +85,7 @@ final class ApprovalsCommand extends Subcommand {
 
   private int decide(String id, String decision, DecisionOptions options) {
     CordonApiClient client = client();
-    // the decision goes to /runs/{run}/approvals/{id}, and there is no GET /approvals/{id}
+    // the decision goes to /runs/{run}/approvals/{id}
     JsonNode approval = find(client, id, options.run);
     long accountCount =
         options.accountCount != null
@@ -119,26 +120,22 @@ final class ApprovalsCommand extends Subcommand {
     return 0;
   }
 
-  /**
-   * The pending approval, else one in any state (the service then says why it cannot be decided).
-   */
+  /** The approval (its run is where the decision goes); {@code --run}, when given, must match. */
   private static JsonNode find(CordonApiClient client, String id, String run) {
-    for (String state : new String[] {"PENDING", null}) {
-      for (JsonNode approval :
-          client.allItems(
-              Service.PLAYBOOK,
-              "/api/v1/approvals",
-              Query.of().with("state", state).with("run", run))) {
-        if (id.equals(approval.path("id").asText())) {
-          return approval;
-        }
+    JsonNode approval;
+    try {
+      approval = client.get(Service.PLAYBOOK, "/api/v1/approvals/" + Query.segment(id));
+    } catch (ApiException e) {
+      if (e.problem().status() == 404) {
+        throw new CliFailure(ExitCodes.FAILED, "no approval " + id + "; see cordon approvals list");
       }
+      throw e;
     }
-    throw new CliFailure(
-        ExitCodes.FAILED,
-        "no approval "
-            + id
-            + (run == null ? "" : " in run " + run)
-            + "; see cordon approvals list");
+    if (run != null && !run.equals(approval.path("runId").asText())) {
+      throw new CliFailure(
+          ExitCodes.FAILED,
+          "approval " + id + " belongs to run " + approval.path("runId").asText() + ", not " + run);
+    }
+    return approval;
   }
 }

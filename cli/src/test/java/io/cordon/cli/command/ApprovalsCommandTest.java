@@ -35,6 +35,24 @@ class ApprovalsCommandTest {
         .stubFor(
             get(urlPathEqualTo("/api/v1/approvals"))
                 .willReturn(okJson(ApiShapes.page(ApiShapes.approval("PENDING", 24)))));
+    STUB.wiremock()
+        .stubFor(
+            get(urlPathEqualTo("/api/v1/approvals/" + APPROVAL_ID))
+                .willReturn(okJson(ApiShapes.approval("PENDING", 24))));
+    STUB.wiremock()
+        .stubFor(
+            get(urlPathEqualTo("/api/v1/approvals/no-such-approval"))
+                .willReturn(
+                    aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody(
+                            ApiShapes.problem(
+                                404,
+                                "not-found",
+                                "Not found",
+                                "Approval no-such-approval",
+                                null))));
   }
 
   @Test

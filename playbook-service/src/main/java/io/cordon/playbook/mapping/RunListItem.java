@@ -12,6 +12,7 @@ public record RunListItem(
     String id,
     RunView.PlaybookRef playbook,
     String incidentId,
+    String reportId,
     RunState state,
     String source,
     String startedBy,

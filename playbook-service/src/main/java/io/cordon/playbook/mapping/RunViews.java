@@ -81,6 +81,7 @@ public final class RunViews {
         run.id,
         new RunView.PlaybookRef(run.playbookName, run.playbookVersion),
         run.incidentId,
+        run.reportId,
         run.state,
         run.source,
         run.startedBy,

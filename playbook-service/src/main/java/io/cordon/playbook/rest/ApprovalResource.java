@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -34,6 +35,14 @@ public class ApprovalResource {
         state(state),
         run == null || run.isBlank() ? null : run.strip(),
         PageRequest.fromQuery(limit, cursor));
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
+  @Operation(summary = "One approval, with its run: what a decision on it needs")
+  public ApprovalView get(@PathParam("id") String id) {
+    return approvals.get(id);
   }
 
   private static ApprovalState state(String state) {

@@ -84,6 +84,33 @@ class ApprovalGuardsTest {
   }
 
   @Test
+  void anApprovalIsReadByItsIdAndARunNamesItsReport() {
+    String[] run = waitingRun(RESPONDER, TestJwt.identityOf(RESPONDER));
+
+    Runs.asViewer()
+        .get("/api/v1/approvals/" + run[1])
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(run[1]))
+        .body("runId", equalTo(run[0]))
+        .body("state", equalTo("PENDING"));
+    Runs.asViewer()
+        .get("/api/v1/approvals/no-such-approval")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    String reportId =
+        Runs.asViewer()
+            .queryParam("limit", 1000)
+            .get("/api/v1/runs")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("items.find { it.id == '" + run[0] + "' }.reportId");
+    assertThat(reportId).startsWith("report-guards-");
+  }
+
+  @Test
   void theStarterRenamedIsStillTheStarter() {
     String[] run = waitingRun(RESPONDER, TestJwt.identityOf(RESPONDER));
 

@@ -56,6 +56,15 @@ public class ApprovalService {
     return new Page<>(items, next);
   }
 
+  /** One approval, with the run it belongs to; 404 for an unknown id. */
+  @Transactional
+  public ApprovalView get(String approvalId) {
+    return approvals
+        .find(approvalId)
+        .map(this::view)
+        .orElseThrow(() -> ProblemException.notFound("Approval " + approvalId));
+  }
+
   /**
    * Records an approver's decision. Refused (403) without the approval's role, for an application's
    * own token, for a token that names nobody and for the run's starter (four eyes, by identity);
