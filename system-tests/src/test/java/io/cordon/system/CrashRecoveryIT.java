@@ -67,7 +67,7 @@ class CrashRecoveryIT extends ReliabilityDrill {
     checks.runCompletedWithEveryAccount(result);
     checks.atMostOneEffectiveGraphCallPerAccountAndAction();
     assertThat(affected).as("the drill incident touches partners").isNotEmpty();
-    checks.eachAffectedPartnerExactlyOneNotice(result, affected);
+    checks.eachAffectedPartnerExactlyOneNoticeAndOneFollowUp(result, affected);
   }
 
   /** SIGKILL, restart at once; recovery is the time from the kill until ready again. */

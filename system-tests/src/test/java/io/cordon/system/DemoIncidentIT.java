@@ -145,7 +145,7 @@ class DemoIncidentIT {
   }
 
   @Test
-  void eachAffectedPartnerGetsExactlyOneValidSignedNoticeAndTheOtherNone() throws Exception {
+  void eachAffectedPartnerGetsANoticeAndAContainedFollowUpAndTheOtherNone() throws Exception {
     JsonNode partners =
         CordonApi.json().readTree(Files.readString(running.stack.options().partnersFile()));
     int affected = 0;
@@ -156,13 +156,25 @@ class DemoIncidentIT {
       Set<String> noticeIds = noticeIdsOfIncident(inbox, outcome.incidentId());
       if (partner.path("expectedNotice").asBoolean()) {
         affected++;
-        assertThat(noticeIds).as("notices of the demo incident received by %s", key).hasSize(1);
+        assertThat(noticeIds).as("notices of the demo incident received by %s", key).hasSize(2);
       } else {
         assertThat(noticeIds).as("notices received by unaffected %s", key).isEmpty();
       }
     }
     assertThat(affected).isEqualTo(3);
-    assertThat(outcome.notices()).hasSize(3);
+    assertThat(outcome.notices()).hasSize(6);
+    // as received: the first while containment was under way, the follow-up once it was done
+    for (PartnerInbox inbox : outcome.inboxes().values()) {
+      for (JsonNode notice : inbox.notices()) {
+        JsonNode data = notice.path("data");
+        String status = data.path("exposure").path("status").asText();
+        if (data.path("sequence").asInt() == 1) {
+          assertThat(status).as("first notice %s", data.path("noticeId")).isEqualTo("IN_PROGRESS");
+        } else {
+          assertThat(status).as("follow-up %s", data.path("noticeId")).isNotEqualTo("IN_PROGRESS");
+        }
+      }
+    }
   }
 
   @Test

@@ -51,7 +51,7 @@ class DependencyOutageIT extends ReliabilityDrill {
 
       checks.runCompletedWithEveryAccount(result);
       var effective = checks.atMostOneEffectiveGraphCallPerAccountAndAction();
-      checks.eachAffectedPartnerExactlyOneNotice(result, affected);
+      checks.eachAffectedPartnerExactlyOneNoticeAndOneFollowUp(result, affected);
       DrillChecks.GraphTraffic traffic = checks.graphTraffic();
       IncidentDrill.log(
           String.format(
@@ -107,7 +107,7 @@ class DependencyOutageIT extends ReliabilityDrill {
     }
     checks.runCompletedWithEveryAccount(result);
     var effective = checks.atMostOneEffectiveGraphCallPerAccountAndAction();
-    checks.eachAffectedPartnerExactlyOneNotice(result, affected);
+    checks.eachAffectedPartnerExactlyOneNoticeAndOneFollowUp(result, affected);
     DrillChecks.GraphTraffic traffic = checks.graphTraffic();
     IncidentDrill.log(
         String.format(

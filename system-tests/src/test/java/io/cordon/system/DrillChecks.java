@@ -85,8 +85,12 @@ final class DrillChecks {
     return effective;
   }
 
-  /** Each affected partner exactly one notice id of the incident, every other partner none. */
-  void eachAffectedPartnerExactlyOneNotice(IncidentDrill.Result result, Set<String> affected) {
+  /**
+   * Each affected partner exactly two notices of the incident (the first, and the follow-up when
+   * its accounts were contained), every other partner none: nothing is sent twice.
+   */
+  void eachAffectedPartnerExactlyOneNoticeAndOneFollowUp(
+      IncidentDrill.Result result, Set<String> affected) {
     for (JsonNode partner : ReliabilityStack.partnerDefinitions()) {
       String key = DemoPartners.slug(partner.path("name").asText());
       Set<String> ids = result.noticeIdsByPartner().getOrDefault(key, Set.of());
@@ -95,7 +99,7 @@ final class DrillChecks {
           .isZero();
       assertThat(ids)
           .as("notice ids of %s received by %s", result.incidentId(), key)
-          .hasSize(affected.contains(key) ? 1 : 0);
+          .hasSize(affected.contains(key) ? 2 : 0);
     }
   }
 

@@ -89,7 +89,7 @@ class GraphStormIT {
       }
     }
     checks.atMostOneEffectiveGraphCallPerAccountAndAction();
-    checks.eachAffectedPartnerExactlyOneNotice(storm, affected);
+    checks.eachAffectedPartnerExactlyOneNoticeAndOneFollowUp(storm, affected);
   }
 
   /**

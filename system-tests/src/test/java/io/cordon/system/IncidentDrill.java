@@ -215,17 +215,22 @@ final class IncidentDrill {
   }
 
   /**
-   * Waits until every affected partner received a notice of the incident, then a little longer so a
-   * duplicate would show, and returns the distinct notice ids each partner received.
+   * Waits until every affected partner received both notices of the incident (the first, and the
+   * follow-up when its accounts were contained), then a little longer so a duplicate would show,
+   * and returns the distinct notice ids each partner received.
    */
   private Map<String, Set<String>> awaitNotices(String incidentId, Set<String> affected)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-    while (System.nanoTime() < deadline && !noticeIds(incidentId).keySet().containsAll(affected)) {
+    while (System.nanoTime() < deadline && !bothNotices(noticeIds(incidentId), affected)) {
       Thread.sleep(1000);
     }
     Thread.sleep(5000);
     return noticeIds(incidentId);
+  }
+
+  private static boolean bothNotices(Map<String, Set<String>> ids, Set<String> affected) {
+    return affected.stream().allMatch(key -> ids.getOrDefault(key, Set.of()).size() >= 2);
   }
 
   Map<String, Set<String>> noticeIds(String incidentId) {

@@ -88,10 +88,10 @@ class PlaybookResourceTest {
                     "revoke-sessions",
                     "reset-password",
                     "confirm-compromised",
+                    "notify-partners",
                     "remove-forwarding-rules",
                     "revoke-oauth-grants",
-                    "disable-privileged-account",
-                    "notify-partners")))
+                    "disable-privileged-account")))
         .body("steps.find { it.id == 'confirm-compromised' }.scope", equalTo("run"))
         .body("steps.find { it.id == 'notify-partners' }.scope", equalTo("run"))
         .body("steps.find { it.id == 'revoke-sessions' }.scope", equalTo("account"))
@@ -274,7 +274,7 @@ class PlaybookResourceTest {
     assertThat(body).startsWith("name: contain-compromised-account\n");
     JsonNode yaml = new YAMLMapper().readTree(body);
     assertThat(yaml.path("version").asInt()).isEqualTo(1);
-    assertThat(yaml.path("steps").get(5).path("approval").path("timeout").asText()).isEqualTo("1h");
+    assertThat(yaml.path("steps").get(6).path("approval").path("timeout").asText()).isEqualTo("1h");
 
     asViewer()
         .accept("text/yaml")

@@ -166,10 +166,11 @@ public final class DemoRunner {
   private List<JsonNode> awaitNotices(IncidentFollower follower, String incidentId)
       throws IOException, InterruptedException {
     out.println("Waiting for partner notices ...");
-    List<JsonNode> notices = follower.awaitNoticesSettled(incidentId, 1, Duration.ofMinutes(3));
-    // notices for one run are made together; a second look makes sure none was still coming
-    Thread.sleep(2000);
-    return follower.awaitNoticesSettled(incidentId, notices.size(), Duration.ofMinutes(3));
+    List<JsonNode> first = follower.awaitNoticesSettled(incidentId, 1, Duration.ofMinutes(3));
+    // the run's first notices are made together, then each partner's follow-up once its accounts
+    // are contained (the run is final by now): wait for one follow-up per first notice
+    long firsts = first.stream().filter(n -> n.path("sequence").asInt() == 1).count();
+    return follower.awaitNoticesSettled(incidentId, (int) (2 * firsts), Duration.ofMinutes(3));
   }
 
   public void printSummary(DemoOutcome outcome) {
