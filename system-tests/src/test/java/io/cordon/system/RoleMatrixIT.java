@@ -32,7 +32,13 @@ class RoleMatrixIT {
   private static final List<String> ROLES =
       List.of("viewer", "responder", "approver", "admin", "detector", "helpdesk");
   private static final Set<String> READERS = Set.of("viewer", "responder", "approver", "admin");
+
+  /** The whole audit log; a responder reads one incident's or run's (with incident= or run=). */
   private static final Set<String> AUDITORS = Set.of("viewer", "admin");
+
+  /** The incident evidence export: auditors, and the responders who hand it on. */
+  private static final Set<String> EXPORTERS = Set.of("viewer", "responder", "admin");
+
   private static final Set<String> ANYONE = Set.of("*");
 
   /** Run control: a responder's hands on a run, and an admin's. */
@@ -69,7 +75,7 @@ class RoleMatrixIT {
               Map.entry("GET /api/v1/audit/verify", AUDITORS)),
           "playbook-service",
           Map.ofEntries(
-              Map.entry("GET /api/v1/incidents/{id}/evidence", AUDITORS),
+              Map.entry("GET /api/v1/incidents/{id}/evidence", EXPORTERS),
               Map.entry("GET /api/v1/incidents", READERS),
               Map.entry("GET /api/v1/incidents/{id}", READERS),
               Map.entry("POST /api/v1/incidents/{id}/close", Set.of("responder")),

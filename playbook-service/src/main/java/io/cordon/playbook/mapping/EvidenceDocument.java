@@ -1,14 +1,31 @@
 package io.cordon.playbook.mapping;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cordon.playbook.model.ContainmentState;
+import io.cordon.playbook.model.IncidentState;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * {@code GET /incidents/{id}/evidence}: what was done about an incident, by whom and when, across
  * the three services. {@code complete} is false when a part could not be read; {@code missing} says
- * which and why.
+ * which and why. The incident itself, its accounts' containment, every piece of evidence (reports
+ * and detections, whatever their disposition) and every release come from this service ({@code
+ * incident} is null for an id no report, detection or run ever named).
  */
+@JsonPropertyOrder({
+  "incidentId",
+  "generatedAt",
+  "generatedBy",
+  "complete",
+  "missing",
+  "incident",
+  "accounts",
+  "accountEvidence",
+  "releases",
+  "runs"
+})
 public record EvidenceDocument(
     String incidentId,
     Instant generatedAt,
@@ -19,7 +36,43 @@ public record EvidenceDocument(
     List<JsonNode> reports,
     List<JsonNode> graphActions,
     List<JsonNode> notices,
-    List<TimelineEntry> timeline) {
+    List<TimelineEntry> timeline,
+    IncidentSummary incident,
+    List<AccountContainment> accounts,
+    List<AccountHistoryView.EvidenceView> accountEvidence,
+    List<ReleaseEvidence> releases) {
+
+  /** The incident as it stands: state, when it was contained and closed, by whom and why. */
+  public record IncidentSummary(
+      String id,
+      String title,
+      String severity,
+      IncidentState state,
+      Instant openedAt,
+      Instant containedAt,
+      Instant closedAt,
+      String closedBy,
+      String closeReason) {}
+
+  /** One account of the incident and its containment state. */
+  public record AccountContainment(
+      String objectId,
+      String userPrincipalName,
+      ContainmentState state,
+      Instant since,
+      Instant containedAt,
+      String runId,
+      String reason,
+      Instant joinedAt) {}
+
+  /** A release asked for (four eyes: its run's approval is under {@code runs}). */
+  public record ReleaseEvidence(
+      String objectId,
+      String userPrincipalName,
+      String runId,
+      String runState,
+      String requestedBy,
+      String reason) {}
 
   /** A part of the export that could not be read. */
   public record MissingPart(String service, String part, String reason) {}

@@ -134,4 +134,13 @@ public class AccountEvidenceStore {
             objectId)
         .list();
   }
+
+  /** Every piece of evidence filed under an incident, oldest first, with its indicators. */
+  public List<AccountEvidenceEntity> ofIncident(String incidentId) {
+    return AccountEvidenceEntity.<AccountEvidenceEntity>find(
+            "select distinct e from AccountEvidenceEntity e left join fetch e.indicators"
+                + " where e.incidentId = ?1 order by e.id",
+            incidentId)
+        .list();
+  }
 }

@@ -169,6 +169,13 @@ public class IncidentAccountStore {
     return query.setMaxResults(limit).getResultList();
   }
 
+  /** Every account of an incident in order of joining. */
+  public List<IncidentAccountEntity> ofIncident(String incidentId) {
+    return IncidentAccountEntity.<IncidentAccountEntity>find(
+            "key.incidentId = ?1 order by joinedAt, key.objectId", incidentId)
+        .list();
+  }
+
   /** Every incident row of an account, newest first. */
   public List<IncidentAccountEntity> ofAccount(String objectId) {
     return IncidentAccountEntity.<IncidentAccountEntity>find(

@@ -47,7 +47,11 @@ class EvidenceCsvTest {
                     "r-1",
                     "PENDING",
                     null,
-                    "c-1")));
+                    "c-1")),
+            null,
+            List.of(),
+            List.of(),
+            List.of());
 
     List<String> lines = EvidenceCsv.write(document).lines().toList();
 

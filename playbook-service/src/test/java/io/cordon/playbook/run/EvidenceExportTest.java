@@ -171,7 +171,7 @@ class EvidenceExportTest {
   }
 
   @Test
-  void badFormatIsAProblemAndRespondersMayNotExport() {
+  void badFormatIsAProblemAndApproversMayNotExport() {
     Runs.asViewer()
         .queryParam("format", "xml")
         .get("/api/v1/incidents/INC-1/evidence")
@@ -179,8 +179,122 @@ class EvidenceExportTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", org.hamcrest.Matchers.equalTo("format"));
-    Runs.as(Runs.RESPONDER, TestJwt.RESPONDER)
+    Runs.as(Runs.APPROVER, TestJwt.APPROVER)
         .get("/api/v1/incidents/INC-1/evidence")
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
+  void aResponderExportsEveryRunAccountAndEvidenceOfTheIncidentWithItsDigest() throws Exception {
+    String prefix = "whole-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    String incident = "INC-" + prefix;
+    Runs.putPlaybook(
+        """
+        name: test-evidence-whole
+        steps:
+          - id: revoke
+            action: REVOKE_SESSIONS
+        """);
+    String first;
+    String second;
+    try (TestResponder responder =
+        TestResponder.start(prefix, r -> TestResponder.Answer.succeeded())) {
+      first =
+          Runs.start(
+              "test-evidence-whole",
+              incident,
+              List.of(Accounts.account(prefix, 1), Accounts.account(prefix, 2)));
+      await().atMost(WAIT).until(() -> "SUCCEEDED".equals(Runs.state(first)));
+      second = Runs.start("test-evidence-whole", incident, List.of(Accounts.account(prefix, 3)));
+      await().atMost(WAIT).until(() -> "SUCCEEDED".equals(Runs.state(second)));
+    }
+    stubAccountService(incident);
+    stubNotificationService(incident);
+    String responderToken = TestJwt.token(Runs.RESPONDER, TestJwt.RESPONDER);
+
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(responderToken)
+                    .get("/api/v1/incidents/" + incident + "/evidence")
+                    .then()
+                    .extract()
+                    .jsonPath()
+                    .getList("accounts.state")
+                    .equals(List.of("CONTAINED", "CONTAINED", "CONTAINED")));
+    io.restassured.response.Response answer =
+        given().auth().oauth2(responderToken).get("/api/v1/incidents/" + incident + "/evidence");
+    answer.then().statusCode(200).contentType(ContentType.JSON);
+    JsonPath evidence = answer.jsonPath();
+
+    assertThat(evidence.getBoolean("complete")).as(answer.asString()).isTrue();
+    assertThat(evidence.getString("generatedBy")).isEqualTo(Runs.RESPONDER);
+    assertThat(evidence.getList("runs.id")).containsExactly(first, second);
+    assertThat(evidence.getString("incident.id")).isEqualTo(incident);
+    assertThat(evidence.getString("incident.state")).isEqualTo("CONTAINED");
+    assertThat(evidence.getList("accounts.objectId"))
+        .containsExactly(prefix + "0001", prefix + "0002", prefix + "0003");
+    assertThat(evidence.getList("accounts.runId")).containsExactly(first, first, second);
+    assertThat(evidence.getList("accountEvidence.disposition"))
+        .containsExactly("CONTAINING", "CONTAINING", "CONTAINING");
+    assertThat(evidence.getList("accountEvidence.runId")).containsExactly(first, first, second);
+    assertThat(evidence.getList("releases")).isEmpty();
+    // the digest covers exactly the bytes sent, so a copy handed on can be checked
+    assertThat(answer.header("Content-Digest"))
+        .isEqualTo(
+            "sha-256=:"
+                + java.util.Base64.getEncoder()
+                    .encodeToString(
+                        java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(answer.asByteArray()))
+                + ":");
+    io.restassured.response.Response csv =
+        given()
+            .auth()
+            .oauth2(responderToken)
+            .queryParam("format", "csv")
+            .get("/api/v1/incidents/" + incident + "/evidence");
+    csv.then().statusCode(200).contentType("text/csv");
+    assertThat(csv.header("Content-Digest"))
+        .isEqualTo(
+            "sha-256=:"
+                + java.util.Base64.getEncoder()
+                    .encodeToString(
+                        java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(csv.asByteArray()))
+                + ":");
+
+    // the responder's own token read the other services' audit of this incident
+    remote.accountService.verify(
+        getRequestedFor(urlPathEqualTo("/api/v1/audit"))
+            .withHeader("Authorization", equalTo("Bearer " + responderToken)));
+  }
+
+  @Test
+  void aResponderReadsTheAuditOfOneIncidentOrRunButNotTheWholeLog() {
+    Runs.as(Runs.RESPONDER, TestJwt.RESPONDER)
+        .get("/api/v1/audit")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+    Runs.as(Runs.RESPONDER, TestJwt.RESPONDER)
+        .queryParam("incident", "INC-1")
+        .get("/api/v1/audit")
+        .then()
+        .statusCode(200);
+    Runs.as(Runs.RESPONDER, TestJwt.RESPONDER)
+        .queryParam("run", "run-1")
+        .get("/api/v1/audit")
+        .then()
+        .statusCode(200);
+    Runs.as(Runs.RESPONDER, TestJwt.RESPONDER).get("/api/v1/audit/verify").then().statusCode(403);
+    Runs.as(Runs.APPROVER, TestJwt.APPROVER)
+        .queryParam("incident", "INC-1")
+        .get("/api/v1/audit")
         .then()
         .statusCode(403);
   }

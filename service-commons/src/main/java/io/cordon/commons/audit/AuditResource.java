@@ -3,7 +3,9 @@ package io.cordon.commons.audit;
 import io.cordon.commons.paging.Page;
 import io.cordon.commons.paging.PageRequest;
 import io.cordon.commons.problem.ProblemException;
+import io.cordon.commons.problem.ProblemType;
 import io.cordon.commons.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,14 +16,21 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** {@code /api/v1/audit}: every service's audit log, read-only, for admins and viewers. */
+/**
+ * {@code /api/v1/audit}: every service's audit log, read-only, for admins and viewers. A responder
+ * reads one incident's or one run's entries only ({@code incident=} or {@code run=}): what the
+ * incident evidence export, which responders download, gathers with their token; the whole log
+ * stays with admins and viewers.
+ */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.VIEWER})
 public class AuditResource {
   @Inject AuditLog log;
+  @Inject SecurityIdentity identity;
 
   @GET
+  @RolesAllowed({Roles.ADMIN, Roles.VIEWER, Roles.RESPONDER})
   public Page<AuditRecord> list(
       @QueryParam("from") String from,
       @QueryParam("to") String to,
@@ -30,6 +39,14 @@ public class AuditResource {
       @QueryParam("run") String run,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
+    if (!identity.hasRole(Roles.ADMIN)
+        && !identity.hasRole(Roles.VIEWER)
+        && text("incident", incident) == null
+        && text("run", run) == null) {
+      throw new ProblemException(
+          ProblemType.FORBIDDEN,
+          "A responder reads the audit log of one incident or run: give incident= or run=");
+    }
     Instant start = instant("from", from);
     Instant end = instant("to", to);
     if (start != null && end != null && !end.isAfter(start)) {

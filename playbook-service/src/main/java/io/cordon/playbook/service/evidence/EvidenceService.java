@@ -30,8 +30,9 @@ import org.jboss.logging.Logger;
 /**
  * Puts an incident's evidence together: this service's runs, steps, approvals and audit log, and,
  * over REST with the caller's token, account-service's reports and Graph action outcomes and
- * notification-service's notices. A service that cannot be read is named in {@code missing}; the
- * rest of the export still comes.
+ * notification-service's notices. Every run of the incident is in it (report runs, manual runs,
+ * re-containments and releases), with the incident's accounts and all its evidence. A service that
+ * cannot be read is named in {@code missing}; the rest of the export still comes.
  */
 @ApplicationScoped
 public class EvidenceService {
@@ -41,6 +42,7 @@ public class EvidenceService {
   private static final Logger LOG = Logger.getLogger(EvidenceService.class);
 
   @Inject RunEvidenceReader runs;
+  @Inject IncidentEvidenceReader incidentEvidence;
   @Inject AuditLog auditLog;
   @Inject @RestClient AccountServiceClient accountService;
   @Inject @RestClient NotificationServiceClient notificationService;
@@ -48,6 +50,7 @@ public class EvidenceService {
   public EvidenceDocument collect(String incidentId, String bearerToken, String requestedBy) {
     String authorization = "Bearer " + bearerToken;
     List<MissingPart> missing = new ArrayList<>();
+    IncidentEvidenceReader.Part incident = incidentEvidence.read(incidentId);
     List<RunEntity> incidentRuns = runs.runsOf(incidentId);
     List<RunEvidence> runEvidence = incidentRuns.stream().map(runs::evidence).toList();
     Map<String, String> upns = new HashMap<>();
@@ -122,7 +125,11 @@ public class EvidenceService {
         accountAudit,
         graphActions,
         notices,
-        ordered);
+        ordered,
+        incident.incident(),
+        incident.accounts(),
+        incident.evidence(),
+        incident.releases());
   }
 
   private List<AuditRecord> localAudit(String incidentId) {
