@@ -48,6 +48,13 @@ export async function api(path, { method = 'GET', body, base = '', signal } = {}
   return response.json();
 }
 
+/** GET a file (e.g. the evidence export) as a Blob, with the session's token in the header. */
+export async function download(path, accept, { signal } = {}) {
+  const response = await fetch(path, { headers: headers(accept), signal });
+  if (!response.ok) throw await refusal(response);
+  return response.blob();
+}
+
 /**
  * Reads a text/event-stream, calling onEvent({event, data, id}) per event, until the server ends
  * the stream or signal aborts. Resolves when the stream ends.

@@ -1,8 +1,11 @@
-// The dashboard: signs in, then shows runs, a run, or the approvals inbox by the address's #hash.
+// The dashboard: signs in, then shows incidents, an incident, runs, a run, or the approvals inbox
+// by the address's #hash.
 import { api, whenSignedOut } from './api.js';
 import { beginOidcSignIn, completeOidcSignIn, currentSession, devSignIn, signOut } from './auth.js';
 import { clear, h } from './dom.js';
 import { renderApprovals } from './approvals.js';
+import { renderIncidentDetail } from './incident-detail.js';
+import { renderIncidents } from './incidents.js';
 import { renderRunDetail } from './run-detail.js';
 import { renderRuns } from './runs.js';
 
@@ -71,12 +74,17 @@ function route() {
   const { signal } = current;
   const hash = window.location.hash || '#/runs';
   const runMatch = hash.match(/^#\/runs\/([^/]+)$/);
-  const section = runMatch ? 'runs' : hash.replace(/^#\//, '').split('/')[0];
+  const incidentMatch = hash.match(/^#\/incidents\/([^/]+)$/);
+  const section = hash.replace(/^#\//, '').split('/')[0];
   document.querySelectorAll('#nav a').forEach((link) => {
     if (link.dataset.route === section) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   });
-  if (runMatch) {
+  if (incidentMatch) {
+    renderIncidentDetail(main, decodeURIComponent(incidentMatch[1]), { signal });
+  } else if (section === 'incidents') {
+    renderIncidents(main, { signal });
+  } else if (runMatch) {
     renderRunDetail(main, decodeURIComponent(runMatch[1]), { settings, signal, onChange: refreshApprovalCount });
   } else if (section === 'approvals') {
     renderApprovals(main, { signal, onChange: refreshApprovalCount });

@@ -50,6 +50,9 @@ const STATE_LABELS = {
   CANCELLED: 'cancelled', WAITING: 'waiting', IN_PROGRESS: 'in progress', SKIPPED: 'skipped',
   REQUIRES_MANUAL: 'manual follow-up', APPROVED: 'approved', REJECTED: 'rejected', EXPIRED: 'expired',
   DELIVERED: 'delivered', DISABLED: 'disabled',
+  // incidents and the containment of their accounts
+  OPEN: 'open', CONTAINED: 'contained', CLOSED: 'closed', PARTIAL: 'partial',
+  UNCONTAINED: 'not contained', RELEASED: 'released',
 };
 
 export function stateBadge(state) {

@@ -68,7 +68,8 @@ export function renderRunDetail(main, runId, { settings, signal, onChange }) {
   function drawSummary() {
     const t = tally(run.counts);
     clear(summary,
-      h('h2', { id: 'run-title' }, `Run for ${run.incident.id}`,
+      h('h2', { id: 'run-title' }, 'Run for ',
+        h('a', { href: `#/incidents/${encodeURIComponent(run.incident.id)}`, id: 'run-incident' }, run.incident.id),
         run.incident.title ? h('span', { class: 'subtitle' }, ` — ${run.incident.title}`) : null),
       h('dl', { class: 'facts' },
         h('dt', {}, 'Status'), h('dd', { id: 'run-state' }, stateBadge(run.state),

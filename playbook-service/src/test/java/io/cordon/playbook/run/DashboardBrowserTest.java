@@ -364,6 +364,138 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void anIncidentPageFiltersAccountsByContainmentAndItsControlsActLive() throws Exception {
+    Runs.putPlaybook(
+        """
+        name: dash-incident
+        steps:
+          - id: revoke-sessions
+            action: REVOKE_SESSIONS
+        """);
+    String prefix = prefix("incident");
+    String incident = "INC-" + prefix;
+    List<ResolvedAccount> named = accounts(prefix, 3);
+    // revocations are held until the test answers them
+    try (TestResponder responder = TestResponder.start(prefix, request -> null)) {
+      String runId = Runs.start("dash-incident", incident, named);
+      await().atMost(WAIT).until(() -> responder.requests().size() == 3);
+      answerAccounts(responder, named.get(0).objectId(), named.get(1).objectId());
+      await().atMost(WAIT).until(() -> containmentCount(incident, "CONTAINED") == 2);
+
+      openAs("#/incidents/" + incident, RESPONDER, TestJwt.RESPONDER);
+      waitFor(() -> incidentAccountRows().size() == 3);
+      markPage();
+      Select filter = new Select(driver.findElement(By.id("containment-filter")));
+      filter.selectByValue("CONTAINED");
+      waitFor(
+          () ->
+              incidentAccountRows()
+                  .equals(List.of(named.get(0).objectId(), named.get(1).objectId())));
+      filter.selectByValue("IN_PROGRESS");
+      waitFor(() -> incidentAccountRows().equals(List.of(named.get(2).objectId())));
+      assertThat(driver.findElement(By.id("incident-accounts-status")).getText())
+          .contains("being contained");
+
+      // pause from the incident page: not without a reason
+      By pause = By.cssSelector("#incident-runs button[data-pause='" + runId + "']");
+      waitForElement(pause).click();
+      waitFor(() -> driver.findElement(By.id("incident-control-error")).isDisplayed());
+      assertThat(driver.findElement(By.id("incident-control-error")).getText()).contains("reason");
+      driver.findElement(By.id("incident-reason")).sendKeys("checking with IT");
+      driver.findElement(pause).click();
+      await().atMost(WAIT).until(() -> RESPONDER.equals(Runs.run(runId).getString("paused.by")));
+      waitFor(
+          () ->
+              driver
+                      .findElement(By.cssSelector("[data-paused-run='" + runId + "']"))
+                      .getText()
+                      .contains("checking with IT")
+                  && driver.findElement(pause).getText().equals("Resume run"));
+      driver.findElement(By.id("incident-reason")).sendKeys("IT agreed");
+      driver.findElement(pause).click();
+      await().atMost(WAIT).until(() -> Runs.run(runId).get("paused") == null);
+      waitFor(() -> driver.findElement(pause).getText().equals("Pause run"));
+
+      // the last account's answer contains the incident: the page follows without a reload
+      answerAccounts(responder, named.get(2).objectId());
+      waitFor(
+          () -> "CONTAINED".equals(text(By.cssSelector("#incident-state .badge"), "data-state")));
+      waitFor(() -> done(By.cssSelector("#main .summary progress")) == 3);
+      waitFor(() -> incidentAccountRows().isEmpty());
+      waitFor(() -> timelineActions().containsAll(List.of("run.paused", "run.resumed")));
+
+      driver.findElement(By.id("incident-reason")).sendKeys("all contained, users told");
+      driver.findElement(By.id("close-incident")).click();
+      waitFor(() -> "CLOSED".equals(text(By.cssSelector("#incident-state .badge"), "data-state")));
+      assertThat(driver.findElement(By.id("incident-state")).getText())
+          .contains(RESPONDER, "all contained, users told");
+      assertThat(driver.findElement(By.id("close-incident")).isDisplayed()).isFalse();
+      assertPageNotReloaded();
+      screenshot();
+    }
+  }
+
+  @Test
+  void incidentControlsShowOnlyToTheRolesTheApiAllows() throws Exception {
+    Runs.putPlaybook(
+        """
+        name: dash-incident
+        steps:
+          - id: revoke-sessions
+            action: REVOKE_SESSIONS
+        """);
+    String prefix = prefix("roles");
+    String incident = "INC-" + prefix;
+    List<ResolvedAccount> named = accounts(prefix, 2);
+    try (TestResponder responder = TestResponder.start(prefix, request -> null)) {
+      String runId = Runs.start("dash-incident", incident, named);
+      await().atMost(WAIT).until(() -> responder.requests().size() == 2);
+      // one account contained (releasable), one still being contained (exclude, mark done)
+      answerAccounts(responder, named.get(0).objectId());
+      await().atMost(WAIT).until(() -> containmentCount(incident, "CONTAINED") == 1);
+      String contained = named.get(0).objectId();
+      String inProgress = named.get(1).objectId();
+
+      // a viewer finds the incident in the list and sees all of it, and no control
+      openAs("#/incidents", VIEWER, TestJwt.VIEWER);
+      waitForElement(By.cssSelector("#incidents-table tr[data-incident='" + incident + "'] a"))
+          .click();
+      waitFor(() -> incidentAccountRows().size() == 2);
+      waitFor(() -> !driver.findElements(By.cssSelector("#incident-runs tr[data-run]")).isEmpty());
+      waitFor(() -> timelineActions().contains("run.started"));
+      assertThat(driver.findElement(By.id("incident-control")).isDisplayed()).isFalse();
+      assertThat(
+              driver.findElements(
+                  By.cssSelector("#incident-runs button, #incident-accounts button")))
+          .isEmpty();
+      // the viewer may download the evidence
+      driver.findElement(By.id("export-json")).click();
+      waitFor(() -> driver.findElement(By.id("export-status")).getText().startsWith("Downloaded"));
+      screenshot("viewer");
+
+      // a responder gets every control
+      openAs("#/incidents/" + incident, RESPONDER, TestJwt.RESPONDER);
+      waitForElement(By.cssSelector("#incident-runs button[data-pause='" + runId + "']"));
+      waitForElement(By.cssSelector("button[data-release='" + contained + "']"));
+      waitForElement(By.cssSelector("button[data-exclude='" + inProgress + "']"));
+      waitForElement(By.cssSelector("button[data-mark-done='" + inProgress + "']"));
+      assertThat(driver.findElement(By.id("close-incident")).isDisplayed()).isTrue();
+      assertThat(driver.findElements(By.cssSelector("button[data-release='" + inProgress + "']")))
+          .isEmpty();
+
+      // an admin controls runs, but release and close are a responder's (as the API has it)
+      openAs("#/incidents/" + incident, "dora@jaxa.example", TestJwt.ADMIN);
+      waitForElement(By.cssSelector("#incident-runs button[data-pause='" + runId + "']"));
+      waitForElement(By.cssSelector("button[data-exclude='" + inProgress + "']"));
+      assertThat(driver.findElements(By.cssSelector("button[data-release]"))).isEmpty();
+      assertThat(driver.findElement(By.id("close-incident")).isDisplayed()).isFalse();
+      screenshot();
+      answerAccounts(responder, inProgress);
+      await().atMost(WAIT).until(() -> "SUCCEEDED".equals(Runs.state(runId)));
+    }
+  }
+
+  @Test
   void aDecisionOnAnOutdatedListIsRefusedAndTheNewListShown() throws Exception {
     Runs.putPlaybook(
         """
@@ -913,6 +1045,37 @@ class DashboardBrowserTest {
                 "Authorization",
                 com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+"))
             .willReturn(okJson(JSON.writeValueAsString(page))));
+  }
+
+  private static void answerAccounts(TestResponder responder, String... objectIds) {
+    List<String> ids = List.of(objectIds);
+    responder.requests().stream()
+        .filter(request -> ids.contains(request.account().objectId()))
+        .forEach(request -> responder.answer(request, TestResponder.Answer.succeeded()));
+  }
+
+  private static int containmentCount(String incident, String state) {
+    return Runs.asViewer()
+        .queryParam("state", state)
+        .get("/api/v1/incidents/" + incident + "/accounts")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("items")
+        .size();
+  }
+
+  private List<String> incidentAccountRows() {
+    return driver.findElements(By.cssSelector("#incident-accounts tbody tr")).stream()
+        .map(row -> row.getAttribute("data-account"))
+        .toList();
+  }
+
+  private List<String> timelineActions() {
+    return driver.findElements(By.cssSelector("#incident-timeline tbody tr")).stream()
+        .map(row -> row.getAttribute("data-action"))
+        .toList();
   }
 
   private List<String> accountRows() {
