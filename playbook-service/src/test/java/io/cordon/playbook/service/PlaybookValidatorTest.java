@@ -293,6 +293,25 @@ class PlaybookValidatorTest {
   }
 
   @Test
+  void onlyANotifyStepWaitsForDeliveryAndNotLongerThanADay() {
+    assertThat(
+            violations(
+                """
+                name: waits
+                steps:
+                  - {id: revoke, action: REVOKE_SESSIONS, waitForDelivery: 5m}
+                  - {id: notify, action: NOTIFY_PARTNERS, scope: run, waitForDelivery: 2d}
+                  - {id: again, action: NOTIFY_PARTNERS, scope: run, waitForDelivery: soon}
+                  - {id: fine, action: NOTIFY_PARTNERS, scope: run, waitForDelivery: 0s}
+                """))
+        .containsExactly(
+            "steps[0] (revoke).waitForDelivery: only a NOTIFY_PARTNERS step waits for delivery",
+            "steps[1] (notify).waitForDelivery: must be between 0s and 24h",
+            "steps[2] (again).waitForDelivery: must be a duration such as 30s, 15m, 2h, 1d or"
+                + " ISO-8601 PT15M (a number and one unit)");
+  }
+
+  @Test
   void conditionsAndApprovalsAreChecked() {
     assertThat(
             violations(
