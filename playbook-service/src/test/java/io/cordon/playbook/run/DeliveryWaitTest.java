@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,8 +38,7 @@ class DeliveryWaitTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String STEP = "steps.find { it.id == 'notify' }.outcome";
 
-  @BeforeAll
-  static void playbooks() {
+  private static void playbooks() {
     Runs.putPlaybook(
         """
         name: test-notify-waits
@@ -204,6 +202,7 @@ class DeliveryWaitTest {
   private record Started(String runId, String incident, String notificationId) {}
 
   private static Started start(String playbook) {
+    playbooks();
     String prefix = "wait-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     String incident = "INC-" + prefix;
     String runId = Runs.start(playbook, incident, List.of(Accounts.account(prefix, 1)));
