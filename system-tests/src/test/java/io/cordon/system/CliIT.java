@@ -3,6 +3,7 @@ package io.cordon.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cordon.local.demo.IncidentCsv;
 import io.cordon.local.DevTokens;
 import io.cordon.local.demo.CordonApi;
 import java.io.IOException;
@@ -214,10 +215,8 @@ class CliIT {
    */
   private static List<String> someDemoAccounts() throws Exception {
     Set<String> demo =
-        Files.readAllLines(running.stack.options().incidentCsv()).stream()
-            .skip(1)
-            .map(line -> line.strip().split(",")[0].toLowerCase())
-            .filter(line -> !line.isEmpty())
+        IncidentCsv.accounts(running.stack.options().incidentCsv()).stream()
+            .map(String::toLowerCase)
             .collect(Collectors.toSet());
     Map<String, Integer> wanted = new HashMap<>(Map.of("admin", 2, "member", 2, "synced", 1));
     List<String> chosen = new ArrayList<>();

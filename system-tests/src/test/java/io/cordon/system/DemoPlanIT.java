@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cordon.local.demo.IncidentCsv;
 import io.cordon.local.demo.CordonApi;
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,12 +35,7 @@ class DemoPlanIT {
   @Test
   void aPlanOfTheDemoIncidentShowsTheRunAndWritesNothingAtGraph() throws Exception {
     List<String> accounts =
-        Files.readAllLines(running.stack.options().incidentCsv()).stream()
-            .skip(1)
-            .map(String::strip)
-            .filter(line -> !line.isEmpty())
-            .map(line -> line.split(",")[0])
-            .toList();
+        IncidentCsv.accounts(running.stack.options().incidentCsv());
     long writesBefore = writes();
     ObjectNode body = CordonApi.json().createObjectNode();
     body.putObject("incident").put("id", "DEMO-PLAN");
