@@ -3,9 +3,9 @@ package io.cordon.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cordon.local.demo.IncidentCsv;
 import io.cordon.local.DevTokens;
 import io.cordon.local.demo.CordonApi;
+import io.cordon.local.demo.IncidentCsv;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cordon.local.demo.IncidentCsv;
 import io.cordon.local.demo.CordonApi;
+import io.cordon.local.demo.IncidentCsv;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +33,7 @@ class DemoPlanIT {
 
   @Test
   void aPlanOfTheDemoIncidentShowsTheRunAndWritesNothingAtGraph() throws Exception {
-    List<String> accounts =
-        IncidentCsv.accounts(running.stack.options().incidentCsv());
+    List<String> accounts = IncidentCsv.accounts(running.stack.options().incidentCsv());
     long writesBefore = writes();
     ObjectNode body = CordonApi.json().createObjectNode();
     body.putObject("incident").put("id", "DEMO-PLAN");

@@ -3,10 +3,9 @@ package io.cordon.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cordon.local.demo.IncidentCsv;
 import io.cordon.local.demo.DemoPartners;
+import io.cordon.local.demo.IncidentCsv;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,9 +1,9 @@
 package io.cordon.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cordon.local.demo.IncidentCsv;
 import io.cordon.local.demo.CordonApi;
 import io.cordon.local.demo.DemoPartners;
+import io.cordon.local.demo.IncidentCsv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

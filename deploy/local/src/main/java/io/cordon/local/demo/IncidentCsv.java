@@ -14,8 +14,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The demo incident CSV as account-service reads it: a header row naming {@code account} and the
  * optional {@code first_seen} and {@code indicator} columns (several indicators in one cell,
- * separated by {@code |}), RFC 4180 quoting (a user agent holds commas). The one reader of the
- * file for the demo and the system tests, so none of them takes a line for an account.
+ * separated by {@code |}), RFC 4180 quoting (a user agent holds commas). The one reader of the file
+ * for the demo and the system tests, so none of them takes a line for an account.
  */
 public final class IncidentCsv {
 
