@@ -11,9 +11,11 @@ import io.cordon.contracts.events.CordonEvent;
 import io.cordon.contracts.events.GroupRef;
 import io.cordon.contracts.events.IncidentRef;
 import io.cordon.contracts.events.Indicator;
+import io.cordon.contracts.events.NoticesOpened;
 import io.cordon.contracts.events.NotificationDelivered;
 import io.cordon.contracts.events.NotificationFailed;
 import io.cordon.contracts.events.NotificationRequested;
+import io.cordon.contracts.events.OpenedNotice;
 import io.cordon.contracts.events.RemediationEvent;
 import io.cordon.contracts.events.ResolvedAccount;
 import io.cordon.contracts.events.RunSummary;
@@ -41,7 +43,8 @@ public final class SampleEvents {
         notificationRequested(),
         notificationDelivered(),
         notificationFailed(),
-        remediationEvent());
+        remediationEvent(),
+        noticesOpened());
   }
 
   public static ResolvedAccount resolvedAccount(int n) {
@@ -158,6 +161,18 @@ public final class SampleEvents {
         "webhook",
         8,
         "endpoint answered 410 Gone",
+        AT);
+  }
+
+  public static NoticesOpened noticesOpened() {
+    return new NoticesOpened(
+        NoticesOpened.SCHEMA_VERSION,
+        "evt-8",
+        "ntf-1",
+        "INC-2024-0042",
+        List.of(
+            new OpenedNotice("partner-toyota", "Toyota", "webhook"),
+            new OpenedNotice("partner-toyota", "Toyota", "email")),
         AT);
   }
 

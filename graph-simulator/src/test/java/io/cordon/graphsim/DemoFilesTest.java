@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +31,26 @@ class DemoFilesTest {
   static final int SYNCED = 50;
   static final int SIZE = 200;
 
-  /** Every admin, 20 guests, 50 synced users, members up to 200; never the asteroid team. */
+  /**
+   * Every admin, 20 guests, 50 synced users, members up to 200; never the asteroid team. Each line
+   * also tells when the attacker was first seen and its indicators.
+   */
   static String incidentCsv() {
+    StringBuilder csv = new StringBuilder("account,first_seen,indicator\n");
+    List<String> accounts = incidentAccounts();
+    for (int row = 0; row < accounts.size(); row++) {
+      csv.append(accounts.get(row))
+          .append(',')
+          .append(firstSeen(row))
+          .append(',')
+          .append(quoted(String.join("|", indicators(row))))
+          .append('\n');
+    }
+    return csv.toString();
+  }
+
+  /** The incident's accounts in file order: UPNs, every tenth an object id. */
+  static List<String> incidentAccounts() {
     SeedFile demo = TenantGenerator.demo("demo");
     Map<Kind, Integer> wanted =
         Map.of(
@@ -44,9 +63,8 @@ class DemoFilesTest {
             Kind.MEMBER,
             SIZE - ADMINS - GUESTS - SYNCED);
     Map<Kind, Integer> taken = new LinkedHashMap<>();
-    StringBuilder csv = new StringBuilder("account\n");
-    int rows = 0;
-    for (int i = 0; i < TenantGenerator.ASTEROID_FROM && rows < SIZE; i++) {
+    List<String> accounts = new ArrayList<>();
+    for (int i = 0; i < TenantGenerator.ASTEROID_FROM && accounts.size() < SIZE; i++) {
       Kind kind = TenantGenerator.kindOf(i);
       if (taken.getOrDefault(kind, 0) >= wanted.get(kind)) {
         continue;
@@ -54,10 +72,52 @@ class DemoFilesTest {
       taken.merge(kind, 1, Integer::sum);
       SeedFile.UserSeed user = demo.users().get(i);
       // every tenth line names the account by object id, the rest by UPN
-      csv.append(rows % 10 == 9 ? user.id() : user.userPrincipalName()).append('\n');
-      rows++;
+      accounts.add(accounts.size() % 10 == 9 ? user.id() : user.userPrincipalName());
     }
-    return csv.toString();
+    return accounts;
+  }
+
+  // what the responder knows of each account's compromise: sign-ins from the attacker's addresses
+  // (documentation ranges, RFC 5737 / RFC 3849), the user agent it used and the phishing domain
+  // that took the password (reserved example domains)
+  private static final List<String> USER_AGENTS =
+      List.of(
+          "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+              + " Chrome/131.0.0.0 Safari/537.36",
+          "python-requests/2.32.3",
+          "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+          "axios/1.7.7");
+  private static final List<String> PHISHING_DOMAINS =
+      List.of(
+          "jaxa-sso-login.example.net",
+          "m365-session-verify.example.org",
+          "secure-mail-jaxa.example.com",
+          "onedrive-shared-docs.example.net");
+
+  static String firstSeen(int row) {
+    return String.format(
+        Locale.ROOT, "2026-11-%02dT%02d:%02d:00Z", 20 + row % 8, 6 + row % 12, (row * 7) % 60);
+  }
+
+  static List<String> indicators(int row) {
+    List<String> indicators = new ArrayList<>();
+    indicators.add("203.0.113." + (1 + (row * 37) % 254));
+    if (row % 3 == 0) {
+      indicators.add("198.51.100." + (1 + (row * 11) % 254));
+    }
+    if (row % 7 == 0) {
+      indicators.add("2001:db8:4f::" + Integer.toHexString(0x100 + row));
+    }
+    indicators.add(USER_AGENTS.get(row % USER_AGENTS.size()));
+    indicators.add(PHISHING_DOMAINS.get((row / 5) % PHISHING_DOMAINS.size()));
+    return indicators;
+  }
+
+  // RFC 4180: a cell holding a comma or a quote is quoted, its quotes doubled
+  private static String quoted(String cell) {
+    return cell.contains(",") || cell.contains("\"")
+        ? "\"" + cell.replace("\"", "\"\"") + "\""
+        : cell;
   }
 
   static String partnersJson() throws Exception {
@@ -153,9 +213,7 @@ class DemoFilesTest {
     Directory directory =
         new Directory(TenantGenerator.demo("demo"), "demo", TenantGenerator.DEMO_DOMAIN);
     java.util.Set<String> incidentGroups = new java.util.HashSet<>();
-    incidentCsv()
-        .lines()
-        .skip(1)
+    incidentAccounts()
         .forEach(
             account ->
                 directory

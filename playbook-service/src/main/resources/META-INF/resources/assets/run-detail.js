@@ -92,13 +92,30 @@ export function renderRunDetail(main, runId, { settings, signal, onChange }) {
         h('th', { scope: 'row', 'data-label': 'Step' }, step.id, step.scope === 'run' ? h('span', { class: 'muted small' }, ' (once per run)') : null),
         h('td', { 'data-label': 'Action' }, step.action),
         h('td', { 'data-label': 'Progress' }, progressBar(`Step ${step.id}`, s.done, s.total)),
-        h('td', { 'data-label': 'Outcomes' }, countChips(s)),
+        h('td', { 'data-label': 'Outcomes' }, countChips(s), runStepOutcome(step)),
         h('td', { 'data-label': 'Started' }, time(step.startedAt)),
         h('td', { 'data-label': 'Finished' }, time(step.finishedAt)),
         h('td', { 'data-label': 'Took' }, duration(step.durationMs)),
         h('td', { 'data-label': 'Control' }, controls.retryButton(step)));
     }));
     controls.draw(run);
+  }
+
+  // a once-per-run step's own word: a notify step waiting for its partners' deliveries says until
+  // when and for whom; once it ended, why (which partners failed or were still retrying)
+  function runStepOutcome(step) {
+    const outcome = step.outcome;
+    if (!outcome) return null;
+    if (outcome.state === 'IN_PROGRESS' && step.action === 'NOTIFY_PARTNERS') {
+      return h('div', { class: 'reason delivery-wait', dataset: { waiting: 'true' } },
+        h('strong', {}, 'Waiting for delivery'),
+        outcome.waitingUntil ? h('span', {}, ' until ', time(outcome.waitingUntil)) : null,
+        outcome.reason ? h('div', { class: 'small' }, outcome.reason) : null);
+    }
+    if (!outcome.reason) return null;
+    return outcome.reasonCode && outcome.reasonCode !== 'OK'
+      ? h('div', { class: 'reason' }, h('code', {}, outcome.reasonCode), `: ${outcome.reason}`)
+      : h('div', { class: 'reason small' }, outcome.reason);
   }
 
   function stepCell(step) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cordon.local.DevTokens;
 import io.cordon.local.demo.CordonApi;
+import io.cordon.local.demo.IncidentCsv;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -214,10 +215,8 @@ class CliIT {
    */
   private static List<String> someDemoAccounts() throws Exception {
     Set<String> demo =
-        Files.readAllLines(running.stack.options().incidentCsv()).stream()
-            .skip(1)
-            .map(line -> line.strip().split(",")[0].toLowerCase())
-            .filter(line -> !line.isEmpty())
+        IncidentCsv.accounts(running.stack.options().incidentCsv()).stream()
+            .map(String::toLowerCase)
             .collect(Collectors.toSet());
     Map<String, Integer> wanted = new HashMap<>(Map.of("admin", 2, "member", 2, "synced", 1));
     List<String> chosen = new ArrayList<>();

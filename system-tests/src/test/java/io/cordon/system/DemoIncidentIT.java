@@ -10,6 +10,7 @@ import io.cordon.local.demo.CordonApi;
 import io.cordon.local.demo.DemoOutcome;
 import io.cordon.local.demo.DemoPartners;
 import io.cordon.local.demo.DemoRunner;
+import io.cordon.local.demo.IncidentCsv;
 import io.cordon.local.demo.PartnerInbox;
 import java.net.URI;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -175,6 +177,67 @@ class DemoIncidentIT {
         }
       }
     }
+  }
+
+  @Test
+  void eachAffectedPartnersNoticesCarryItsExposureAndTheCsvsIndicatorsAsStixWithItsTlp()
+      throws Exception {
+    Set<String> csvIndicators = new HashSet<>();
+    for (IncidentCsv.Row row : IncidentCsv.read(running.stack.options().incidentCsv())) {
+      row.indicators().forEach(value -> csvIndicators.add(value.toLowerCase(Locale.ROOT)));
+    }
+    assertThat(csvIndicators).as("the demo CSV names indicators").isNotEmpty();
+    JsonNode partners =
+        CordonApi.json().readTree(Files.readString(running.stack.options().partnersFile()));
+    for (JsonNode partner : partners) {
+      if (!partner.path("expectedNotice").asBoolean()) {
+        continue;
+      }
+      String key = DemoPartners.slug(partner.path("name").asText());
+      String tlp = "TLP:" + partner.path("tlp").asText().toUpperCase(Locale.ROOT);
+      List<JsonNode> notices = new ArrayList<>();
+      for (JsonNode notice : outcome.inboxes().get(key).notices()) {
+        if (notice.at("/data/incident/id").asText().equals(outcome.incidentId())) {
+          notices.add(notice.path("data"));
+        }
+      }
+      assertThat(notices).as("notices to %s", key).hasSize(2);
+      for (JsonNode data : notices) {
+        String which = key + " notice " + data.path("sequence").asInt();
+        assertThat(data.path("tlp").asText()).as(which).isEqualTo(tlp);
+        assertThat(data.path("exposure").path("status").asText()).as(which).isNotBlank();
+        JsonNode bundle = data.path("stix");
+        assertThat(bundle.path("type").asText()).as(which).isEqualTo("bundle");
+        String marking = null;
+        List<JsonNode> indicators = new ArrayList<>();
+        for (JsonNode object : bundle.path("objects")) {
+          if (object.path("type").asText().equals("marking-definition")
+              && object.path("name").asText().equals(tlp)) {
+            marking = object.path("id").asText();
+          }
+          if (object.path("type").asText().equals("indicator")) {
+            indicators.add(object);
+          }
+        }
+        assertThat(marking).as("%s carries the %s marking definition", which, tlp).isNotNull();
+        assertThat(indicators).as("indicators for %s", which).isNotEmpty();
+        for (JsonNode indicator : indicators) {
+          assertThat(indicator.path("spec_version").asText()).isEqualTo("2.1");
+          assertThat(indicator.path("pattern_type").asText()).isEqualTo("stix");
+          assertThat(texts(indicator.path("object_marking_refs"))).as(which).contains(marking);
+          String pattern = indicator.path("pattern").asText().toLowerCase(Locale.ROOT);
+          assertThat(csvIndicators.stream().anyMatch(pattern::contains))
+              .as("%s: %s names an indicator of the CSV", which, pattern)
+              .isTrue();
+        }
+      }
+    }
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(node -> texts.add(node.asText()));
+    return texts;
   }
 
   @Test

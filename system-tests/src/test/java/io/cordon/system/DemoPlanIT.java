@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cordon.local.demo.CordonApi;
+import io.cordon.local.demo.IncidentCsv;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,13 +33,7 @@ class DemoPlanIT {
 
   @Test
   void aPlanOfTheDemoIncidentShowsTheRunAndWritesNothingAtGraph() throws Exception {
-    List<String> accounts =
-        Files.readAllLines(running.stack.options().incidentCsv()).stream()
-            .skip(1)
-            .map(String::strip)
-            .filter(line -> !line.isEmpty())
-            .map(line -> line.split(",")[0])
-            .toList();
+    List<String> accounts = IncidentCsv.accounts(running.stack.options().incidentCsv());
     long writesBefore = writes();
     ObjectNode body = CordonApi.json().createObjectNode();
     body.putObject("incident").put("id", "DEMO-PLAN");

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cordon.local.demo.DemoPartners;
+import io.cordon.local.demo.IncidentCsv;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,11 +27,8 @@ final class DrillChecks {
   /** Partners whose scope groups (by object id) contain one of the incident's accounts. */
   Set<String> affectedPartners(Path csv) throws IOException, InterruptedException {
     Set<String> groups = new HashSet<>();
-    for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
-      if (line.isBlank()) {
-        continue;
-      }
-      for (JsonNode group : running.simulator.user(line.trim()).path("groups")) {
+    for (String account : IncidentCsv.accounts(csv)) {
+      for (JsonNode group : running.simulator.user(account).path("groups")) {
         groups.add(group.path("id").asText());
       }
     }

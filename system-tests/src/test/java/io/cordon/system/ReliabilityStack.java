@@ -3,6 +3,7 @@ package io.cordon.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cordon.local.demo.CordonApi;
 import io.cordon.local.demo.DemoPartners;
+import io.cordon.local.demo.IncidentCsv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,10 +109,9 @@ final class ReliabilityStack {
   private static Path writeIncidentCsv(RunningStack running)
       throws IOException, InterruptedException {
     List<String> accounts = new ArrayList<>();
-    List<String> demo = Files.readAllLines(running.stack.options().incidentCsv());
-    for (String line : demo.subList(1, demo.size())) {
-      if (!line.isBlank() && accounts.size() < ACCOUNTS) {
-        accounts.add(line.trim());
+    for (String account : IncidentCsv.accounts(running.stack.options().incidentCsv())) {
+      if (accounts.size() < ACCOUNTS) {
+        accounts.add(account);
       }
     }
     // the demo incident names some users by object id: the tail must not name them again by UPN

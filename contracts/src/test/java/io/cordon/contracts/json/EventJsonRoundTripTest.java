@@ -131,6 +131,7 @@ class EventJsonRoundTripTest {
                 "cordon.notification-requested.v1",
                 "cordon.notification-delivered.v1",
                 "cordon.notification-failed.v1",
-                "cordon.remediation-event.v1"));
+                "cordon.remediation-event.v1",
+                "cordon.notices-opened.v1"));
   }
 }

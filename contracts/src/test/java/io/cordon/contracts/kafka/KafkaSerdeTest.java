@@ -11,7 +11,9 @@ import io.cordon.contracts.events.CordonEvent;
 import io.cordon.contracts.events.NotificationDelivered;
 import io.cordon.contracts.events.NotificationFailed;
 import io.cordon.contracts.events.NotificationResult;
+import io.cordon.contracts.events.NotificationResultsEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -94,6 +96,32 @@ class KafkaSerdeTest {
 
     assertThat(first).isEqualTo(delivered);
     assertThat(second).isEqualTo(failed);
+  }
+
+  @Test
+  void readsEveryKindOfTheResultsTopicIncludingNoticesOpened() throws Exception {
+    JsonEventSerializer<NotificationResultsEvent> serializer = new JsonEventSerializer<>();
+    Deserializer<NotificationResultsEvent> deserializer =
+        Utils.newInstance(NotificationResultsEventDeserializer.class.getName(), Deserializer.class);
+
+    for (NotificationResultsEvent event :
+        List.<NotificationResultsEvent>of(
+            SampleEvents.noticesOpened(),
+            SampleEvents.notificationDelivered(),
+            SampleEvents.notificationFailed())) {
+      assertThat(
+              deserializer.deserialize(
+                  Topics.NOTIFICATION_RESULTS,
+                  serializer.serialize(Topics.NOTIFICATION_RESULTS, event)))
+          .isEqualTo(event);
+    }
+    byte[] neither = "{\"schemaVersion\":1,\"eventId\":\"e\"}".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(
+            () ->
+                new NotificationResultsEventDeserializer()
+                    .deserialize(Topics.NOTIFICATION_RESULTS, neither))
+        .isInstanceOf(EventFormatException.class)
+        .hasMessageStartingWith("NotificationResultsEvent: none of 'openedAt'");
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.cordon.commons.audit.Audit;
 import io.cordon.commons.audit.AuditEntry;
 import io.cordon.commons.audit.AuditKind;
 import io.cordon.contracts.events.NotificationRequested;
+import io.cordon.contracts.events.OpenedNotice;
 import io.cordon.notification.mapping.NoticeDocuments;
 import io.cordon.notification.mapping.PartnerExposure;
 import io.cordon.notification.mapping.PartnerMatch;
@@ -43,6 +44,7 @@ public class NoticeService {
   @Inject RetryPolicy retryPolicy;
   @Inject Event<DeliveriesDue> deliveriesDue;
   @Inject Audit audit;
+  @Inject DeliveryResults results;
 
   /**
    * Runs in the consumer's transaction, so notices and the processed-event mark commit together.
@@ -55,6 +57,7 @@ public class NoticeService {
     candidates.sort(Comparator.comparing(p -> p.nameKey));
     Instant now = Instant.now();
     List<NoticeEntity> opened = new ArrayList<>();
+    List<OpenedNotice> channels = new ArrayList<>();
     for (PartnerEntity partner : candidates) {
       Optional<PartnerMatch> match = ScopeMatcher.match(PartnerScopes.of(partner), facts);
       if (match.isEmpty() || notices.exists(partner.id, request.notificationId())) {
@@ -66,6 +69,7 @@ public class NoticeService {
       NoticeNews news = news(request, match.get());
       if (news.isNewsAfter(last)) {
         opened.add(openNotice(request, partner, match.get(), earlier, news, now));
+        channels.addAll(channelsOf(partner));
       } else {
         recordUnchanged(request, partner, last);
       }
@@ -73,6 +77,9 @@ public class NoticeService {
     if (!opened.isEmpty()) {
       deliveriesDue.fire(new DeliveriesDue());
     }
+    // in the same transaction as the notices: whoever waits for their outcomes learns how many
+    // there will be exactly once, also when there are none
+    results.opened(request, channels, now);
     LOG.infof(
         "Incident %s, notification %s: %d notice(s) for %d candidate partner(s)",
         request.incident().id(), request.notificationId(), opened.size(), candidates.size());
@@ -167,6 +174,21 @@ public class NoticeService {
         notice.incidentId,
         notice.sequence == 1 ? "first" : "follow-up " + (notice.sequence - 1));
     return notice;
+  }
+
+  // one per partner and channel, as the result events count them: email once for all contacts
+  private static List<OpenedNotice> channelsOf(PartnerEntity partner) {
+    List<OpenedNotice> channels = new ArrayList<>();
+    if (partner.webhookUrl != null) {
+      channels.add(
+          new OpenedNotice(
+              partner.id.toString(), partner.name, DeliveryChannel.WEBHOOK.eventName()));
+    }
+    if (!partner.contacts.isEmpty()) {
+      channels.add(
+          new OpenedNotice(partner.id.toString(), partner.name, DeliveryChannel.EMAIL.eventName()));
+    }
+    return channels;
   }
 
   private DeliveryEntity delivery(

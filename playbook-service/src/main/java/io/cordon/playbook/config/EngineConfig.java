@@ -24,6 +24,13 @@ public interface EngineConfig {
   @WithDefault("15m")
   Duration defaultStepTimeout();
 
+  /**
+   * How long a notify step waits for its partners' delivery results when the step gives no {@code
+   * waitForDelivery}; zero ends notify steps as soon as the request is handed over.
+   */
+  @WithDefault("10m")
+  Duration defaultWaitForDelivery();
+
   /** How often the Server-Sent Events stream of a run looks for progress. */
   @WithDefault("1s")
   Duration eventsInterval();

@@ -1,5 +1,6 @@
 package io.cordon.playbook.mapping;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cordon.contracts.RunState;
 import io.cordon.playbook.model.ExecutionState;
 import java.time.Instant;
@@ -47,6 +48,8 @@ public record RunView(
    * One step of the run.
    *
    * @param finished whether every execution of the step is final
+   * @param outcome a {@code scope: run} step's own state and reason once it was reached; null for
+   *     per-account steps (their accounts tell) and before
    */
   public record StepView(
       int index,
@@ -57,5 +60,16 @@ public record RunView(
       Instant startedAt,
       Instant finishedAt,
       Long durationMs,
-      boolean finished) {}
+      boolean finished,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Outcome outcome) {}
+
+  /**
+   * Where a run-only step stands, e.g. a notify step waiting for its partners' delivery results.
+   *
+   * @param waitingUntil while IN_PROGRESS, when the step stops waiting (a notify step's
+   *     waitForDelivery)
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Outcome(
+      ExecutionState state, String reasonCode, String reason, Instant waitingUntil) {}
 }

@@ -29,6 +29,7 @@ public final class RunViews {
       Playbook playbook,
       ExecutionCounts counts,
       Map<Integer, Instant[]> stepTimes,
+      Map<Integer, StepExecutionEntity> runSteps,
       Instant now) {
     List<RunView.StepView> steps = new ArrayList<>();
     EnumMap<ExecutionState, Long> overall = new EnumMap<>(ExecutionState.class);
@@ -50,7 +51,8 @@ public final class RunViews {
               times[0],
               finishedAt,
               duration(times[0], finishedAt, now),
-              finished));
+              finished,
+              outcome(runSteps.get(index))));
     }
     return new RunView(
         run.id,
@@ -73,6 +75,19 @@ public final class RunViews {
         duration(run.createdAt, run.finishedAt, now),
         overall,
         steps);
+  }
+
+  private static RunView.Outcome outcome(StepExecutionEntity execution) {
+    if (execution == null
+        || execution.state == ExecutionState.WAITING
+        || execution.state == ExecutionState.PENDING) {
+      return null;
+    }
+    return new RunView.Outcome(
+        execution.state,
+        execution.reasonCode,
+        execution.reasonMessage,
+        execution.state == ExecutionState.IN_PROGRESS ? execution.deadlineAt : null);
   }
 
   public static RunListItem listItem(RunEntity run, long[] progress, Instant now) {

@@ -17,6 +17,9 @@ import java.util.TreeMap;
  * @param parameters options passed to the action as text; sorted by name
  * @param onMissingPermission what the run's preflight does when the app lacks what this step needs;
  *     null fails the run
+ * @param waitForDelivery NOTIFY_PARTNERS only: how long the step waits for the partners' delivery
+ *     results before it ends anyway (delivery goes on); null leaves it to the engine's default,
+ *     zero ends the step once the request is handed over
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Step(
@@ -29,7 +32,8 @@ public record Step(
     DurationSpec timeout,
     boolean continueOnFailure,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> parameters,
-    OnMissingPermission onMissingPermission) {
+    OnMissingPermission onMissingPermission,
+    DurationSpec waitForDelivery) {
 
   /** A step whose missing permission fails the run. */
   public Step(
@@ -42,7 +46,18 @@ public record Step(
       DurationSpec timeout,
       boolean continueOnFailure,
       Map<String, String> parameters) {
-    this(id, action, scope, when, approval, retry, timeout, continueOnFailure, parameters, null);
+    this(
+        id,
+        action,
+        scope,
+        when,
+        approval,
+        retry,
+        timeout,
+        continueOnFailure,
+        parameters,
+        null,
+        null);
   }
 
   /** Whether the preflight skips this step, rather than failing the run, when it cannot run. */

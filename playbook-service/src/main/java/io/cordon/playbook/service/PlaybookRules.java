@@ -20,6 +20,7 @@ final class PlaybookRules {
   static final DurationRules APPROVAL_TIMEOUT = new DurationRules("1m", "7d");
   static final DurationRules BACKOFF_INITIAL = new DurationRules("100ms", "1h");
   static final DurationRules BACKOFF_MAX = new DurationRules("100ms", "6h");
+  static final DurationRules WAIT_FOR_DELIVERY = new DurationRules("0s", "24h");
 
   private final SchemaPositions positions;
 
@@ -38,6 +39,7 @@ final class PlaybookRules {
       DocumentPath step = DocumentPath.ROOT.field("steps").index(i);
       JsonNode node = steps.get(i);
       durations(node, step, findings);
+      waitForDelivery(node, step, findings);
       JsonNode id = node.path("id");
       if (id.isTextual() && Identifiers.isValid(id.asText())) {
         Integer earlier = firstUse.putIfAbsent(id.asText(), i);
@@ -73,6 +75,22 @@ final class PlaybookRules {
       findings.add(at(backoffAt.field("max"), "must not be shorter than initial"));
     }
     bounded(step.path("timeout"), STEP_TIMEOUT, at.field("timeout"), findings);
+  }
+
+  // only a notify step has deliveries to wait for; on any other step the field would be ignored
+  // silently, which hides a mistake
+  private void waitForDelivery(JsonNode step, DocumentPath at, List<Finding> findings) {
+    JsonNode wait = step.path("waitForDelivery");
+    if (wait.isMissingNode()) {
+      return;
+    }
+    JsonNode action = step.path("action");
+    if (action.isTextual() && !"NOTIFY_PARTNERS".equals(action.asText())) {
+      findings.add(
+          at(at.field("waitForDelivery"), "only a NOTIFY_PARTNERS step waits for delivery"));
+      return;
+    }
+    bounded(wait, WAIT_FOR_DELIVERY, at.field("waitForDelivery"), findings);
   }
 
   /** Adds the bounds problem of {@code value}, if any; answers whether there was none. */

@@ -21,9 +21,11 @@ import io.cordon.contracts.ReasonCode;
 import io.cordon.contracts.Topics;
 import io.cordon.contracts.events.ActionRequested;
 import io.cordon.contracts.events.EventIds;
+import io.cordon.contracts.events.NoticesOpened;
 import io.cordon.contracts.events.NotificationDelivered;
 import io.cordon.contracts.events.NotificationFailed;
 import io.cordon.contracts.events.NotificationResult;
+import io.cordon.contracts.events.OpenedNotice;
 import io.cordon.contracts.events.ResolvedAccount;
 import io.cordon.contracts.json.EventJson;
 import io.cordon.playbook.service.run.ActionIds;
@@ -657,12 +659,34 @@ class DashboardBrowserTest {
           - id: notify
             action: NOTIFY_PARTNERS
             scope: run
+            waitForDelivery: 1h
         """);
     String prefix = prefix("deliveries");
     String incident = "INC-" + prefix;
     stubNotices(incident);
     String runId = Runs.start("dash-deliveries", incident, accounts(prefix, 1));
-    await().atMost(WAIT).until(() -> "SUCCEEDED".equals(Runs.state(runId)));
+    String notificationId = ActionIds.ofRunStep(runId, "notify");
+    try (KafkaTestClient kafka = KafkaTestClient.forEmbeddedBroker()) {
+      kafka.send(
+          Topics.NOTIFICATION_RESULTS,
+          incident,
+          EventJson.write(
+              new NoticesOpened(
+                  NoticesOpened.SCHEMA_VERSION,
+                  EventIds.random(),
+                  notificationId,
+                  incident,
+                  List.of(
+                      new OpenedNotice("partner-toyota", "Toyota", NotificationResult.WEBHOOK),
+                      new OpenedNotice("partner-nasa", "NASA", NotificationResult.EMAIL)),
+                  Instant.now())));
+    }
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                String.valueOf(Runs.run(runId).getString("steps[0].outcome.reason"))
+                    .contains("0 of 2"));
 
     openAs("#/runs/" + runId, VIEWER, TestJwt.VIEWER);
     waitFor(
@@ -671,9 +695,12 @@ class DashboardBrowserTest {
                 .findElement(By.id("partner-deliveries"))
                 .getText()
                 .contains("No delivery results reported for this run"));
+    // the notify step waits for the partners' deliveries, and says for whom
+    WebElement waiting = driver.findElement(By.cssSelector("#steps-table tr[data-step='notify']"));
+    assertThat(waiting.getText())
+        .contains("Waiting for delivery", "0 of 2 notices settled", "Toyota", "NASA");
 
-    // notification-service reports back after the run is final: the page reads them on its own
-    String notificationId = ActionIds.ofRunStep(runId, "notify");
+    // notification-service reports back: the page reads the results and the step's end on its own
     Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     try (KafkaTestClient kafka = KafkaTestClient.forEmbeddedBroker()) {
       kafka.send(
@@ -713,6 +740,15 @@ class DashboardBrowserTest {
     assertThat(nasa.getText())
         .contains("email", "failed", "8", "SMTP 550 mailbox unavailable")
         .doesNotContain("delivered");
+    waitFor(
+        () ->
+            driver
+                .findElement(By.cssSelector("#steps-table tr[data-step='notify']"))
+                .getText()
+                .contains("DELIVERY_FAILED"));
+    assertThat(driver.findElement(By.cssSelector("#steps-table tr[data-step='notify']")).getText())
+        .contains("NASA (partner-nasa) [email: gave up after 8 attempts")
+        .doesNotContain("Waiting for delivery");
     script("arguments[0].scrollIntoView()", driver.findElement(By.id("notices-title")));
     screenshot();
   }

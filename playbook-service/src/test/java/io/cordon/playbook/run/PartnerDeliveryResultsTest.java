@@ -180,7 +180,7 @@ class PartnerDeliveryResultsTest {
         .contentType("application/problem+json");
   }
 
-  private static NotificationRequested requestOf(KafkaTestClient kafka, String runId) {
+  static NotificationRequested requestOf(KafkaTestClient kafka, String runId) {
     return kafka
         .awaitMatching(
             Topics.PARTNER_NOTIFICATIONS,

@@ -186,7 +186,7 @@ class PlaybookValidatorTest {
             "owner: unknown field; allowed here: name, description, version, steps",
             "steps[0] (revoke).continueOnFailur: unknown field; did you mean continueOnFailure?"
                 + " allowed here: id, action, scope, when, approval, retry, timeout,"
-                + " continueOnFailure, parameters, onMissingPermission");
+                + " waitForDelivery, continueOnFailure, parameters, onMissingPermission");
   }
 
   @Test
@@ -290,6 +290,25 @@ class PlaybookValidatorTest {
             "steps[0] (disable).retry.backoff.max: must not be shorter than initial",
             "steps[0] (disable).timeout: must be between 1s and 24h",
             "steps[1] (revoke).timeout: must be between 1s and 24h");
+  }
+
+  @Test
+  void onlyANotifyStepWaitsForDeliveryAndNotLongerThanADay() {
+    assertThat(
+            violations(
+                """
+                name: waits
+                steps:
+                  - {id: revoke, action: REVOKE_SESSIONS, waitForDelivery: 5m}
+                  - {id: notify, action: NOTIFY_PARTNERS, scope: run, waitForDelivery: 2d}
+                  - {id: again, action: NOTIFY_PARTNERS, scope: run, waitForDelivery: soon}
+                  - {id: fine, action: NOTIFY_PARTNERS, scope: run, waitForDelivery: 0s}
+                """))
+        .containsExactly(
+            "steps[0] (revoke).waitForDelivery: only a NOTIFY_PARTNERS step waits for delivery",
+            "steps[1] (notify).waitForDelivery: must be between 0s and 24h",
+            "steps[2] (again).waitForDelivery: must be a duration such as 30s, 15m, 2h, 1d or"
+                + " ISO-8601 PT15M (a number and one unit)");
   }
 
   @Test

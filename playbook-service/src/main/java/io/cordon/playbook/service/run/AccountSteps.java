@@ -198,7 +198,7 @@ public class AccountSteps {
     return byAccount;
   }
 
-  private static String truncate(String message) {
+  static String truncate(String message) {
     return message == null || message.length() <= 2000 ? message : message.substring(0, 2000);
   }
 }

@@ -27,11 +27,11 @@ import java.util.Map;
 
 /**
  * Runs a notify step: asks notification-service, through the outbox, to tell the partners whose
- * scopes meet the run's accounts, with each account's containment so far. The engine completes the
- * step itself once the request is written; deliveries are notification-service's business, and
- * their outcomes come back to the run through {@link PartnerDeliveries} without the step waiting
- * for them. When the run ends, the same partners are asked once more with the final figures (a
- * follow-up that notification-service sends only where something changed for the partner).
+ * scopes meet the run's accounts, with each account's containment so far. Deliveries are
+ * notification-service's business; their outcomes come back to the run through {@link
+ * PartnerDeliveries}, and the step waits for them ({@link DeliveryWait}). When the run ends, the
+ * same partners are asked once more with the final figures (a follow-up that notification-service
+ * sends only where something changed for the partner).
  */
 @ApplicationScoped
 public class PartnerNotifier {
@@ -75,9 +75,13 @@ public class PartnerNotifier {
     List<Step> steps = context.playbook().steps();
     for (int index = 0; index < steps.size(); index++) {
       StepExecutionEntity execution = context.runStep(index);
+      // every notify step that sent its request, also one whose delivery failed for a partner or
+      // ran out of time: the partners it reached still get the final figures
       if (steps.get(index).action() == ActionType.NOTIFY_PARTNERS
           && execution != null
-          && execution.state == ExecutionState.SUCCEEDED) {
+          && execution.startedAt != null
+          && (execution.state == ExecutionState.SUCCEEDED
+              || execution.state == ExecutionState.FAILED)) {
         publish(context, execution.actionId + CLOSING, coverage.covered(context, steps.get(index)));
       }
     }

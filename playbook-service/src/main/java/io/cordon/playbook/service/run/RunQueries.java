@@ -61,7 +61,14 @@ public class RunQueries {
         playbooks.of(run),
         executions.counts(runId),
         executions.stepTimes(runId),
+        runSteps(runId),
         Instant.now());
+  }
+
+  private Map<Integer, StepExecutionEntity> runSteps(String runId) {
+    Map<Integer, StepExecutionEntity> byIndex = new java.util.HashMap<>();
+    executions.runLevelAll(runId).forEach(execution -> byIndex.put(execution.stepIndex, execution));
+    return byIndex;
   }
 
   /**

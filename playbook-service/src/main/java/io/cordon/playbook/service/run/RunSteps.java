@@ -8,11 +8,13 @@ import io.cordon.playbook.model.Step;
 import io.cordon.playbook.repository.StepExecutionEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Run-only steps (NOTIFY_PARTNERS): one execution for the whole run, done by the engine itself once
- * every account is through the steps before it.
+ * every account is through the steps before it; a notify step then waits for its delivery results
+ * ({@link DeliveryWait}).
  */
 @ApplicationScoped
 public class RunSteps {
@@ -21,6 +23,7 @@ public class RunSteps {
   @Inject PartnerNotifier notifier;
   @Inject StepCoverage coverage;
   @Inject RunEvents events;
+  @Inject DeliveryWait deliveryWait;
 
   /** The step was just opened: skip it, hold it for approval, or run it. */
   void enter(RunContext context, StepExecutionEntity execution) {
@@ -65,6 +68,13 @@ public class RunSteps {
     execution.dispatches++;
     if (step.action() == ActionType.NOTIFY_PARTNERS) {
       notifier.notifyPartners(context, execution, covered);
+      Duration bound = deliveryWait.boundOf(step);
+      if (!bound.isZero()) {
+        // the step ends when the partners' delivery results are in (DeliveryWait), so the steps
+        // after it start once partners were told, or once the bound says not to wait any longer
+        deliveryWait.begin(context, execution, covered.size(), bound);
+        return;
+      }
       accountSteps.finish(
           context,
           execution,

@@ -1,5 +1,6 @@
 package io.cordon.playbook.service.run;
 
+import io.cordon.contracts.ActionType;
 import io.cordon.contracts.ReasonCode;
 import io.cordon.contracts.RunState;
 import io.cordon.playbook.model.AccountFacts;
@@ -36,6 +37,7 @@ public class TimeoutService {
   @Inject AccountSteps accountSteps;
   @Inject ApprovalResolution resolution;
   @Inject RunReviewer reviewer;
+  @Inject DeliveryWait deliveryWait;
 
   /** The runs with attempts past their deadline. */
   @Transactional
@@ -97,6 +99,11 @@ public class TimeoutService {
       Map<Integer, StepExecutionEntity> accountRows,
       StepExecutionEntity row) {
     Step step = context.step(row.stepIndex);
+    if (row.runLevel() && step.action() == ActionType.NOTIFY_PARTNERS) {
+      // a notify step's deadline is its waitForDelivery, and the request is never sent again
+      deliveryWait.boundReached(context, row);
+      return;
+    }
     String limit = step.timeout() == null ? "the default step timeout" : step.timeout().text();
     if (context.run().state == RunState.CANCELLED) {
       accountSteps.finish(
