@@ -41,7 +41,7 @@ final class AuthenticationMethodDeletions {
       String label = labelOf(method);
       OffsetDateTime created = method.getCreatedDateTime();
       if (created == null) {
-        undated.add(label);
+        undated.add(label + " (no creation time in Graph)");
       } else if (created.toInstant().isBefore(from)) {
         older.add(label + " registered " + created.toInstant());
       } else {

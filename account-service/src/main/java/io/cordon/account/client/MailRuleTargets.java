@@ -45,6 +45,7 @@ final class MailRuleTargets {
     }
     Set<String> hidingFolders = null;
     List<Removal> removals = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
     for (MessageRule rule : all) {
       MessageRuleActions actions = rule.getActions();
       boolean remove = forwards(actions);
@@ -55,6 +56,14 @@ final class MailRuleTargets {
         // read only when a rule moves mail, and once per listing
         hidingFolders = hidingFolderIds(graph, userId);
       }
+      if (!remove && hidingFolders == UNREADABLE && hides(rule, Set.of(ANY_FOLDER))) {
+        // moves mail on keywords to a folder the app may not identify: a person decides
+        unknown.add(
+            "inbox rule \""
+                + rule.getDisplayName()
+                + "\" (moves mail to a folder the app cannot read: grant Mail.ReadBasic.All)");
+        continue;
+      }
       remove = remove || hides(rule, hidingFolders == null ? Set.of() : hidingFolders);
       if (remove) {
         removals.add(
@@ -64,8 +73,13 @@ final class MailRuleTargets {
                 rules.byMessageRuleId(rule.getId()).toDeleteRequestInformation()));
       }
     }
-    return Listing.of(removals);
+    return new Listing(removals, List.of(), unknown, null);
   }
+
+  /** Marks a folder set Graph refused to show (403: the app lacks a mail read permission). */
+  private static final Set<String> UNREADABLE = Set.of("\u0000unreadable");
+
+  private static final String ANY_FOLDER = "\u0000any";
 
   static boolean forwards(MessageRuleActions actions) {
     return actions != null
@@ -85,7 +99,8 @@ final class MailRuleTargets {
             || Boolean.TRUE.equals(actions.getPermanentDelete())
             || Boolean.TRUE.equals(actions.getMarkAsRead())
             || (actions.getMoveToFolder() != null
-                && hidingFolders.contains(actions.getMoveToFolder().toLowerCase(Locale.ROOT)));
+                && (hidingFolders.contains(ANY_FOLDER)
+                    || hidingFolders.contains(actions.getMoveToFolder().toLowerCase(Locale.ROOT))));
     return hidingAction && (keywords(rule.getConditions()) || unconditional(rule));
   }
 
@@ -120,9 +135,21 @@ final class MailRuleTargets {
   /**
    * The ids of Deleted Items, Archive and Junk Email ({@code GET mailFolders/{well-known name}})
    * and of a top-level RSS Subscriptions folder, lower-cased, with the well-known names themselves.
-   * A folder the mailbox lacks (404) is left out.
+   * A folder the mailbox lacks (404) is left out. Reading folders needs Mail.ReadBasic.All (or
+   * Mail.Read): without it (403) the result is {@link #UNREADABLE}.
    */
   private static Set<String> hidingFolderIds(GraphServiceClient graph, String userId) {
+    try {
+      return readHidingFolderIds(graph, userId);
+    } catch (ODataError e) {
+      if (e.getResponseStatusCode() == 403) {
+        return UNREADABLE;
+      }
+      throw e;
+    }
+  }
+
+  private static Set<String> readHidingFolderIds(GraphServiceClient graph, String userId) {
     Set<String> ids = new HashSet<>(HIDING_FOLDERS);
     var folders = graph.users().byUserId(userId).mailFolders();
     for (String name : HIDING_FOLDERS) {

@@ -133,9 +133,7 @@ public class CleanupExecutor {
           .append(names(listing.older()));
     }
     if (!listing.undated().isEmpty()) {
-      message
-          .append("; check by hand, Graph gives no creation time: ")
-          .append(names(listing.undated()));
+      message.append("; check by hand: ").append(names(listing.undated()));
     }
     if (!defaults.isEmpty()) {
       message

@@ -79,7 +79,7 @@ class WindowedCleanupTest {
           .startsWith("removed 2")
           .contains("kept, added before the compromise window (" + firstSeen + ", FIRST_SEEN)")
           .contains("microsoftAuthenticator method app-old")
-          .contains("check by hand, Graph gives no creation time: email method email-1");
+          .contains("check by hand: email method email-1 (no creation time in Graph)");
       ActionLedgerEntity row =
           QuarkusTransaction.requiringNew()
               .call(() -> ActionLedgerEntity.<ActionLedgerEntity>findById(mfa.actionId()));
@@ -352,6 +352,41 @@ class WindowedCleanupTest {
                       urlPathEqualTo("/v1.0/users/" + victim + "/mailFolders/inbox/messageRules"))))
           .hasSize(listings);
       assertThat(deletions(traffic)).hasSize(4);
+    }
+  }
+
+  @Test
+  void aRuleMovingMailToAFolderTheAppCannotReadIsLeftForAPerson() {
+    ExecutorGraph.reset(graph);
+    GraphBatchStub.graphBatch().install(graph);
+    try (ActionTraffic traffic = new ActionTraffic()) {
+      String victim = traffic.userId(1);
+      GraphLists.list(
+          graph,
+          "users/" + victim + "/mailFolders/inbox/messageRules",
+          "[{\"id\":\"r-move\",\"displayName\":\"payroll\",\"conditions\":{\"subjectContains\":"
+              + "[\"payroll\"]},\"actions\":{\"moveToFolder\":\"AAMkSomewhere\"}}]");
+      graph.stubFor(
+          com.github.tomakehurst.wiremock.client.WireMock.get(
+                  com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+                      "/v1.0/users/" + victim + "/mailFolders(/(deleteditems|archive|junkemail))?"))
+              .willReturn(
+                  com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                      .withStatus(403)
+                      .withHeader("Content-Type", "application/json")
+                      .withBody(
+                          "{\"error\":{\"code\":\"ErrorAccessDenied\",\"message\":\"Access is"
+                              + " denied. Check credentials and try again.\"}}")));
+      ActionRequested rules = traffic.request(1, ActionType.REMOVE_MAIL_RULES);
+
+      traffic.send(rules);
+      ActionCompleted done = traffic.awaitCompletions(1, WAIT).get(rules.actionId());
+
+      assertThat(done.outcome()).isEqualTo(ActionOutcome.REQUIRES_MANUAL);
+      assertThat(done.reasonMessage())
+          .startsWith("nothing to remove; check by hand: inbox rule \"payroll\"")
+          .contains("Mail.ReadBasic.All");
+      assertThat(deletions(traffic)).isEmpty();
     }
   }
 
