@@ -145,6 +145,42 @@ class PrivilegedAccessEndpointsTest {
   }
 
   @Test
+  void withoutRoleManagementNeitherSchedulesNorRoleAssignableGroupsChange() {
+    String group =
+        graph()
+            .get("/users/" + ADMIN + "/memberOf")
+            .then()
+            .extract()
+            .path("value.find { it.isAssignableToRole == true }.id");
+    SimTestClient.sim()
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "roles",
+                List.of("User.Read.All", "GroupMember.ReadWrite.All", "MailboxSettings.ReadWrite"),
+                "directoryRoles",
+                List.of()))
+        .put("/_sim/auth")
+        .then()
+        .statusCode(200);
+
+    post(
+            "/roleManagement/directory/roleEligibilityScheduleRequests",
+            removal(PRIVILEGED_ROLE_ADMIN, "/"))
+        .then()
+        .statusCode(403)
+        .body("error.code", equalTo("Authorization_RequestDenied"));
+    graph()
+        .queryParam("$filter", FILTER)
+        .get("/roleManagement/directory/roleEligibilitySchedules")
+        .then()
+        .statusCode(403);
+    graph().delete("/groups/" + group + "/members/" + ADMIN + "/$ref").then().statusCode(403);
+    // folders need a mail read permission, which MailboxSettings.ReadWrite is not
+    graph().get("/users/" + ADMIN + "/mailFolders/deleteditems").then().statusCode(403);
+  }
+
+  @Test
   void theAdministratorHasAnOldAndANewAuthenticatorAndAHidingRule() {
     List<String> created =
         graph()
