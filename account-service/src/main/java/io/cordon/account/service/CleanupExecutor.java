@@ -101,7 +101,7 @@ public class CleanupExecutor {
       List<String> defaults)
       throws InterruptedException {
     int removed = listing.removals().size() - defaults.size();
-    if (listing.removals().isEmpty() && action != ActionType.REMOVE_PRIVILEGED_ROLES) {
+    if (listing.removals().isEmpty()) {
       return finish(listing, removed, defaults, window);
     }
     CleanupTargets.Listing after = list(action, row, window);
@@ -145,14 +145,29 @@ public class CleanupExecutor {
     return Verdict.finish(
         manual ? ActionOutcome.REQUIRES_MANUAL : ActionOutcome.SUCCEEDED,
         manual ? ReasonCode.NEEDS_REVIEW : ReasonCode.OK,
-        message.toString());
+        bounded(message.toString()));
   }
 
-  /** Names for a ledger message (bounded: the column holds 1000 characters). */
+  /** The longest message a cleanup action leaves (the column holds 1000 characters). */
+  static final int MAX_MESSAGE = 900;
+
+  /** The longest name of one object in a message (rule names are the mailbox owner's text). */
+  static final int MAX_NAME = 80;
+
+  /** Names for a ledger message: at most five, each at most {@link #MAX_NAME} characters. */
   static String names(List<String> labels) {
     int shown = Math.min(labels.size(), 5);
-    String names = String.join(", ", labels.subList(0, shown));
+    String names =
+        String.join(
+            ", ",
+            labels.subList(0, shown).stream()
+                .map(l -> l.length() > MAX_NAME ? l.substring(0, MAX_NAME - 1) + "…" : l)
+                .toList());
     return labels.size() > shown ? names + " and " + (labels.size() - shown) + " more" : names;
+  }
+
+  static String bounded(String message) {
+    return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE - 1) + "…" : message;
   }
 
   private CleanupTargets.Listing list(
