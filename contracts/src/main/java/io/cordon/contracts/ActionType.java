@@ -9,7 +9,16 @@ public enum ActionType {
   REMOVE_MFA_METHODS,
   ISSUE_TEMPORARY_ACCESS_PASS,
   REVOKE_OAUTH_GRANTS,
+  /**
+   * Kept so that existing playbooks still run: account-service runs it as {@link
+   * #REMOVE_MAIL_RULES} (forwarding and hiding inbox rules).
+   */
   REMOVE_FORWARDING_RULES,
+  /**
+   * Deletes the inbox rules an attacker uses: forwarding and hiding rules (docs/playbooks.md),
+   * never ordinary filing rules.
+   */
+  REMOVE_MAIL_RULES,
   REMOVE_PRIVILEGED_ROLES,
   /** Dismisses the user's risk in Identity Protection (after recovery). */
   DISMISS_RISK,

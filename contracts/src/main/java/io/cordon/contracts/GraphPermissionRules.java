@@ -28,6 +28,7 @@ public final class GraphPermissionRules {
           Map.entry(
               ActionType.REVOKE_OAUTH_GRANTS, List.of("DelegatedPermissionGrant.ReadWrite.All")),
           Map.entry(ActionType.REMOVE_FORWARDING_RULES, List.of("MailboxSettings.ReadWrite")),
+          Map.entry(ActionType.REMOVE_MAIL_RULES, List.of("MailboxSettings.ReadWrite")),
           Map.entry(
               ActionType.REMOVE_MFA_METHODS, List.of("UserAuthenticationMethod.ReadWrite.All")),
           // Create temporaryAccessPassMethod (v1.0 reference): application permission
@@ -36,6 +37,19 @@ public final class GraphPermissionRules {
               List.of("UserAuthenticationMethod.ReadWrite.All")),
           Map.entry(
               ActionType.REMOVE_PRIVILEGED_ROLES, List.of("RoleManagement.ReadWrite.Directory")));
+
+  /**
+   * A second permission an action needs besides one of {@link #alternatives}: any one of these.
+   * REMOVE_PRIVILEGED_ROLES removes memberships of role-assignable groups, which Graph allows only
+   * with a group member permission in addition to RoleManagement.ReadWrite.Directory ("Remove
+   * member" v1.0 reference); RoleManagement.ReadWrite.Directory itself covers the PIM schedule
+   * requests (RoleEligibilitySchedule / RoleAssignmentSchedule .ReadWrite.Directory are its
+   * narrower alternatives) and direct role assignments.
+   */
+  private static final Map<ActionType, List<String>> ALSO_ANY_OF =
+      Map.of(
+          ActionType.REMOVE_PRIVILEGED_ROLES,
+          List.of("GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"));
 
   /**
    * Actions that change a sensitive property of the user: on a user holding an administrator role
@@ -86,14 +100,25 @@ public final class GraphPermissionRules {
     return ROLE_NAMES;
   }
 
+  /** The second permission the action needs (any one of these), or empty. */
+  public static List<String> alsoNeeded(ActionType action) {
+    return ALSO_ANY_OF.getOrDefault(action, List.of());
+  }
+
   /** Null when the granted roles allow the action, else a sentence naming what is missing. */
   public static String missingFor(ActionType action, Set<String> granted) {
-    List<String> alternatives = ANY_OF.getOrDefault(action, List.of());
-    if (alternatives.isEmpty() || alternatives.stream().anyMatch(granted::contains)) {
+    List<String> lacking = new java.util.ArrayList<>();
+    for (List<String> alternatives :
+        List.of(ANY_OF.getOrDefault(action, List.of()), alsoNeeded(action))) {
+      if (!alternatives.isEmpty() && alternatives.stream().noneMatch(granted::contains)) {
+        lacking.add(String.join(" or ", alternatives));
+      }
+    }
+    if (lacking.isEmpty()) {
       return null;
     }
     return "app registration lacks "
-        + String.join(" or ", alternatives)
+        + String.join(" and ", lacking)
         + " (application permission) for "
         + action;
   }

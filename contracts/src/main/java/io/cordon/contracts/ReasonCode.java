@@ -32,6 +32,10 @@ public enum ReasonCode {
   EXCLUDED("A responder excluded the account from the run; none of its later steps run"),
   DELIVERY_FAILED("A partner's notice could not be delivered: its delivery gave up"),
   MARKED_DONE("A responder did this by hand and marked the account done in the run"),
+  STILL_PRESENT("Graph still lists what the action removed; it is tried again"),
+  NEEDS_REVIEW(
+      "Part of what the action covers needs a person: Graph gives it no creation time, or refuses"
+          + " to remove it automatically; the message names it"),
   // a newer producer may send codes this reader does not know yet; they must not poison the topic
   @JsonEnumDefaultValue
   UNKNOWN_ERROR("An unexpected error occurred");

@@ -10,27 +10,57 @@ import com.microsoft.graph.models.TemporaryAccessPassAuthenticationMethod;
 import com.microsoft.graph.models.WindowsHelloForBusinessAuthenticationMethod;
 import com.microsoft.graph.users.item.authentication.AuthenticationRequestBuilder;
 import com.microsoft.kiota.RequestInformation;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The deletion request for each strong authentication method an attacker may have registered. The
- * password method cannot be deleted (it is reset instead), so it is left out.
+ * The deletion request for each strong authentication method an attacker may have registered: the
+ * methods registered in the compromise window. Graph gives most method types a {@code
+ * createdDateTime}; a method without one (phone, email, software OATH in v1.0) is named for a
+ * person to judge instead of being deleted, and one registered before the window is listed and
+ * kept. The password method cannot be deleted (it is reset instead), so it is left out.
  */
 final class AuthenticationMethodDeletions {
   private AuthenticationMethodDeletions() {}
 
-  static List<RequestInformation> of(AuthenticationRequestBuilder authentication) {
-    List<RequestInformation> deletions = new ArrayList<>();
+  static CleanupTargets.Listing of(AuthenticationRequestBuilder authentication, Instant from) {
+    List<CleanupTargets.Removal> removals = new ArrayList<>();
+    List<String> older = new ArrayList<>();
+    List<String> undated = new ArrayList<>();
     var page = authentication.methods().get();
     for (AuthenticationMethod method :
-        page == null ? List.<AuthenticationMethod>of() : page.getValue()) {
+        page == null || page.getValue() == null
+            ? List.<AuthenticationMethod>of()
+            : page.getValue()) {
       RequestInformation deletion = deletionOf(authentication, method);
-      if (deletion != null) {
-        deletions.add(deletion);
+      if (deletion == null) {
+        continue;
+      }
+      String label = labelOf(method);
+      OffsetDateTime created = method.getCreatedDateTime();
+      if (created == null) {
+        undated.add(label + " (no creation time in Graph)");
+      } else if (created.toInstant().isBefore(from)) {
+        older.add(label + " registered " + created.toInstant());
+      } else {
+        removals.add(new CleanupTargets.Removal("method:" + method.getId(), label, deletion));
       }
     }
-    return deletions;
+    return new CleanupTargets.Listing(removals, older, undated, null);
+  }
+
+  /** The method's type and id (never its phone number or address). */
+  static String labelOf(AuthenticationMethod method) {
+    String type = method.getOdataType() == null ? "" : method.getOdataType();
+    type = type.substring(type.lastIndexOf('.') + 1).replace("AuthenticationMethod", "");
+    String name =
+        method instanceof MicrosoftAuthenticatorAuthenticationMethod app
+                && app.getDisplayName() != null
+            ? " \"" + app.getDisplayName() + "\""
+            : "";
+    return type + " method " + method.getId() + name;
   }
 
   private static RequestInformation deletionOf(

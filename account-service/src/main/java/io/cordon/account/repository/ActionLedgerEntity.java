@@ -80,6 +80,14 @@ public class ActionLedgerEntity extends PanacheEntityBase {
   @Column(name = "completed_at")
   public Instant completedAt;
 
+  /** Cleanup actions: the start of the account's compromise window, decided when recorded. */
+  @Column(name = "window_start")
+  public Instant windowStart;
+
+  /** Where {@code windowStart} comes from (CompromiseWindow.Source). */
+  @Column(name = "window_source")
+  public String windowSource;
+
   /** The W3C trace context of the work that created the row (docs/operations.md "Tracing"). */
   public String traceparent;
 

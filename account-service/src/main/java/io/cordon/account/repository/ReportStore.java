@@ -55,6 +55,25 @@ public class ReportStore {
     return CompromiseReportEntity.find(query.toString(), args.toArray()).page(0, limit).list();
   }
 
+  /** The earliest evidence times the account's reports received in [from, to] state. */
+  public record Evidence(Instant firstSeenAt, Instant activityAt, Instant receivedAt) {}
+
+  public static Evidence evidenceOf(String objectId, Instant from, Instant to) {
+    Object[] row =
+        CompromiseReportEntity.getEntityManager()
+            .createQuery(
+                "select min(a.firstSeenAt), min(a.activityAt), min(r.receivedAt)"
+                    + " from ReportAccountEntity a, CompromiseReportEntity r"
+                    + " where r.id = a.reportId and a.objectId = ?1"
+                    + " and r.receivedAt >= ?2 and r.receivedAt <= ?3",
+                Object[].class)
+            .setParameter(1, objectId)
+            .setParameter(2, from)
+            .setParameter(3, to)
+            .getSingleResult();
+    return new Evidence((Instant) row[0], (Instant) row[1], (Instant) row[2]);
+  }
+
   public long countByResolution(UUID reportId, String resolution) {
     return ReportAccountEntity.count("reportId = ?1 and resolution = ?2", reportId, resolution);
   }

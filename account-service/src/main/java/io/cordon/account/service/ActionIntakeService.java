@@ -3,6 +3,8 @@ package io.cordon.account.service;
 import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.account.repository.LedgerState;
+import io.cordon.account.service.window.CompromiseWindow;
+import io.cordon.account.service.window.CompromiseWindows;
 import io.cordon.commons.outbox.Outbox;
 import io.cordon.commons.tracing.IncomingTraces;
 import io.cordon.contracts.Topics;
@@ -23,6 +25,7 @@ import java.util.Map;
 public class ActionIntakeService {
   @Inject Outbox outbox;
   @Inject IncomingTraces incomingTraces;
+  @Inject CompromiseWindows windows;
 
   /**
    * Records a polled batch: the rows already known are read in one query, the new ones inserted as
@@ -46,7 +49,7 @@ public class ActionIntakeService {
     }
   }
 
-  private static ActionLedgerEntity record(ActionRequested request, String traceparent) {
+  private ActionLedgerEntity record(ActionRequested request, String traceparent) {
     ActionLedgerEntity row = new ActionLedgerEntity();
     row.actionId = request.actionId();
     row.runId = request.runId();
@@ -60,6 +63,11 @@ public class ActionIntakeService {
     row.requestedAt = Instant.now();
     row.nextAttemptAt = row.requestedAt;
     row.traceparent = traceparent;
+    if (CleanupExecutor.ACTIONS.contains(request.action())) {
+      CompromiseWindow window = windows.forAccount(row.accountObjectId, row.requestedAt);
+      row.windowStart = window.start();
+      row.windowSource = window.source().name();
+    }
     row.persist();
     return row;
   }

@@ -131,6 +131,7 @@ public class GraphRequestPlanner {
           ISSUE_TEMPORARY_ACCESS_PASS,
           REVOKE_OAUTH_GRANTS,
           REMOVE_FORWARDING_RULES,
+          REMOVE_MAIL_RULES,
           REMOVE_PRIVILEGED_ROLES,
           REMOVE_MFA_METHODS ->
           null;

@@ -43,6 +43,7 @@ class ExecutorTest {
     "DelegatedPermissionGrant.ReadWrite.All",
     "MailboxSettings.ReadWrite",
     "RoleManagement.ReadWrite.Directory",
+    "GroupMember.ReadWrite.All",
     "UserAuthenticationMethod.ReadWrite.All"
   };
   private static final Duration WAIT = Duration.ofSeconds(90);

@@ -31,6 +31,25 @@ class RequiredPermissionsTest {
   }
 
   @Test
+  void privilegedRoleRemovalAlsoNeedsAGroupMemberPermission() {
+    // role-assignable group memberships change only with both permissions (Remove member, v1.0)
+    assertThat(
+            GraphPermissionRules.missingFor(
+                ActionType.REMOVE_PRIVILEGED_ROLES, Set.of("RoleManagement.ReadWrite.Directory")))
+        .contains("GroupMember.ReadWrite.All")
+        .doesNotContain("RoleManagement.ReadWrite.Directory or");
+    assertThat(
+            GraphPermissionRules.missingFor(
+                ActionType.REMOVE_PRIVILEGED_ROLES,
+                Set.of("RoleManagement.ReadWrite.Directory", "GroupMember.ReadWrite.All")))
+        .isNull();
+    assertThat(
+            GraphPermissionRules.missingFor(
+                ActionType.REMOVE_MAIL_RULES, Set.of("MailboxSettings.ReadWrite")))
+        .isNull();
+  }
+
+  @Test
   void everyGraphActionHasItsPermissionListed() {
     for (ActionType action : ActionType.values()) {
       if (action != ActionType.NOTIFY_PARTNERS) {

@@ -87,7 +87,8 @@ public interface SimConfig {
         "User.Read.All,Directory.Read.All,User.RevokeSessions.All,User-PasswordProfile.ReadWrite.All,"
             + "User.EnableDisableAccount.All,IdentityRiskyUser.ReadWrite.All,"
             + "DelegatedPermissionGrant.ReadWrite.All,MailboxSettings.ReadWrite,"
-            + "UserAuthenticationMethod.ReadWrite.All,RoleManagement.ReadWrite.Directory")
+            + "UserAuthenticationMethod.ReadWrite.All,RoleManagement.ReadWrite.Directory,"
+            + "GroupMember.ReadWrite.All,Mail.ReadBasic.All")
     List<String> roles();
 
     /**

@@ -16,9 +16,20 @@ public record SeedFile(
     List<UserSeed> users,
     List<GroupSeed> groups,
     List<RoleSeed> directoryRoles,
-    List<GrantSeed> oauth2PermissionGrants) {
+    List<GrantSeed> oauth2PermissionGrants,
+    List<RoleScheduleSeed> roleSchedules) {
+
+  public SeedFile(
+      TenantSeed tenant,
+      List<UserSeed> users,
+      List<GroupSeed> groups,
+      List<RoleSeed> directoryRoles,
+      List<GrantSeed> oauth2PermissionGrants) {
+    this(tenant, users, groups, directoryRoles, oauth2PermissionGrants, List.of());
+  }
 
   public SeedFile {
+    roleSchedules = roleSchedules == null ? List.of() : roleSchedules;
     users = users == null ? List.of() : users;
     groups = groups == null ? List.of() : groups;
     directoryRoles = directoryRoles == null ? List.of() : directoryRoles;
@@ -56,7 +67,30 @@ public record SeedFile(
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record GroupSeed(
-      String id, String displayName, String description, List<String> members) {}
+      String id,
+      String displayName,
+      String description,
+      List<String> members,
+      Boolean isAssignableToRole) {
+    public GroupSeed(String id, String displayName, String description, List<String> members) {
+      this(id, displayName, description, members, null);
+    }
+  }
+
+  /**
+   * A PIM schedule: {@code kind} "eligible" (roleEligibilitySchedule) or "active"
+   * (roleAssignmentSchedule); {@code principal} a user id or UPN; {@code roleDefinitionId} a role
+   * template id; {@code directoryScopeId} "/" when absent.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record RoleScheduleSeed(
+      String id,
+      String kind,
+      String principal,
+      String roleDefinitionId,
+      String directoryScopeId,
+      String createdDateTime) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)

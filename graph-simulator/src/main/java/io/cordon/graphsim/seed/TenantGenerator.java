@@ -6,6 +6,7 @@ import io.cordon.graphsim.model.SeedFile;
 import io.cordon.graphsim.model.SeedFile.GrantSeed;
 import io.cordon.graphsim.model.SeedFile.GroupSeed;
 import io.cordon.graphsim.model.SeedFile.MethodSeed;
+import io.cordon.graphsim.model.SeedFile.RoleScheduleSeed;
 import io.cordon.graphsim.model.SeedFile.RoleSeed;
 import io.cordon.graphsim.model.SeedFile.UserSeed;
 import java.nio.charset.StandardCharsets;
@@ -206,6 +207,27 @@ public final class TenantGenerator {
         groups.add(new GroupSeed(groupId(domain + name), name, "Synthetic team", members));
       }
     }
+    List<RoleScheduleSeed> schedules = new ArrayList<>();
+    if (!admins.isEmpty()) {
+      String admin = admins.get(0);
+      users.stream()
+          .filter(u -> u.id().equals(admin))
+          .findFirst()
+          .ifPresent(u -> attackerPersistence(u, users));
+      groups.add(
+          new GroupSeed(
+              groupId(domain + TIER0_GROUP),
+              TIER0_GROUP,
+              "Role-assignable group of the tier 0 administrators",
+              List.of(admin),
+              true));
+      schedules.add(
+          new RoleScheduleSeed(
+              uuid("eligible:" + admin), "eligible", admin, ROLES[1][1], "/", "now-P2D"));
+      schedules.add(
+          new RoleScheduleSeed(
+              uuid("active:" + admin), "active", admin, ROLES[4][1], "/", "2024-02-01T00:00:00Z"));
+    }
     List<RoleSeed> roles = new ArrayList<>();
     for (int r = 0; r < ROLES.length; r++) {
       List<String> members = new ArrayList<>();
@@ -224,7 +246,8 @@ public final class TenantGenerator {
         users,
         groups,
         roles,
-        grants);
+        grants,
+        schedules);
   }
 
   /**
@@ -254,7 +277,8 @@ public final class TenantGenerator {
           f.objectNode()
               .put("displayName", "iPhone " + (12 + random.nextInt(4)))
               .put("deviceTag", "SoftwareTokenActivated")
-              .put("phoneAppVersion", "6.8.7");
+              .put("phoneAppVersion", "6.8.7")
+              .put("createdDateTime", registered(i, 0));
       methods.add(
           new MethodSeed(
               uuid("authenticator:" + i), "microsoftAuthenticatorAuthenticationMethod", p));
@@ -269,7 +293,11 @@ public final class TenantGenerator {
           new MethodSeed("3179e48a-750b-4051-897c-87b9720928f7", "phoneAuthenticationMethod", p));
     }
     if (random.nextInt(100) < 10) {
-      ObjectNode p = f.objectNode().put("displayName", "Security key").put("model", "FIDO2 key");
+      ObjectNode p =
+          f.objectNode()
+              .put("displayName", "Security key")
+              .put("model", "FIDO2 key")
+              .put("createdDateTime", registered(i, 1));
       methods.add(new MethodSeed(uuid("fido2:" + i), "fido2AuthenticationMethod", p));
     }
     if (random.nextInt(100) < 8) {
@@ -287,6 +315,78 @@ public final class TenantGenerator {
               f.objectNode().put("emailAddress", "recovery" + i + "@mail.example")));
     }
     return methods;
+  }
+
+  /** A registration long before any demo incident (Graph's createdDateTime of the method). */
+  private static String registered(int i, int n) {
+    return Instant.parse("2024-03-01T09:00:00Z")
+        .minus(Duration.ofDays(i % 200 + n * 7L))
+        .toString();
+  }
+
+  /**
+   * The first administrator as an attacker leaves one (docs/playbooks.md "Compromise window"): an
+   * Authenticator registered a day before the simulator starts besides the old one, a rule hiding
+   * security mail, a PIM-eligible and an active PIM role, and a role-assignable group.
+   */
+  static final String TIER0_GROUP = "Tier 0 Operators";
+
+  private static void attackerPersistence(UserSeed admin, List<UserSeed> users) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    List<MethodSeed> methods = new ArrayList<>(admin.authenticationMethods());
+    methods.add(
+        new MethodSeed(
+            uuid("authenticator:attacker:" + admin.id()),
+            "microsoftAuthenticatorAuthenticationMethod",
+            f.objectNode()
+                .put("displayName", "Pixel 8")
+                .put("deviceTag", "SoftwareTokenActivated")
+                .put("phoneAppVersion", "6.8.9")
+                .put("createdDateTime", "now-P1D")));
+    if (methods.stream()
+        .noneMatch(
+            m ->
+                m.type().equals("microsoftAuthenticatorAuthenticationMethod")
+                    && !m.properties().path("createdDateTime").asText().startsWith("now-"))) {
+      methods.add(
+          new MethodSeed(
+              uuid("authenticator:old:" + admin.id()),
+              "microsoftAuthenticatorAuthenticationMethod",
+              f.objectNode()
+                  .put("displayName", "iPhone 13")
+                  .put("deviceTag", "SoftwareTokenActivated")
+                  .put("phoneAppVersion", "6.8.7")
+                  .put("createdDateTime", "2023-11-02T08:15:00Z")));
+    }
+    List<ObjectNode> rules = new ArrayList<>(admin.messageRules());
+    ObjectNode hiding = rule(f, uuid("rule:hide:" + admin.id()), "..", 1);
+    hiding
+        .putObject("conditions")
+        .putArray("bodyOrSubjectContains")
+        .add("security alert")
+        .add("unusual sign-in")
+        .add("password");
+    hiding.putObject("actions").put("moveToFolder", "AAMk-deleteditems").put("markAsRead", true);
+    rules.add(hiding);
+    users.set(
+        users.indexOf(admin),
+        new UserSeed(
+            admin.id(),
+            admin.userPrincipalName(),
+            admin.displayName(),
+            admin.mail(),
+            admin.userType(),
+            admin.accountEnabled(),
+            admin.onPremisesSyncEnabled(),
+            admin.lastPasswordChangeDateTime(),
+            admin.signInSessionsValidFromDateTime(),
+            admin.mailboxEnabled(),
+            admin.department(),
+            admin.jobTitle(),
+            admin.riskState(),
+            admin.riskLevel(),
+            methods,
+            rules));
   }
 
   private static List<ObjectNode> rules(int i) {

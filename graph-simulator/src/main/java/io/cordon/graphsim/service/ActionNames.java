@@ -18,6 +18,8 @@ public final class ActionNames {
           "Application.ReadWrite.All",
           "Directory.Read.All",
           "Directory.ReadWrite.All");
+  private static final List<String> READ_MAIL_FOLDERS =
+      List.of("Mail.ReadBasic.All", "Mail.Read", "Mail.ReadWrite");
   private static final Map<String, List<String>> ANY_OF =
       Map.ofEntries(
           Map.entry("getUser", READ_USERS),
@@ -86,6 +88,48 @@ public final class ActionNames {
           Map.entry(
               "deleteAuthenticationMethod", List.of("UserAuthenticationMethod.ReadWrite.All")),
           Map.entry("removeDirectoryRoleMember", List.of("RoleManagement.ReadWrite.Directory")),
+          // Graph v1.0 reference pages of each call, application permissions
+          Map.entry("listMailFolders", READ_MAIL_FOLDERS),
+          Map.entry("getMailFolder", READ_MAIL_FOLDERS),
+          Map.entry(
+              "listRoleEligibilitySchedules",
+              List.of(
+                  "RoleEligibilitySchedule.Read.Directory",
+                  "RoleEligibilitySchedule.ReadWrite.Directory",
+                  "RoleManagement.Read.All",
+                  "RoleManagement.Read.Directory",
+                  "RoleManagement.ReadWrite.Directory")),
+          Map.entry(
+              "listRoleAssignmentSchedules",
+              List.of(
+                  "RoleAssignmentSchedule.Read.Directory",
+                  "RoleAssignmentSchedule.ReadWrite.Directory",
+                  "RoleManagement.Read.All",
+                  "RoleManagement.Read.Directory",
+                  "RoleManagement.ReadWrite.Directory")),
+          Map.entry(
+              "createRoleEligibilityScheduleRequest",
+              List.of(
+                  "RoleEligibilitySchedule.ReadWrite.Directory",
+                  "RoleManagement.ReadWrite.Directory")),
+          Map.entry(
+              "createRoleAssignmentScheduleRequest",
+              List.of(
+                  "RoleAssignmentSchedule.ReadWrite.Directory",
+                  "RoleManagement.ReadWrite.Directory")),
+          Map.entry(
+              "listRoleAssignments",
+              List.of(
+                  "RoleManagement.Read.Directory",
+                  "RoleManagement.Read.All",
+                  "RoleManagement.ReadWrite.Directory",
+                  "Directory.Read.All")),
+          Map.entry("deleteRoleAssignment", List.of("RoleManagement.ReadWrite.Directory")),
+          // a role-assignable group also needs RoleManagement.ReadWrite.Directory (GroupOperations)
+          Map.entry(
+              GroupOperations.ACTION,
+              List.of(
+                  "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All")),
           Map.entry("getServicePrincipal", READ_APPLICATIONS),
           Map.entry("listServicePrincipalMemberOf", READ_APPLICATIONS));
 
@@ -113,6 +157,8 @@ public final class ActionNames {
           method.equals("DELETE")
               ? "removeDirectoryRoleMember"
               : s.length > 2 ? "listDirectoryRoleMembers" : "listDirectoryRoles";
+      case "roleManagement" -> RoleManagementOperations.classify(method, s);
+      case "groups" -> GroupOperations.ACTION;
       case "identityProtection" ->
           s.length > 2 && s[2].equals("confirmCompromised")
               ? "confirmCompromised"

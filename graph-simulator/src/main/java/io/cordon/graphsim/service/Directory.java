@@ -5,6 +5,7 @@ import io.cordon.graphsim.model.SeedFile;
 import io.cordon.graphsim.model.SimGrant;
 import io.cordon.graphsim.model.SimGroup;
 import io.cordon.graphsim.model.SimRole;
+import io.cordon.graphsim.model.SimRoleSchedule;
 import io.cordon.graphsim.model.SimUser;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -45,7 +46,14 @@ public class Directory {
     seed.users().forEach(this::addUser);
     for (SeedFile.GroupSeed group : seed.groups()) {
       String id = group.id() == null ? UUID.randomUUID().toString() : group.id().toLowerCase();
-      groupsById.put(id, new SimGroup(id, group.displayName(), group.description(), List.of()));
+      groupsById.put(
+          id,
+          new SimGroup(
+              id,
+              group.displayName(),
+              group.description(),
+              List.of(),
+              Boolean.TRUE.equals(group.isAssignableToRole())));
     }
     for (SeedFile.GroupSeed group : seed.groups()) {
       String id = group.id() == null ? null : group.id().toLowerCase();
@@ -58,7 +66,27 @@ public class Directory {
       }
       groupsById.put(
           existing.id(),
-          new SimGroup(existing.id(), existing.displayName(), existing.description(), members));
+          new SimGroup(
+              existing.id(),
+              existing.displayName(),
+              existing.description(),
+              members,
+              existing.isAssignableToRole()));
+    }
+    for (SeedFile.RoleScheduleSeed schedule : seed.roleSchedules()) {
+      roleSchedules.add(
+          new SimRoleSchedule(
+              schedule.id() == null ? UUID.randomUUID().toString() : schedule.id(),
+              !"active".equalsIgnoreCase(schedule.kind()),
+              resolveMember(schedule.principal()),
+              schedule.roleDefinitionId(),
+              schedule.directoryScopeId() == null ? "/" : schedule.directoryScopeId(),
+              schedule.createdDateTime() == null
+                  ? Instant.parse("2024-01-15T00:00:00Z")
+                  : schedule.createdDateTime().startsWith("now-")
+                      ? Instant.now()
+                          .minus(java.time.Duration.parse(schedule.createdDateTime().substring(4)))
+                      : Instant.parse(schedule.createdDateTime())));
     }
     for (SeedFile.RoleSeed role : seed.directoryRoles()) {
       String id = role.id() == null ? UUID.randomUUID().toString() : role.id().toLowerCase();
@@ -105,7 +133,7 @@ public class Directory {
             new SimUser.AuthMethod(
                 method.id() == null ? UUID.randomUUID().toString() : method.id(),
                 method.type(),
-                method.properties()));
+                relativeTimes(method.properties())));
       }
     }
     if (seed.messageRules() != null) {
@@ -121,6 +149,21 @@ public class Directory {
     if (user.userPrincipalName != null) {
       userIdByUpn.put(user.userPrincipalName.toLowerCase(Locale.ROOT), user.id);
     }
+  }
+
+  /**
+   * A method's {@code createdDateTime} may be written {@code now-<ISO-8601 duration>} (e.g. {@code
+   * now-P1D}): a registration that is recent whenever the simulator starts, as an attacker's is.
+   */
+  static ObjectNode relativeTimes(ObjectNode properties) {
+    if (properties == null || !properties.path("createdDateTime").asText("").startsWith("now-")) {
+      return properties;
+    }
+    ObjectNode copy = properties.deepCopy();
+    java.time.Duration ago =
+        java.time.Duration.parse(properties.path("createdDateTime").asText().substring(4));
+    copy.put("createdDateTime", Instant.now().minus(ago).toString());
+    return copy;
   }
 
   private static Instant instant(String text) {
@@ -154,6 +197,36 @@ public class Directory {
     String key = idOrUpn.toLowerCase(Locale.ROOT);
     SimUser byId = usersById.get(key);
     return byId != null ? byId : usersById.get(userIdByUpn.get(key));
+  }
+
+  /** PIM schedules (eligible and active), changed by adminRemove schedule requests. */
+  public final List<SimRoleSchedule> roleSchedules = new ArrayList<>();
+
+  public SimGroup group(String id) {
+    return id == null ? null : groupsById.get(id.toLowerCase(Locale.ROOT));
+  }
+
+  /** Removes a direct member; false when the object is no direct member of the group. */
+  public boolean removeGroupMember(String groupId, String memberId) {
+    SimGroup group = group(groupId);
+    if (group == null || !group.memberIds().contains(memberId)) {
+      return false;
+    }
+    List<String> members = new ArrayList<>(group.memberIds());
+    members.remove(memberId);
+    groupsById.put(
+        group.id(),
+        new SimGroup(
+            group.id(),
+            group.displayName(),
+            group.description(),
+            List.copyOf(members),
+            group.isAssignableToRole()));
+    Set<String> parents = parentGroupsOf.get(memberId);
+    if (parents != null) {
+      parents.remove(group.id());
+    }
+    return true;
   }
 
   public Collection<SimUser> users() {

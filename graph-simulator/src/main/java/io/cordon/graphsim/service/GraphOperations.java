@@ -56,6 +56,9 @@ public class GraphOperations {
   @Inject PasswordPolicy passwordPolicy;
   @Inject GraphClock clock;
   @Inject ServicePrincipals servicePrincipals;
+  @Inject RoleManagementOperations roleManagement;
+  @Inject GroupOperations groups;
+  @Inject MailFolderOperations mailFolders;
 
   public Outcome handle(GraphRequest request) {
     return handle(request, null);
@@ -75,6 +78,8 @@ public class GraphOperations {
       case "oauth2PermissionGrants" -> grants(request, s);
       case "directoryRoles" -> directoryRoles(request, s);
       case "identityProtection" -> identityProtection(request, s);
+      case "roleManagement" -> roleManagement.handle(request, s);
+      case "groups" -> groups.handle(request, s, roles);
       default ->
           s[0].startsWith("servicePrincipals")
               ? servicePrincipals.handle(request, s, roles)
@@ -128,7 +133,9 @@ public class GraphOperations {
             ? Outcome.read(views.grants(d.grantsOf(user.id), request), action, user.id)
             : methodNotAllowed(action);
       case "mailFolders":
-        return messageRules(user, request, s, action);
+        return s.length <= 4
+            ? mailFolders.handle(user, request, s, action)
+            : messageRules(user, request, s, action);
       case "authentication":
         return authentication(user, request, s, action);
       default:
@@ -146,7 +153,9 @@ public class GraphOperations {
       case "transitiveMemberOf" -> "listTransitiveMemberOf";
       case "oauth2PermissionGrants" -> "listOAuth2PermissionGrants";
       case "mailFolders" ->
-          request.method().equals("DELETE") ? "deleteMessageRule" : "listMessageRules";
+          s.length <= 4
+              ? (s.length == 3 ? "listMailFolders" : "getMailFolder")
+              : request.method().equals("DELETE") ? "deleteMessageRule" : "listMessageRules";
       case "authentication" ->
           request.method().equals("DELETE")
               ? "deleteAuthenticationMethod"

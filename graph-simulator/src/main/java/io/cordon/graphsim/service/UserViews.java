@@ -161,6 +161,7 @@ public class UserViews {
     node.put("description", group.description());
     node.put("securityEnabled", true);
     node.put("mailEnabled", false);
+    node.put("isAssignableToRole", group.isAssignableToRole());
     return node;
   }
 
