@@ -1,5 +1,6 @@
 package io.cordon.playbook.config;
 
+import io.cordon.commons.security.TokenSettingsGuard;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -52,8 +53,13 @@ public interface DashboardConfig {
     @WithDefault("30m")
     Duration tokenLifetime();
 
-    /** The {@code iss} of issued tokens; defaults to {@code mp.jwt.verify.issuer}. */
-    Optional<String> issuer();
+    /**
+     * The {@code iss} of issued tokens: the local stack's own issuer, which production services
+     * refuse to trust ({@code TokenSettingsGuard}); outside the {@code dev} and {@code test}
+     * profiles no other value starts.
+     */
+    @WithDefault(TokenSettingsGuard.LOCAL_ISSUER)
+    String issuer();
 
     /** Roles a dev user may pick. */
     @WithDefault("viewer,responder,approver,admin")
