@@ -1,6 +1,5 @@
 package io.cordon.playbook.config;
 
-import io.cordon.commons.security.TokenSettingsGuard;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -55,10 +54,10 @@ public interface DashboardConfig {
 
     /**
      * The {@code iss} of issued tokens: the local stack's own issuer, which production services
-     * refuse to trust ({@code TokenSettingsGuard}); outside the {@code dev} and {@code test}
-     * profiles no other value starts.
+     * refuse to trust (service-commons {@code TokenSettingsGuard.LOCAL_ISSUER}); outside the {@code
+     * dev} and {@code test} profiles no other value starts.
      */
-    @WithDefault(TokenSettingsGuard.LOCAL_ISSUER)
+    @WithDefault("https://cordon.local/dev") // TokenSettingsGuard.LOCAL_ISSUER (DevSignInGuardTest)
     String issuer();
 
     /** Roles a dev user may pick. */

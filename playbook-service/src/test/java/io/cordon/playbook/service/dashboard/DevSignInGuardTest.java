@@ -1,5 +1,6 @@
 package io.cordon.playbook.service.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,6 +40,12 @@ class DevSignInGuardTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("cordon.dashboard.dev-sign-in.issuer is " + production)
         .hasMessageContaining(LOCAL);
+  }
+
+  @Test
+  void theDefaultIssuerIsTheLocalOne() throws Exception {
+    var issuer = io.cordon.playbook.config.DashboardConfig.DevSignIn.class.getMethod("issuer");
+    assertThat(issuer.getAnnotation(io.smallrye.config.WithDefault.class).value()).isEqualTo(LOCAL);
   }
 
   @Test
