@@ -297,6 +297,18 @@ class BrokenManifestsTest {
                     .remove("MP_JWT_VERIFY_AUDIENCES"),
             "Deployment account-service: MP_JWT_VERIFY_AUDIENCES unset"),
         broken(
+            "dashboard dev sign-in in production",
+            r ->
+                Node.map(find(r, "ConfigMap", "cordon-common-config"), "data")
+                    .put("CORDON_DASHBOARD_DEV_SIGN_IN_ENABLED", "true"),
+            "CORDON_DASHBOARD_DEV_SIGN_IN_ENABLED is for the local stack and tests only"),
+        broken(
+            "the local stack's issuer trusted",
+            r ->
+                Node.map(find(r, "ConfigMap", "cordon-common-config"), "data")
+                    .put("MP_JWT_VERIFY_ISSUER", "https://cordon.local/dev"),
+            "MP_JWT_VERIFY_ISSUER is the local stack's dev issuer"),
+        broken(
             "the dev profile in production",
             r ->
                 Node.map(find(r, "ConfigMap", "cordon-common-config"), "data")

@@ -37,7 +37,8 @@ final class RequiredConfig {
       Set.of("cordon.graph.client-secret", "cordon.notification.secret-encryption-key");
 
   static final List<String> JWT_KEYS =
-      List.of("mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer");
+      List.of(
+          "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer", "mp.jwt.verify.audiences");
 
   private static final Pattern MAPPING_PREFIX =
       Pattern.compile("@ConfigMapping\\(prefix\\s*=\\s*\"([^\"]+)\"\\)");

@@ -19,7 +19,8 @@ class RequiredConfigTest {
               "quarkus.datasource.password",
               "kafka.bootstrap.servers",
               "mp.jwt.verify.publickey.location",
-              "mp.jwt.verify.issuer");
+              "mp.jwt.verify.issuer",
+              "mp.jwt.verify.audiences");
     }
   }
 

@@ -22,6 +22,9 @@ import java.util.Set;
  * ha, anti-affinity. Records each service's environment for the checks that follow.
  */
 final class WorkloadChecks extends Checks {
+  /** The local stack's dev issuer (service-commons {@code TokenSettingsGuard.LOCAL_ISSUER}). */
+  static final String LOCAL_ISSUER = "https://cordon.local/dev";
+
   WorkloadChecks(Manifest manifest) {
     super(manifest);
   }
@@ -77,6 +80,20 @@ final class WorkloadChecks extends Checks {
     }
     if (env.get("MP_JWT_VERIFY_AUDIENCES") == null) {
       problems.add(id + ": MP_JWT_VERIFY_AUDIENCES unset: tokens for other apps would pass");
+    }
+    if (LOCAL_ISSUER.equals(env.get("MP_JWT_VERIFY_ISSUER"))) {
+      problems.add(id + ": MP_JWT_VERIFY_ISSUER is the local stack's dev issuer");
+    }
+    for (String localOnly :
+        List.of(
+            "CORDON_DASHBOARD_DEV_SIGN_IN_ENABLED",
+            "CORDON_DASHBOARD_DEV_SIGN_IN_LOCAL_STACK",
+            "CORDON_SECURITY_TOKEN_LOCAL_STACK",
+            "CORDON_SECURITY_TOKEN_ALLOW_MISSING_AUDIENCE",
+            "QUARKUS_SWAGGER_UI_ENABLE")) {
+      if ("true".equalsIgnoreCase(env.get(localOnly))) {
+        problems.add(id + ": " + localOnly + " is for the local stack and tests only");
+      }
     }
     if (env.values().stream().noneMatch(v -> v != null && v.contains("-XX:MaxRAMPercentage="))) {
       problems.add(id + ": no -XX:MaxRAMPercentage: the heap would ignore the memory limit");

@@ -238,8 +238,43 @@ class HostileInputIT {
   }
 
   /** A valid token of a role that may not write: 403 (the full matrix is RoleMatrixIT). */
-  private static List<Case> wrongRoleCases() {
+  private static List<Case> wrongRoleCases() throws Exception {
     List<Case> cases = new ArrayList<>();
+    // admin in the groups claim: roles come from the roles claim only, so this is nobody's admin
+    String groupsAdmin = "Bearer " + HostileTokens.groupsOnlyAdmin(running);
+    cases.add(
+        new Case(
+            "admin in groups only: create partner",
+            "notification-service",
+            "POST",
+            "/api/v1/partners",
+            "application/json",
+            bytes(partner("Mallory")),
+            groupsAdmin,
+            null,
+            403));
+    cases.add(
+        new Case(
+            "admin in groups only: change playbook",
+            "playbook-service",
+            "PUT",
+            "/api/v1/playbooks/contain-compromised-account",
+            "application/json",
+            bytes("{}"),
+            groupsAdmin,
+            null,
+            403));
+    cases.add(
+        new Case(
+            "admin in groups only: list protected accounts",
+            "account-service",
+            "GET",
+            "/api/v1/protected-accounts",
+            null,
+            null,
+            groupsAdmin,
+            null,
+            403));
     for (String role : List.of("viewer", "detector")) {
       cases.add(
           json(

@@ -11,12 +11,36 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Tokens no service may accept: expired, forged, unsigned, foreign issuer, mangled. */
+/**
+ * Tokens no service may accept: expired, forged, unsigned, foreign issuer, another application's
+ * (or no) audience, mangled.
+ */
 final class HostileTokens {
+  private static final List<String> ALL_ROLES =
+      List.of("admin", "responder", "viewer", "detector", "approver");
+
   private HostileTokens() {}
+
+  /**
+   * Valid for the local stack in every respect, but its admin role sits in {@code groups}, which
+   * grants nothing: roles come from the {@code roles} claim only. Services answer it 403.
+   */
+  static String groupsOnlyAdmin(RunningStack running) throws Exception {
+    PrivateKey stackKey = privateKey(running.stack.tokens().privateKeyPem());
+    Instant now = Instant.now();
+    return Jwt.issuer(DevTokens.ISSUER)
+        .audience(DevTokens.AUDIENCE)
+        .upn("eve.group-admin@cordon.local")
+        .subject("eve.group-admin@cordon.local")
+        .groups(Set.of("admin", "responder", "approver"))
+        .issuedAt(now)
+        .expiresAt(now.plusSeconds(3600))
+        .sign(stackKey);
+  }
 
   /** label -> Authorization header value (null: no header at all). */
   static Map<String, String> all(RunningStack running, Path scratch) throws Exception {
@@ -24,15 +48,31 @@ final class HostileTokens {
     Instant now = Instant.now();
     String expired =
         Jwt.issuer(DevTokens.ISSUER)
+            .audience(DevTokens.AUDIENCE)
             .upn("ada.admin@cordon.local")
-            .groups(Set.of("admin", "responder", "viewer", "detector", "approver"))
+            .claim("roles", ALL_ROLES)
             .issuedAt(now.minusSeconds(7200))
             .expiresAt(now.minusSeconds(3600))
             .sign(stackKey);
     String foreignIssuer =
         Jwt.issuer("https://attacker.example/")
+            .audience(DevTokens.AUDIENCE)
             .upn("ada.admin@cordon.local")
-            .groups(Set.of("admin", "responder", "viewer", "detector", "approver"))
+            .claim("roles", ALL_ROLES)
+            .expiresAt(now.plusSeconds(3600))
+            .sign(stackKey);
+    // the same issuer and key, minted for another application of the tenant
+    String foreignAudience =
+        Jwt.issuer(DevTokens.ISSUER)
+            .audience("api://another-app")
+            .upn("ada.admin@cordon.local")
+            .claim("roles", ALL_ROLES)
+            .expiresAt(now.plusSeconds(3600))
+            .sign(stackKey);
+    String noAudience =
+        Jwt.issuer(DevTokens.ISSUER)
+            .upn("ada.admin@cordon.local")
+            .claim("roles", ALL_ROLES)
             .expiresAt(now.plusSeconds(3600))
             .sign(stackKey);
     String forged =
@@ -58,6 +98,8 @@ final class HostileTokens {
     tokens.put("unsigned", "Bearer " + unsigned);
     tokens.put("tampered", "Bearer " + tampered);
     tokens.put("foreign-issuer", "Bearer " + foreignIssuer);
+    tokens.put("foreign-audience", "Bearer " + foreignAudience);
+    tokens.put("no-audience", "Bearer " + noAudience);
     tokens.put("garbage", "Bearer not.a.jwt");
     tokens.put("basic", "Basic " + b64("ada.admin:admin"));
     return tokens;

@@ -82,6 +82,39 @@ public abstract class ApiConformanceTests {
   }
 
   @Test
+  void rolesInTheGroupsClaimGrantNothing() {
+    // roles come from the one configured claim (roles); a group or another app's role named like
+    // one of Cordon's is not Cordon's role
+    given()
+        .auth()
+        .oauth2(TestJwt.groupsToken("group-member@cordon.test", writeRole()))
+        .contentType(ContentType.JSON)
+        .body(invalidWriteBody())
+        .post(writePath())
+        .then()
+        .statusCode(403)
+        .contentType(PROBLEM);
+  }
+
+  @Test
+  void tokenForAnotherApplicationIs401Problem() {
+    given()
+        .auth()
+        .oauth2(TestJwt.tokenForAudience("api://another-app", "other@cordon.test", writeRole()))
+        .get(protectedReadPath())
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM);
+    given()
+        .auth()
+        .oauth2(TestJwt.tokenWithoutAudience("nobody@cordon.test", writeRole()))
+        .get(protectedReadPath())
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM);
+  }
+
+  @Test
   void entraRolesClaimGrantsTheRole() {
     given()
         .auth()

@@ -18,6 +18,10 @@ import java.util.Set;
 public final class TestJwt {
 
   public static final String ISSUER = "https://cordon.test/issuer";
+
+  /** The {@code aud} services under test accept ({@link TestJwtResource}). */
+  public static final String AUDIENCE = "https://cordon.test/api";
+
   public static final String PUBLIC_KEY_LOCATION = "cordon-test-jwt/publicKey.pem";
   public static final String PRIVATE_KEY_LOCATION = "cordon-test-jwt/privateKey.pem";
 
@@ -34,26 +38,59 @@ public final class TestJwt {
 
   private TestJwt() {}
 
-  /** Roles in the {@code groups} claim, as MicroProfile JWT expects them. */
+  /**
+   * Roles in the {@code roles} claim (Entra ID's app roles, the claim services read by default) and
+   * this service's audience.
+   */
   public static String token(String principal, String... roles) {
+    return claims(principal, Instant.now()).claim("roles", List.of(roles)).sign(signingKey());
+  }
+
+  /** The same as {@link #token}: Entra ID issues app roles in the {@code roles} claim. */
+  public static String entraToken(String principal, String... roles) {
+    return token(principal, roles);
+  }
+
+  /**
+   * Roles in the {@code groups} claim only (MicroProfile JWT's default): services read roles from
+   * one configured claim, {@code roles}, so these grant nothing. An Entra tenant's group or another
+   * app's role named {@code admin} must not make its holder Cordon's admin.
+   */
+  public static String groupsToken(String principal, String... roles) {
     return claims(principal, Instant.now()).groups(Set.of(roles)).sign(signingKey());
   }
 
-  /** Roles in the {@code roles} claim, as Entra ID issues app roles. */
-  public static String entraToken(String principal, String... roles) {
-    return claims(principal, Instant.now()).claim("roles", List.of(roles)).sign(signingKey());
+  /** Valid in every respect except its audience: minted for another application of the tenant. */
+  public static String tokenForAudience(String audience, String principal, String... roles) {
+    return claims(principal, Instant.now())
+        .audience(audience)
+        .claim("roles", List.of(roles))
+        .sign(signingKey());
+  }
+
+  /** Valid in every respect except that it names no audience at all. */
+  public static String tokenWithoutAudience(String principal, String... roles) {
+    Instant now = Instant.now();
+    return Jwt.issuer(ISSUER)
+        .upn(principal)
+        .subject(principal)
+        .claim("roles", List.of(roles))
+        .issuedAt(now)
+        .expiresAt(now.plus(LIFETIME))
+        .sign(signingKey());
   }
 
   /**
    * Exactly the given claims (such as {@code sub}, {@code upn}, {@code tid}, {@code oid}, {@code
-   * scp}, {@code idtyp}) plus this issuer, the roles in {@code groups} and a valid lifetime: for
-   * tests of who a token stands for.
+   * scp}, {@code idtyp}) plus this issuer and audience, the roles in {@code roles} and a valid
+   * lifetime: for tests of who a token stands for.
    */
   public static String tokenWithClaims(Map<String, Object> claims, String... roles) {
     Instant now = Instant.now();
     return Jwt.claims(claims)
         .issuer(ISSUER)
-        .groups(Set.of(roles))
+        .audience(AUDIENCE)
+        .claim("roles", List.of(roles))
         .issuedAt(now)
         .expiresAt(now.plus(LIFETIME))
         .sign(signingKey());
@@ -67,16 +104,17 @@ public final class TestJwt {
   /** Correctly signed, but expired an hour ago. */
   public static String expiredToken(String principal, String... roles) {
     Instant twoHoursAgo = Instant.now().minus(LIFETIME.multipliedBy(2));
-    return claims(principal, twoHoursAgo).groups(Set.of(roles)).sign(signingKey());
+    return claims(principal, twoHoursAgo).claim("roles", List.of(roles)).sign(signingKey());
   }
 
   /** Valid in every respect except that no service trusts the key it is signed with. */
   public static String tokenSignedByUnknownKey(String principal, String... roles) {
-    return claims(principal, Instant.now()).groups(Set.of(roles)).sign(unknownKey());
+    return claims(principal, Instant.now()).claim("roles", List.of(roles)).sign(unknownKey());
   }
 
   private static JwtClaimsBuilder claims(String principal, Instant issuedAt) {
     return Jwt.issuer(ISSUER)
+        .audience(AUDIENCE)
         .upn(principal)
         .subject(principal)
         .issuedAt(issuedAt)

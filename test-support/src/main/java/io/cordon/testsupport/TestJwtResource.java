@@ -14,7 +14,8 @@ public class TestJwtResource implements QuarkusTestResourceLifecycleManager {
         // in-memory key in mp.jwt.verify.publickey, which beats any location; only overriding
         // that very key makes the test key win (smallrye-jwt then warns SRJWT03007, harmlessly).
         "mp.jwt.verify.publickey", PemKeys.read(TestJwt.PUBLIC_KEY_LOCATION),
-        "mp.jwt.verify.issuer", TestJwt.ISSUER);
+        "mp.jwt.verify.issuer", TestJwt.ISSUER,
+        "mp.jwt.verify.audiences", TestJwt.AUDIENCE);
   }
 
   @Override

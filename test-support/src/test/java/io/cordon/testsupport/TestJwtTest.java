@@ -16,21 +16,23 @@ class TestJwtTest {
       new JwtConsumerBuilder()
           .setVerificationKey(PemKeys.publicKey(TestJwt.PUBLIC_KEY_LOCATION))
           .setExpectedIssuer(TestJwt.ISSUER)
+          .setExpectedAudience(TestJwt.AUDIENCE)
           .setRequireExpirationTime()
           .setRequireSubject()
           .build();
 
   @Test
-  void tokenVerifiesAndCarriesRolesAsGroups() throws Exception {
+  void tokenVerifiesAndCarriesRolesInTheRolesClaimForTheTestAudience() throws Exception {
     JwtClaims claims =
         verifier.processToClaims(
             TestJwt.token("alice@cordon.test", TestJwt.RESPONDER, TestJwt.VIEWER));
 
     assertThat(claims.getSubject()).isEqualTo("alice@cordon.test");
     assertThat(claims.getStringClaimValue("upn")).isEqualTo("alice@cordon.test");
-    assertThat(claims.getStringListClaimValue("groups"))
+    assertThat(claims.getStringListClaimValue("roles"))
         .containsExactlyInAnyOrder("responder", "viewer");
-    assertThat(claims.hasClaim("roles")).isFalse();
+    assertThat(claims.hasClaim("groups")).isFalse();
+    assertThat(claims.getAudience()).containsExactly(TestJwt.AUDIENCE);
     long lifetime = claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue();
     assertThat(lifetime).isEqualTo(3600);
   }
@@ -42,6 +44,27 @@ class TestJwtTest {
 
     assertThat(claims.getStringListClaimValue("roles")).containsExactly("detector");
     assertThat(claims.hasClaim("groups")).isFalse();
+  }
+
+  @Test
+  void groupsTokenCarriesRolesInGroupsOnly() throws Exception {
+    JwtClaims claims = verifier.processToClaims(TestJwt.groupsToken("eve", TestJwt.ADMIN));
+
+    assertThat(claims.getStringListClaimValue("groups")).containsExactly("admin");
+    assertThat(claims.hasClaim("roles")).isFalse();
+  }
+
+  @Test
+  void tokensForAnotherOrNoAudienceAreRejected() {
+    String other = TestJwt.tokenForAudience("api://another-app", "eve", TestJwt.ADMIN);
+    String none = TestJwt.tokenWithoutAudience("eve", TestJwt.ADMIN);
+
+    assertThatThrownBy(() -> verifier.processToClaims(other))
+        .isInstanceOf(InvalidJwtException.class)
+        .hasMessageContaining("Audience");
+    assertThatThrownBy(() -> verifier.processToClaims(none))
+        .isInstanceOf(InvalidJwtException.class)
+        .hasMessageContaining("Audience");
   }
 
   @Test
@@ -68,6 +91,7 @@ class TestJwtTest {
 
     assertThat(config)
         .containsEntry("mp.jwt.verify.issuer", "https://cordon.test/issuer")
+        .containsEntry("mp.jwt.verify.audiences", "https://cordon.test/api")
         .containsEntry("mp.jwt.verify.publickey.location", "cordon-test-jwt/publicKey.pem");
     assertThat(PemKeys.publicKey(config.get("mp.jwt.verify.publickey.location")).getEncoded())
         .isEqualTo(PemKeys.publicKey(TestJwt.PUBLIC_KEY_LOCATION).getEncoded());

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,7 +22,16 @@ import java.util.Set;
  * local stack is accepted by another. The services verify with the public half only.
  */
 public final class DevTokens {
+  /**
+   * The local stack's own issuer (service-commons {@code TokenSettingsGuard.LOCAL_ISSUER}): a
+   * service trusts it only with {@code cordon.security.token.local-stack=true}, which only this
+   * launcher sets, and dashboard dev sign-in signs as nothing else.
+   */
   public static final String ISSUER = "https://cordon.local/dev";
+
+  /** The {@code aud} the local stack's services require, as production requires its own. */
+  public static final String AUDIENCE = "api://cordon-local";
+
   public static final Map<String, String> PRINCIPALS =
       Map.of(
           "helpdesk", "hana.helpdesk@cordon.local",
@@ -86,9 +96,11 @@ public final class DevTokens {
   public String token(String principal, String... roles) {
     Instant now = Instant.now();
     return Jwt.issuer(ISSUER)
+        .audience(AUDIENCE)
         .upn(principal)
         .subject(principal)
-        .groups(Set.of(roles))
+        // the claim the services read roles from (cordon.security.token.roles-claim's default)
+        .claim("roles", List.of(roles))
         .issuedAt(now)
         .expiresAt(now.plus(LIFETIME))
         .sign(keys.getPrivate());

@@ -142,7 +142,12 @@ final class ServiceSpecs {
     props.put("kafka.bootstrap.servers", kafkaBootstrap);
     props.put("mp.jwt.verify.publickey.location", tokens.publicKeyPem().toUri().toString());
     props.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
+    props.put("mp.jwt.verify.audiences", DevTokens.AUDIENCE);
+    // the prod-profile jars refuse to trust the local issuer without this flag, set here only
+    props.put("cordon.security.token.local-stack", "true");
     props.put("quarkus.log.console.color", "false");
+    // off in production (the jars' default); on loopback it is the local stack's API console
+    props.put("quarkus.swagger-ui.enable", "true");
     return props;
   }
 

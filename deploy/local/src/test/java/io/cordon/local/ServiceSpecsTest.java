@@ -37,6 +37,43 @@ class ServiceSpecsTest {
   }
 
   @Test
+  void servicesRequireTheLocalAudienceAndOnlyTheLauncherLetsThemTrustTheLocalIssuer()
+      throws Exception {
+    StackOptions options =
+        StackOptions.defaults(work).withPorts(StackOptions.Ports.defaults(), work);
+    DevTokens tokens = DevTokens.create(work.resolve("keys"));
+    ServiceSpecs specs =
+        new ServiceSpecs(
+            options, LocalTls.create(work.resolve("tls")), tokens, "localhost:1", "localhost:2");
+
+    for (ManagedProcess.ProcessSpec service :
+        java.util.List.of(
+            specs.accountService(), specs.playbookService(), specs.notificationService())) {
+      assertThat(service.properties())
+          .as(service.name())
+          .containsEntry("mp.jwt.verify.issuer", "https://cordon.local/dev")
+          .containsEntry("mp.jwt.verify.audiences", DevTokens.AUDIENCE)
+          .containsEntry("cordon.security.token.local-stack", "true")
+          // off in the jars' own defaults, on for the local stack's loopback-only ports
+          .containsEntry("quarkus.swagger-ui.enable", "true");
+    }
+    // dev sign-in signs as its default issuer, the local one: the launcher does not override it
+    assertThat(specs.playbookService().properties())
+        .doesNotContainKey("cordon.dashboard.dev-sign-in.issuer");
+
+    String[] parts = tokens.token("ada.admin@cordon.local", "admin").split("\\.");
+    String claims =
+        new String(
+            java.util.Base64.getUrlDecoder().decode(parts[1]),
+            java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(claims)
+        .contains("\"aud\"")
+        .contains(DevTokens.AUDIENCE)
+        .contains("\"roles\":[\"admin\"]")
+        .doesNotContain("groups");
+  }
+
+  @Test
   void theSigningKeyIsReadableByItsOwnerOnly() throws Exception {
     Path keys = work.resolve("keys");
     Files.createDirectories(keys);

@@ -23,6 +23,14 @@ public interface NotificationConfig {
    */
   Optional<String> secretEncryptionKey();
 
+  /**
+   * Keys that sealed secrets before the current {@link #secretEncryptionKey()} (base64, comma
+   * separated): they open those secrets and never seal, and at start-up every secret still under
+   * one of them is sealed again under the current key. Rotation without downtime: make the new key
+   * current and list the old one here; once the log says nothing is left under it, drop it.
+   */
+  Optional<List<String>> previousSecretEncryptionKeys();
+
   Delivery delivery();
 
   Webhook webhook();

@@ -23,17 +23,20 @@ import java.util.UUID;
 public class WebhookSecrets {
   @Inject NotificationConfig config;
 
-  private SecretCipher cipher;
+  private SecretKeyring keys;
 
   @PostConstruct
   void init() {
-    cipher = new SecretCipher(SecretEncryptionKey.decode(config.secretEncryptionKey()));
+    keys =
+        new SecretKeyring(
+            SecretEncryptionKey.decode(config.secretEncryptionKey()),
+            SecretEncryptionKey.decodePrevious(config.previousSecretEncryptionKeys()));
   }
 
   /** A new secret row for {@code partner} holding only the ciphertext of the key bytes. */
   public WebhookSecretEntity seal(PartnerEntity partner, String whsecSecret) {
     SecretCipher.Sealed sealed =
-        cipher.seal(WebhookSecretFormat.decode(whsecSecret), associatedData(partner.id));
+        keys.seal(WebhookSecretFormat.decode(whsecSecret), associatedData(partner.id));
     WebhookSecretEntity entity = new WebhookSecretEntity();
     entity.id = UUID.randomUUID();
     entity.partner = partner;
@@ -49,10 +52,33 @@ public class WebhookSecrets {
     return partner.webhookSecrets.stream()
         .map(
             s ->
-                cipher.open(
+                keys.open(
                     new SecretCipher.Sealed(s.keyId, s.nonce, s.ciphertext),
                     associatedData(partner.id)))
         .toList();
+  }
+
+  /** Whether this row was sealed under a previous key and should be sealed again. */
+  public boolean isStale(WebhookSecretEntity secret) {
+    return keys.isStale(secret.keyId);
+  }
+
+  public String currentKeyId() {
+    return keys.currentKeyId();
+  }
+
+  /** Seals the row's secret again under the current key, in place (same id, same creation time). */
+  public void reseal(WebhookSecretEntity secret) {
+    UUID partnerId = secret.partner.id;
+    byte[] plaintext =
+        keys.open(
+            new SecretCipher.Sealed(secret.keyId, secret.nonce, secret.ciphertext),
+            associatedData(partnerId));
+    SecretCipher.Sealed sealed = keys.seal(plaintext, associatedData(partnerId));
+    java.util.Arrays.fill(plaintext, (byte) 0);
+    secret.keyId = sealed.keyId();
+    secret.nonce = sealed.nonce();
+    secret.ciphertext = sealed.ciphertext();
   }
 
   private static byte[] associatedData(UUID partnerId) {

@@ -52,8 +52,13 @@ public interface DashboardConfig {
     @WithDefault("30m")
     Duration tokenLifetime();
 
-    /** The {@code iss} of issued tokens; defaults to {@code mp.jwt.verify.issuer}. */
-    Optional<String> issuer();
+    /**
+     * The {@code iss} of issued tokens: the local stack's own issuer, which production services
+     * refuse to trust (service-commons {@code TokenSettingsGuard.LOCAL_ISSUER}); outside the {@code
+     * dev} and {@code test} profiles no other value starts.
+     */
+    @WithDefault("https://cordon.local/dev") // TokenSettingsGuard.LOCAL_ISSUER (DevSignInGuardTest)
+    String issuer();
 
     /** Roles a dev user may pick. */
     @WithDefault("viewer,responder,approver,admin")

@@ -857,7 +857,9 @@ class DashboardBrowserTest {
     Map<?, ?> claims =
         JSON.readValue(Base64.getUrlDecoder().decode(token.split("\\.")[1]), Map.class);
     assertThat(claims.get("upn")).isEqualTo("dana@jaxa.example");
-    assertThat(claims.get("groups")).isEqualTo(List.of("viewer"));
+    assertThat(claims.get("roles")).isEqualTo(List.of("viewer"));
+    assertThat(claims.get("groups")).isNull();
+    assertThat(String.valueOf(claims.get("aud"))).contains(TestJwt.AUDIENCE);
     assertThat(claims.get("iss")).isEqualTo(TestJwt.ISSUER);
     long lifetime =
         ((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue();

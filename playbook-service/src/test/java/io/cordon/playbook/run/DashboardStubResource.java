@@ -46,6 +46,10 @@ public class DashboardStubResource implements QuarkusTestResourceLifecycleManage
         "true",
         "cordon.dashboard.dev-sign-in.token-lifetime",
         "10m",
+        // the test profile may sign as the issuer the tests' services trust; the local stack may
+        // not
+        "cordon.dashboard.dev-sign-in.issuer",
+        TestJwt.ISSUER,
         "smallrye.jwt.sign.key.location",
         TestJwt.PRIVATE_KEY_LOCATION);
   }

@@ -1,6 +1,6 @@
 package io.cordon.commons.security;
 
-/** The roles of DESIGN §4, taken from the token's {@code groups} claim or Entra's {@code roles}. */
+/** The roles of DESIGN §4, taken from the one claim {@link TokenConfig#rolesClaim()} names. */
 public final class Roles {
   public static final String VIEWER = "viewer";
   public static final String RESPONDER = "responder";

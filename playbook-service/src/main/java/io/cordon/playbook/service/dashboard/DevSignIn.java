@@ -1,11 +1,13 @@
 package io.cordon.playbook.service.dashboard;
 
 import io.cordon.commons.problem.ProblemException;
+import io.cordon.commons.security.TokenConfig;
 import io.cordon.playbook.config.DashboardConfig;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,7 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Issues tokens for the dashboard's dev sign-in (local stack only): the caller names themself and a
  * role, and gets a JWT signed with the key at {@code smallrye.jwt.sign.key.location}, which the API
- * then verifies like any other.
+ * then verifies like any other. Its issuer is the local stack's own ({@code
+ * cordon.dashboard.dev-sign-in.issuer}, never the production one), which production services refuse
+ * to trust; the role goes in the claim roles are read from, the audience is the services' own.
  */
 @ApplicationScoped
 public class DevSignIn {
@@ -23,8 +27,10 @@ public class DevSignIn {
 
   @Inject DashboardConfig config;
 
-  @ConfigProperty(name = "mp.jwt.verify.issuer")
-  Optional<String> verifiedIssuer;
+  @Inject TokenConfig tokens;
+
+  @ConfigProperty(name = "mp.jwt.verify.audiences")
+  Optional<List<String>> audiences;
 
   public boolean enabled() {
     return config.devSignIn().enabled();
@@ -45,27 +51,16 @@ public class DevSignIn {
     Instant now = Instant.now();
     Instant expiresAt = now.plus(config.devSignIn().tokenLifetime());
     String principal = name.strip();
-    String token =
-        Jwt.issuer(issuer())
+    var claims =
+        Jwt.issuer(config.devSignIn().issuer())
             .upn(principal)
             .subject(principal)
-            .groups(Set.of(role.strip()))
+            .claim(tokens.rolesClaim(), List.of(role.strip()))
             .issuedAt(now)
-            .expiresAt(expiresAt)
-            .sign();
+            .expiresAt(expiresAt);
+    audiences.filter(list -> !list.isEmpty()).ifPresent(list -> claims.audience(Set.copyOf(list)));
+    String token = claims.sign();
     return new DevToken(token, expiresAt);
-  }
-
-  private String issuer() {
-    return config
-        .devSignIn()
-        .issuer()
-        .or(() -> verifiedIssuer)
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "dev sign-in needs cordon.dashboard.dev-sign-in.issuer or"
-                        + " mp.jwt.verify.issuer"));
   }
 
   /** A signed token and when it stops working. */

@@ -1,5 +1,6 @@
 package io.cordon.playbook.service.dashboard;
 
+import io.cordon.commons.security.TokenSettingsGuard;
 import io.cordon.playbook.config.DashboardConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
@@ -14,7 +15,8 @@ import java.util.Set;
 /**
  * Refuses to start a service whose dev sign-in (anyone picks a name and a role, admin included) is
  * switched on where it does not belong: outside the {@code dev} and {@code test} profiles it needs
- * the local stack's own flag, {@code cordon.dashboard.dev-sign-in.local-stack=true}.
+ * the local stack's own flag, {@code cordon.dashboard.dev-sign-in.local-stack=true}, and must sign
+ * with the local stack's issuer, which production services never trust.
  */
 @ApplicationScoped
 public class DevSignInGuard {
@@ -24,12 +26,28 @@ public class DevSignInGuard {
 
   // before consumers, schedulers and the HTTP port take traffic
   void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-    check(config.devSignIn().enabled(), config.devSignIn().localStack(), ConfigUtils.getProfiles());
+    check(
+        config.devSignIn().enabled(),
+        config.devSignIn().localStack(),
+        ConfigUtils.getProfiles(),
+        config.devSignIn().issuer());
   }
 
   /** Throws {@link IllegalStateException} (start-up fails) when dev sign-in must not be on. */
-  static void check(boolean enabled, boolean localStack, List<String> activeProfiles) {
-    if (!enabled || localStack || activeProfiles.stream().anyMatch(PROFILES_ALLOWED::contains)) {
+  static void check(
+      boolean enabled, boolean localStack, List<String> activeProfiles, String issuer) {
+    if (!enabled || activeProfiles.stream().anyMatch(PROFILES_ALLOWED::contains)) {
+      return;
+    }
+    if (localStack && !TokenSettingsGuard.LOCAL_ISSUER.equals(issuer.strip())) {
+      throw new IllegalStateException(
+          "cordon.dashboard.dev-sign-in.issuer is "
+              + issuer
+              + ": dev sign-in signs as the local stack's own issuer ("
+              + TokenSettingsGuard.LOCAL_ISSUER
+              + ") only, so no service trusting a real issuer ever accepts its tokens.");
+    }
+    if (localStack) {
       return;
     }
     throw new IllegalStateException(
