@@ -7,9 +7,8 @@ import io.cordon.local.demo.CordonApi;
 import io.cordon.local.demo.IncidentFollower;
 import io.cordon.local.demo.SimulatorApi;
 import io.cordon.local.demo.WebhookReceiver;
+import io.cordon.testsupport.FreePorts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 
 /**
@@ -78,13 +77,9 @@ final class RunningStack implements AutoCloseable {
     return stack.roleToken(role);
   }
 
+  /** Never one handed out before in this JVM, e.g. to the in-process broker's controller. */
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return FreePorts.find();
   }
 
   @Override

@@ -2,10 +2,8 @@ package io.cordon.notification.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.cordon.testsupport.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /** A real SMTP server (GreenMail) in the test JVM on a free port; the mailer sends to it. */
@@ -39,10 +37,6 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
   }
 
   private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port for GreenMail", e);
-    }
+    return FreePorts.find();
   }
 }
