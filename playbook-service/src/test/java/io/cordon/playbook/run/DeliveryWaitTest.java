@@ -169,9 +169,7 @@ class DeliveryWaitTest {
             new OpenedNotice("partner-a", "Acme", "webhook"),
             new OpenedNotice("partner-d", "Dune", "webhook")));
     send(run, delivered(run, "partner-a", "webhook", Instant.now()));
-    await()
-        .atMost(WAIT)
-        .until(() -> String.valueOf(outcome(run).get("reason")).contains("1 of 2"));
+    await().atMost(WAIT).until(() -> String.valueOf(outcome(run).get("reason")).contains("1 of 2"));
     // the bound passes: its deadline is moved to now rather than waited for
     Runs.update(
         "update step_execution set deadline_at = now() where action_id = ?", run.notificationId);
