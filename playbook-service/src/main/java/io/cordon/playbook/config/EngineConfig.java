@@ -28,7 +28,7 @@ public interface EngineConfig {
    * How long a notify step waits for its partners' delivery results when the step gives no {@code
    * waitForDelivery}; zero ends notify steps as soon as the request is handed over.
    */
-  @WithDefault("10m")
+  @WithDefault("5m")
   Duration defaultWaitForDelivery();
 
   /** How often the Server-Sent Events stream of a run looks for progress. */

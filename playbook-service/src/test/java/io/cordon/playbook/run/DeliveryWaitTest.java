@@ -48,15 +48,6 @@ class DeliveryWaitTest {
             scope: run
             waitForDelivery: 1h
         """);
-    Runs.putPlaybook(
-        """
-        name: test-notify-waits-briefly
-        steps:
-          - id: notify
-            action: NOTIFY_PARTNERS
-            scope: run
-            waitForDelivery: 2s
-        """);
   }
 
   @Test
@@ -170,7 +161,7 @@ class DeliveryWaitTest {
 
   @Test
   void theWaitEndsAtItsBoundNamingThePartnersStillRetrying() {
-    Started run = start("test-notify-waits-briefly");
+    Started run = start("test-notify-waits");
     send(
         run,
         opened(
@@ -178,12 +169,16 @@ class DeliveryWaitTest {
             new OpenedNotice("partner-a", "Acme", "webhook"),
             new OpenedNotice("partner-d", "Dune", "webhook")));
     send(run, delivered(run, "partner-a", "webhook", Instant.now()));
+    await().atMost(WAIT).until(() -> String.valueOf(outcome(run).get("reason")).contains("1 of 2"));
+    // the bound passes: its deadline is moved to now rather than waited for
+    Runs.update(
+        "update step_execution set deadline_at = now() where action_id = ?", run.notificationId);
 
     await().atMost(WAIT).until(() -> "FAILED".equals(outcome(run).get("state")));
     assertThat(outcome(run)).containsEntry("reasonCode", "TIMED_OUT");
     assertThat((String) outcome(run).get("reason"))
         .isEqualTo(
-            "no final delivery result within 2s for Dune (partner-d) [webhook] (still retrying,"
+            "no final delivery result within 1h for Dune (partner-d) [webhook] (still retrying,"
                 + " delivery goes on); delivered to Acme (partner-a)");
 
     // a result after the bound is still recorded, and changes the ended step no more
