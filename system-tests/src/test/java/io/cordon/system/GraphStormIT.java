@@ -94,8 +94,8 @@ class GraphStormIT {
 
   /**
    * Requests as Graph counts them: see {@link DrillChecks.GraphTraffic}. Not in CI: with 30 % of
-   * requests refused the floor is 1 / 0.7 ≈ 1.43, and each 35 s hold costs a whole $batch again, so
-   * runs land between 1.44 and 1.59 (docs/reliability.md); run it with {@code
+   * requests refused the floor is 1 / 0.7 ≈ 1.43, and each held request costs a whole $batch again,
+   * so runs land between 1.44 and 1.59 (docs/reliability.md); run it with {@code
    * -Dcordon.reliability.storm-ratio=true}.
    */
   @Test
