@@ -22,6 +22,44 @@ final class ReliabilityStack {
   /** Accounts per drill incident; {@code -Dcordon.reliability.accounts=2000} for the big one. */
   static final int ACCOUNTS = Integer.getInteger("cordon.reliability.accounts", 100);
 
+  /**
+   * What the drills wait out, shortened from the production defaults, each still longer than what
+   * it must outlast, so every drill proves the same in less time (docs/benchmarks.md, "Where the
+   * suite's time goes"):
+   *
+   * <ul>
+   *   <li>Kafka's consumer session (45 s by default): a service killed with {@code kill -9} never
+   *       leaves its consumer group, and its restarted self gets the partitions only once the dead
+   *       member's session has run out. 10 s, heartbeats every 3 s.
+   *   <li>account-service's Graph request timeout (30 s): the storm holds requests past it ({@link
+   *       GraphStormIT#STORM}), so each held request costs the timeout. 10 s.
+   *   <li>account-service's claim lease (20 s): a killed executor's claims, and those whose outcome
+   *       a PostgreSQL crash lost, are checked in Graph once it runs out. 10 s (extended every 2.5
+   *       s by a live executor).
+   *   <li>account-service's longest retry backoff (60 s): with 30 % of requests refused a few
+   *       requests see five or six refusals in a row, and the run waits for its slowest account; 8
+   *       s at most between two attempts.
+   *   <li>notification-service's delivery claim lease (2 min): a killed instance's claimed
+   *       deliveries are taken over once it runs out. 30 s, still twice the delivery timeout.
+   * </ul>
+   */
+  static final Map<String, Map<String, String>> DRILL_SETTINGS =
+      Map.of(
+          "account-service",
+          Map.of(
+              "kafka.session.timeout.ms", "10000",
+              "kafka.heartbeat.interval.ms", "3000",
+              "cordon.graph.request-timeout", "10s",
+              "cordon.executor.claim-lease", "10s",
+              "cordon.graph.retry.max-backoff", "8s"),
+          "playbook-service",
+          Map.of("kafka.session.timeout.ms", "10000", "kafka.heartbeat.interval.ms", "3000"),
+          "notification-service",
+          Map.of(
+              "kafka.session.timeout.ms", "10000",
+              "kafka.heartbeat.interval.ms", "3000",
+              "cordon.notification.delivery.claim-lease", "30s"));
+
   private static RunningStack running;
   private static Map<String, JsonNode> partners;
   private static JsonNode partnerDefinitions;
@@ -39,7 +77,10 @@ final class ReliabilityStack {
       try {
         running =
             RunningStack.start(
-                "reliability", ACCOUNTS > 380 ? ACCOUNTS + 100 : 0, snapshotOfTheBuiltJars());
+                "reliability",
+                ACCOUNTS > 380 ? ACCOUNTS + 100 : 0,
+                snapshotOfTheBuiltJars(),
+                DRILL_SETTINGS);
       } catch (IOException | RuntimeException e) {
         startFailure = e;
         throw e;

@@ -10,6 +10,7 @@ import io.cordon.local.demo.WebhookReceiver;
 import io.cordon.testsupport.FreePorts;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The local stack exactly as {@code deploy/local/run.sh} starts it (same launcher, same jars, real
@@ -54,6 +55,16 @@ final class RunningStack implements AutoCloseable {
   /** {@code root}: the repository, or a snapshot of its built jars (see ReliabilityStack). */
   static RunningStack start(String name, int generatedUsers, Path root)
       throws IOException, InterruptedException {
+    return start(name, generatedUsers, root, Map.of());
+  }
+
+  /**
+   * {@code settings}: extra {@code -D} options per process ({@code account-service}, ...) on top of
+   * the ones the local stack gives it, also after a restart of that process.
+   */
+  static RunningStack start(
+      String name, int generatedUsers, Path root, Map<String, Map<String, String>> settings)
+      throws IOException, InterruptedException {
     StackOptions.Ports ports =
         new StackOptions.Ports(
             freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
@@ -62,6 +73,7 @@ final class RunningStack implements AutoCloseable {
             .withPorts(ports, root.resolve("system-tests/target/stacks/" + name))
             .withGeneratedUsers(generatedUsers);
     Stack stack = new Stack(options, line -> System.out.println("[" + name + "] " + line));
+    settings.forEach(stack::withExtraProperties);
     try {
       stack.start();
       WebhookReceiver receiver =

@@ -94,20 +94,21 @@ public class BatchExecutor {
       }
       GraphRequestPlanner.Plan plan =
           refused != null
-              ? new GraphRequestPlanner.Plan(refused, null)
+              ? new GraphRequestPlanner.Plan.Decided(refused)
               : planner.plan(row, accountFacts);
-      if (plan.decided() != null) {
-        verdicts.put(row, plan.decided());
-      } else if (plan.call() == null) {
+      // Java 17: no pattern switch yet; the three kinds are the sealed interface's only ones
+      if (plan instanceof GraphRequestPlanner.Plan.Decided decided) {
+        verdicts.put(row, decided.verdict());
+      } else if (plan instanceof GraphRequestPlanner.Plan.BatchCall batchCall) {
+        calls.add(batchCall.call());
+        rowByKey.put(batchCall.call().key(), row);
+      } else {
         ledger.restampClaims(actionIds(claimed), leases.now());
         verdicts.put(
             row,
             ActionType.ISSUE_TEMPORARY_ACCESS_PASS.name().equals(row.action)
                 ? passes.execute(row)
                 : cleanup.execute(row));
-      } else {
-        calls.add(plan.call());
-        rowByKey.put(plan.call().key(), row);
       }
     }
     Map<String, String> requestIds = send(calls, claimed, rowByKey, verdicts);

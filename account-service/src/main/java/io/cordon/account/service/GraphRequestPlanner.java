@@ -30,30 +30,43 @@ public class GraphRequestPlanner {
   @Inject GraphConfig config;
   @Inject ActionLedger ledger;
 
-  /** A decided verdict, or a call to make. */
-  public record Plan(Verdict decided, GraphCall call) {}
+  /**
+   * What becomes of a ledger row: exactly one of three, so no caller can mistake one for another.
+   */
+  public sealed interface Plan {
+    /** Decided without Graph: the verdict is final. */
+    record Decided(Verdict verdict) implements Plan {}
+
+    /** One request inside a Graph {@code $batch}. */
+    record BatchCall(GraphCall call) implements Plan {}
+
+    /**
+     * Carried out on its own, not inside a batch: listed and deleted by {@link CleanupExecutor}, or
+     * a Temporary Access Pass whose answer must be read and sealed.
+     */
+    record OnItsOwn() implements Plan {}
+  }
 
   public Plan plan(ActionLedgerEntity row, AccountFacts facts) {
     ActionType action = ActionType.valueOf(row.action);
     Verdict decided = decideWithoutGraph(action, facts);
     if (decided != null) {
-      return new Plan(decided, null);
+      return new Plan.Decided(decided);
     }
     if (action == ActionType.ENABLE_ACCOUNT && !ledger.disabledByCordon(row.accountObjectId)) {
       // a release undoes what Cordon did, nothing else: an account disabled by its
       // organisation (a leaver, a suspension) stays disabled
-      return new Plan(
+      return new Plan.Decided(
           Verdict.finish(
               ActionOutcome.SKIPPED,
               ReasonCode.NOT_APPLICABLE,
-              "Cordon did not disable this account (or enabled it since): it is left as it is"),
-          null);
+              "Cordon did not disable this account (or enabled it since): it is left as it is"));
     }
     if (CleanupExecutor.ACTIONS.contains(action)
         || action == ActionType.ISSUE_TEMPORARY_ACCESS_PASS) {
       // listed and deleted by CleanupExecutor, or a pass whose answer must be read and sealed:
       // not a call inside a batch
-      return new Plan(null, null);
+      return new Plan.OnItsOwn();
     }
     GraphServiceClient graph = clients.graph();
     String user = row.accountObjectId;
@@ -69,7 +82,7 @@ public class GraphRequestPlanner {
               graph.users().byUserId(user).toPatchRequestInformation(enabled(true));
           default -> throw new IllegalArgumentException(action + " is not a per-user call");
         };
-    return new Plan(null, new GraphCall(row.actionId, request, true, false));
+    return new Plan.BatchCall(new GraphCall(row.actionId, request, true, false));
   }
 
   /**
