@@ -114,7 +114,8 @@ public class CleanupExecutor {
             .filter(label -> !defaults.contains(label))
             .toList();
     if (!remaining.isEmpty()) {
-      return Verdict.retry(null, ReasonCode.STILL_PRESENT, "Graph still lists " + names(remaining));
+      return Verdict.retry(
+          null, ReasonCode.STILL_PRESENT, bounded("Graph still lists " + names(remaining)));
     }
     return finish(listing, removed, defaults, window);
   }
