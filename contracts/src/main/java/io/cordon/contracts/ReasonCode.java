@@ -30,6 +30,8 @@ public enum ReasonCode {
   ACTIVITY_AFTER_CONTAINMENT(
       "New evidence shows activity after the account was contained; it is contained again"),
   EXCLUDED("A responder excluded the account from the run; none of its later steps run"),
+  LEFT_FOR_MANUAL(
+      "Cordon did what Graph lets an app do; what is left is named for a person to finish"),
   MARKED_DONE("A responder did this by hand and marked the account done in the run"),
   // a newer producer may send codes this reader does not know yet; they must not poison the topic
   @JsonEnumDefaultValue

@@ -26,12 +26,48 @@ import java.util.function.Function;
 public class CleanupTargets {
   @Inject GraphClients clients;
 
-  /** The deletions to make, or the Graph answer that prevented listing them. */
-  public record Listing(List<RequestInformation> deletions, GraphAnswer failure) {}
+  @Inject AppCredentialTargets appCredentials;
+  @Inject ConsentTargets consents;
+  @Inject DeviceTargets devices;
+
+  /**
+   * The deletions (or other removing writes) to make, or the Graph answer that prevented listing
+   * them.
+   *
+   * @param older objects older than the compromise window: named in the outcome, not removed
+   * @param manual objects in the window that Graph does not let the app remove: named for a person
+   */
+  public record Listing(
+      List<RequestInformation> deletions,
+      GraphAnswer failure,
+      List<String> older,
+      List<String> manual) {
+    public Listing(List<RequestInformation> deletions, GraphAnswer failure) {
+      this(deletions, failure, List.of(), List.of());
+    }
+  }
 
   public Listing list(ActionType action, String userId) {
+    return list(action, userId, null);
+  }
+
+  /**
+   * @param windowStart where the account's compromise window starts (for the actions that remove
+   *     only what was added in it)
+   */
+  public Listing list(ActionType action, String userId, java.time.Instant windowStart) {
     GraphServiceClient graph = clients.graph();
     try {
+      switch (action) {
+        case REMOVE_APP_CREDENTIALS:
+          return appCredentials.list(graph, userId, windowStart);
+        case REMOVE_APP_CONSENTS:
+          return consents.list(graph, userId, windowStart);
+        case DISABLE_DEVICES:
+          return devices.list(graph, userId, windowStart);
+        default:
+          break;
+      }
       List<RequestInformation> deletions =
           switch (action) {
             case REVOKE_OAUTH_GRANTS -> grants(graph, userId);
@@ -125,11 +161,11 @@ public class CleanupTargets {
   }
 
   /** The next page, read through a request builder pointed at Graph's {@code @odata.nextLink}. */
-  private static <P> P next(String nextLink, Function<String, P> fetch) {
+  static <P> P next(String nextLink, Function<String, P> fetch) {
     return nextLink == null ? null : fetch.apply(nextLink);
   }
 
-  private static <T> List<T> valuesOf(List<T> values) {
+  static <T> List<T> valuesOf(List<T> values) {
     return values == null ? List.of() : values;
   }
 

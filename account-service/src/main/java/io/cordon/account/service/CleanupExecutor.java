@@ -29,7 +29,10 @@ public class CleanupExecutor {
           ActionType.REVOKE_OAUTH_GRANTS,
           ActionType.REMOVE_FORWARDING_RULES,
           ActionType.REMOVE_PRIVILEGED_ROLES,
-          ActionType.REMOVE_MFA_METHODS);
+          ActionType.REMOVE_MFA_METHODS,
+          ActionType.REMOVE_APP_CREDENTIALS,
+          ActionType.REMOVE_APP_CONSENTS,
+          ActionType.DISABLE_DEVICES);
 
   /**
    * Sends of a batch of deletions, refused ones only after the first, before the action retries.
@@ -44,12 +47,18 @@ public class CleanupExecutor {
   @Inject GraphBudget budget;
   @Inject GraphConfig config;
   @Inject RetrySchedule retrySchedule;
+  @Inject CompromiseWindow window;
+  @Inject PersistenceOutcome persistence;
 
   public Verdict execute(ActionLedgerEntity row) throws InterruptedException {
     ActionType action = ActionType.valueOf(row.action);
+    Verdict refused = persistence.preflight(action);
+    if (refused != null) {
+      return refused;
+    }
     CleanupTargets.Listing listing;
     try (BudgetSpend spend = budget.acquire(config.tenantId(), 1, 0, 0)) {
-      listing = targets.list(action, row.accountObjectId);
+      listing = targets.list(action, row.accountObjectId, window.startFor(row));
     }
     if (listing.failure() != null) {
       return AnswerClassifier.classify(listing.failure());
@@ -65,6 +74,9 @@ public class CleanupExecutor {
       if (failed != null) {
         return failed;
       }
+    }
+    if (PersistenceOutcome.ACTIONS.contains(action)) {
+      return PersistenceOutcome.of(action, calls.size(), listing);
     }
     return Verdict.finish(
         ActionOutcome.SUCCEEDED,

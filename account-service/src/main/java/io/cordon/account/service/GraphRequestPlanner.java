@@ -132,7 +132,10 @@ public class GraphRequestPlanner {
           REVOKE_OAUTH_GRANTS,
           REMOVE_FORWARDING_RULES,
           REMOVE_PRIVILEGED_ROLES,
-          REMOVE_MFA_METHODS ->
+          REMOVE_MFA_METHODS,
+          REMOVE_APP_CREDENTIALS,
+          REMOVE_APP_CONSENTS,
+          DISABLE_DEVICES ->
           null;
       default ->
           Verdict.finish(
