@@ -43,7 +43,10 @@ class ExecutorTest {
     "DelegatedPermissionGrant.ReadWrite.All",
     "MailboxSettings.ReadWrite",
     "RoleManagement.ReadWrite.Directory",
-    "UserAuthenticationMethod.ReadWrite.All"
+    "UserAuthenticationMethod.ReadWrite.All",
+    "Application.ReadWrite.All",
+    "AppRoleAssignment.ReadWrite.All",
+    "Device.ReadWrite.All"
   };
   private static final Duration WAIT = Duration.ofSeconds(90);
 
