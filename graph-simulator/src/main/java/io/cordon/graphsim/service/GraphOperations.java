@@ -56,6 +56,7 @@ public class GraphOperations {
   @Inject PasswordPolicy passwordPolicy;
   @Inject GraphClock clock;
   @Inject ServicePrincipals servicePrincipals;
+  @Inject PersistenceEndpoints persistence;
 
   public Outcome handle(GraphRequest request) {
     return handle(request, null);
@@ -75,10 +76,13 @@ public class GraphOperations {
       case "oauth2PermissionGrants" -> grants(request, s);
       case "directoryRoles" -> directoryRoles(request, s);
       case "identityProtection" -> identityProtection(request, s);
+      case "applications", "devices" -> state.apply(d -> persistence.handle(d, request, s));
       default ->
-          s[0].startsWith("servicePrincipals")
-              ? servicePrincipals.handle(request, s, roles)
-              : Outcome.read(GraphErrors.segmentNotFound(s[0]), "unknown", null);
+          state.apply(d -> persistence.handles(d, s))
+              ? state.apply(d -> persistence.handle(d, request, s))
+              : s[0].startsWith("servicePrincipals")
+                  ? servicePrincipals.handle(request, s, roles)
+                  : Outcome.read(GraphErrors.segmentNotFound(s[0]), "unknown", null);
     };
   }
 
@@ -131,6 +135,8 @@ public class GraphOperations {
         return messageRules(user, request, s, action);
       case "authentication":
         return authentication(user, request, s, action);
+      case "ownedObjects", "appRoleAssignments", "registeredDevices", "ownedDevices":
+        return persistence.userChild(d, user, request, s);
       default:
         return Outcome.read(GraphErrors.segmentNotFound(child), action, user.id);
     }
@@ -145,6 +151,8 @@ public class GraphOperations {
       case "memberOf" -> "listMemberOf";
       case "transitiveMemberOf" -> "listTransitiveMemberOf";
       case "oauth2PermissionGrants" -> "listOAuth2PermissionGrants";
+      case "ownedObjects", "appRoleAssignments", "registeredDevices", "ownedDevices" ->
+          PersistenceEndpoints.userAction(request, s);
       case "mailFolders" ->
           request.method().equals("DELETE") ? "deleteMessageRule" : "listMessageRules";
       case "authentication" ->
