@@ -191,7 +191,7 @@ public class PersistenceEndpoints {
 
   /** {@code applications/...}, {@code devices/...} and other service principals. */
   public Outcome handle(Directory d, GraphRequest request, String[] s) {
-    String action = action(request, s);
+    String action = action(request, s) == null ? "getServicePrincipal" : action(request, s);
     if (s.length < 2) {
       return Outcome.read(GraphErrors.segmentNotFound(s[0]), action, null);
     }
