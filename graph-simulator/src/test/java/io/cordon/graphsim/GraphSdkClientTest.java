@@ -145,8 +145,7 @@ class GraphSdkClientTest {
     assertThat(secrets.get(1).getStartDateTime()).isAfter(secrets.get(0).getStartDateTime());
     var assignments = graph.users().byUserId(userId).appRoleAssignments().get().getValue();
     assertThat(assignments).hasSize(1);
-    var devices =
-        graph.users().byUserId(userId).registeredDevices().graphDevice().get().getValue();
+    var devices = graph.users().byUserId(userId).registeredDevices().graphDevice().get().getValue();
     assertThat(devices).hasSize(2);
     var newDevice =
         devices.stream()
@@ -154,7 +153,8 @@ class GraphSdkClientTest {
             .orElseThrow();
 
     // and removes them, in one $batch
-    var remove = new com.microsoft.graph.applications.item.removepassword.RemovePasswordPostRequestBody();
+    var remove =
+        new com.microsoft.graph.applications.item.removepassword.RemovePasswordPostRequestBody();
     remove.setKeyId(secrets.get(1).getKeyId());
     com.microsoft.graph.models.Device disabled = new com.microsoft.graph.models.Device();
     disabled.setAccountEnabled(false);
