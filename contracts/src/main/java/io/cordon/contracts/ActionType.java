@@ -24,5 +24,17 @@ public enum ActionType {
   DISMISS_RISK,
   /** Enables a disabled account again ({@code accountEnabled: true}). */
   ENABLE_ACCOUNT,
-  NOTIFY_PARTNERS
+  NOTIFY_PARTNERS,
+  /**
+   * Removes password credentials added in the compromise window to the applications and service
+   * principals the user owns; key credentials in the window are named for manual removal.
+   */
+  REMOVE_APP_CREDENTIALS,
+  /**
+   * Removes the user's app role assignments made in the window and the user's own delegated grants,
+   * to apps not on the allowlist.
+   */
+  REMOVE_APP_CONSENTS,
+  /** Disables the devices the user registered or owns that were registered in the window. */
+  DISABLE_DEVICES
 }

@@ -36,20 +36,51 @@ public final class GraphPermissionRules {
               ActionType.ISSUE_TEMPORARY_ACCESS_PASS,
               List.of("UserAuthenticationMethod.ReadWrite.All")),
           Map.entry(
-              ActionType.REMOVE_PRIVILEGED_ROLES, List.of("RoleManagement.ReadWrite.Directory")));
+              ActionType.REMOVE_PRIVILEGED_ROLES, List.of("RoleManagement.ReadWrite.Directory")),
+          // application: removePassword / servicePrincipal: removePassword (v1.0 reference):
+          // Application.ReadWrite.OwnedBy covers only apps the caller owns, not the user's
+          Map.entry(ActionType.REMOVE_APP_CREDENTIALS, List.of("Application.ReadWrite.All")),
+          // Delete appRoleAssignedTo / appRoleAssignment (v1.0 reference)
+          Map.entry(ActionType.REMOVE_APP_CONSENTS, List.of("AppRoleAssignment.ReadWrite.All")),
+          // Update device (v1.0 reference); the app also needs a directory role, see below
+          Map.entry(
+              ActionType.DISABLE_DEVICES,
+              List.of("Device.ReadWrite.All", "Directory.ReadWrite.All")));
 
   /**
-   * A second permission an action needs besides one of {@link #alternatives}: any one of these.
-   * REMOVE_PRIVILEGED_ROLES removes memberships of role-assignable groups, which Graph allows only
-   * with a group member permission in addition to RoleManagement.ReadWrite.Directory ("Remove
-   * member" v1.0 reference); RoleManagement.ReadWrite.Directory itself covers the PIM schedule
-   * requests (RoleEligibilitySchedule / RoleAssignmentSchedule .ReadWrite.Directory are its
-   * narrower alternatives) and direct role assignments.
+   * Further permissions an action needs besides one of {@link #alternatives}: each list is again
+   * any one of.
    */
-  private static final Map<ActionType, List<String>> ALSO_ANY_OF =
+  private static final Map<ActionType, List<List<String>>> ALSO =
       Map.of(
+          // the user's delegated grants are deleted too (Delete oAuth2PermissionGrant), and the
+          // apps' appIds are read from their service principals (Get servicePrincipal) to compare
+          // with the allowlist
+          ActionType.REMOVE_APP_CONSENTS,
+          List.of(
+              List.of("DelegatedPermissionGrant.ReadWrite.All"),
+              List.of("Application.Read.All", "Application.ReadWrite.All")),
+          // REMOVE_PRIVILEGED_ROLES removes memberships of role-assignable groups, which Graph
+          // allows only with a group member permission besides RoleManagement.ReadWrite.Directory
+          // ("Remove member" v1.0 reference); RoleManagement.ReadWrite.Directory itself covers the
+          // PIM schedule requests and direct role assignments
           ActionType.REMOVE_PRIVILEGED_ROLES,
-          List.of("GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"));
+          List.of(
+              List.of(
+                  "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All")));
+
+  /**
+   * Directory roles the app itself must hold for an action, whoever the target (role template id to
+   * name): Update device says a Cloud Device Administrator may enable or disable devices, an Intune
+   * Administrator (and a Global Administrator) may update them.
+   */
+  public static final Map<ActionType, Map<String, String>> APP_ROLES =
+      Map.of(
+          ActionType.DISABLE_DEVICES,
+          Map.of(
+              "7698a772-787b-4ac8-901f-60d6b08affd2", "Cloud Device Administrator",
+              "3a2c62db-5318-420d-8d74-23affee5d9d5", "Intune Administrator",
+              "62e90394-69f5-4237-9190-012177145e10", "Global Administrator"));
 
   /**
    * Actions that change a sensitive property of the user: on a user holding an administrator role
@@ -100,26 +131,48 @@ public final class GraphPermissionRules {
     return ROLE_NAMES;
   }
 
-  /** The second permission the action needs (any one of these), or empty. */
-  public static List<String> alsoNeeded(ActionType action) {
-    return ALSO_ANY_OF.getOrDefault(action, List.of());
-  }
-
   /** Null when the granted roles allow the action, else a sentence naming what is missing. */
   public static String missingFor(ActionType action, Set<String> granted) {
-    List<String> lacking = new java.util.ArrayList<>();
-    for (List<String> alternatives :
-        List.of(ANY_OF.getOrDefault(action, List.of()), alsoNeeded(action))) {
+    List<List<String>> groups = new java.util.ArrayList<>();
+    groups.add(ANY_OF.getOrDefault(action, List.of()));
+    groups.addAll(ALSO.getOrDefault(action, List.of()));
+    for (List<String> alternatives : groups) {
       if (!alternatives.isEmpty() && alternatives.stream().noneMatch(granted::contains)) {
-        lacking.add(String.join(" or ", alternatives));
+        return "app registration lacks "
+            + String.join(" or ", alternatives)
+            + " (application permission) for "
+            + action;
       }
     }
-    if (lacking.isEmpty()) {
+    return null;
+  }
+
+  /** Every permission group the action needs (each: any one of), {@link #alternatives} first. */
+  public static List<List<String>> requirements(ActionType action) {
+    List<List<String>> groups = new java.util.ArrayList<>();
+    if (ANY_OF.containsKey(action)) {
+      groups.add(ANY_OF.get(action));
+    }
+    groups.addAll(ALSO.getOrDefault(action, List.of()));
+    return List.copyOf(groups);
+  }
+
+  /**
+   * Null when the action needs no directory role of the app or one of the app's roles (template ids
+   * or names) covers it, else a sentence naming the roles.
+   */
+  public static String missingAppRoleFor(ActionType action, Set<String> directoryRoles) {
+    Map<String, String> roles = APP_ROLES.get(action);
+    if (roles == null
+        || roles.entrySet().stream()
+            .anyMatch(
+                r ->
+                    directoryRoles.contains(r.getKey()) || directoryRoles.contains(r.getValue()))) {
       return null;
     }
-    return "app registration lacks "
-        + String.join(" and ", lacking)
-        + " (application permission) for "
+    return "app registration lacks the directory role "
+        + String.join(" or ", new java.util.TreeSet<>(roles.values()))
+        + " needed for "
         + action;
   }
 }

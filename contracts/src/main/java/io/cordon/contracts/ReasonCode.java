@@ -31,6 +31,8 @@ public enum ReasonCode {
       "New evidence shows activity after the account was contained; it is contained again"),
   EXCLUDED("A responder excluded the account from the run; none of its later steps run"),
   DELIVERY_FAILED("A partner's notice could not be delivered: its delivery gave up"),
+  LEFT_FOR_MANUAL(
+      "Cordon did what Graph lets an app do; what is left is named for a person to finish"),
   MARKED_DONE("A responder did this by hand and marked the account done in the run"),
   STILL_PRESENT("Graph still lists what the action removed; it is tried again"),
   NEEDS_REVIEW(

@@ -126,6 +126,73 @@ class GraphSdkClientTest {
   }
 
   @Test
+  void removesWhatAUserLeftBehindThroughTheRealSdk() throws Exception {
+    String userId = TenantGenerator.userId(SimTestClient.DOMAIN, TenantGenerator.PERSISTENT_USER);
+    String[] select = {"id", "appId", "displayName", "passwordCredentials", "keyCredentials"};
+
+    // as AppCredentialTargets, ConsentTargets and DeviceTargets list them
+    var apps =
+        graph
+            .users()
+            .byUserId(userId)
+            .ownedObjects()
+            .graphApplication()
+            .get(c -> c.queryParameters.select = select)
+            .getValue();
+    assertThat(apps).hasSize(1);
+    var secrets = apps.get(0).getPasswordCredentials();
+    assertThat(secrets).hasSize(2);
+    assertThat(secrets.get(1).getStartDateTime()).isAfter(secrets.get(0).getStartDateTime());
+    var assignments = graph.users().byUserId(userId).appRoleAssignments().get().getValue();
+    assertThat(assignments).hasSize(1);
+    var devices = graph.users().byUserId(userId).registeredDevices().graphDevice().get().getValue();
+    assertThat(devices).hasSize(2);
+    var newDevice =
+        devices.stream()
+            .max(java.util.Comparator.comparing(d -> d.getRegistrationDateTime()))
+            .orElseThrow();
+
+    // and removes them, in one $batch
+    var remove =
+        new com.microsoft.graph.applications.item.removepassword.RemovePasswordPostRequestBody();
+    remove.setKeyId(secrets.get(1).getKeyId());
+    com.microsoft.graph.models.Device disabled = new com.microsoft.graph.models.Device();
+    disabled.setAccountEnabled(false);
+    BatchRequestContent batch = new BatchRequestContent(graph);
+    String password =
+        batch.addBatchRequestStep(
+            graph
+                .applications()
+                .byApplicationId(apps.get(0).getId())
+                .removePassword()
+                .toPostRequestInformation(remove));
+    String assignment =
+        batch.addBatchRequestStep(
+            graph
+                .users()
+                .byUserId(userId)
+                .appRoleAssignments()
+                .byAppRoleAssignmentId(assignments.get(0).getId())
+                .toDeleteRequestInformation());
+    String device =
+        batch.addBatchRequestStep(
+            graph.devices().byDeviceId(newDevice.getId()).toPatchRequestInformation(disabled));
+    var answers = graph.getBatchRequestBuilder().post(batch, null).getResponses();
+    assertThat(answers.get(password).code()).isEqualTo(204);
+    assertThat(answers.get(assignment).code()).isEqualTo(204);
+    assertThat(answers.get(device).code()).isEqualTo(204);
+
+    assertThat(
+            graph
+                .applications()
+                .byApplicationId(apps.get(0).getId())
+                .get()
+                .getPasswordCredentials())
+        .hasSize(1);
+    assertThat(graph.devices().byDeviceId(newDevice.getId()).get().getAccountEnabled()).isFalse();
+  }
+
+  @Test
   void resolvesRemediatesAndResetsThroughTheRealSdk() throws Exception {
     String upn = upnOf(2 * 50 + 3); // an administrator (index 103)
     String userId = TenantGenerator.userId(SimTestClient.DOMAIN, 103);

@@ -16,12 +16,15 @@ import java.util.function.Function;
 
 /**
  * For actions that remove what an attacker left behind: lists what to remove for one user (OAuth
- * grants, forwarding and hiding inbox rules, privileged roles, MFA methods registered in the
- * compromise window) and builds the removals.
+ * grants, forwarding and hiding inbox rules, privileged roles, MFA methods, app credentials, app
+ * consents and devices added in the compromise window) and builds the removals.
  */
 @ApplicationScoped
 public class CleanupTargets {
   @Inject GraphClients clients;
+  @Inject AppCredentialTargets appCredentials;
+  @Inject ConsentTargets consents;
+  @Inject DeviceTargets devices;
 
   /**
    * One thing to remove. {@code key} names the object itself (the same on every listing, so that a
@@ -60,6 +63,9 @@ public class CleanupTargets {
         case REMOVE_MFA_METHODS ->
             AuthenticationMethodDeletions.of(
                 graph.users().byUserId(userId).authentication(), windowStart);
+        case REMOVE_APP_CREDENTIALS -> appCredentials.list(graph, userId, windowStart);
+        case REMOVE_APP_CONSENTS -> consents.list(graph, userId, windowStart);
+        case DISABLE_DEVICES -> devices.list(graph, userId, windowStart);
         default -> throw new IllegalArgumentException(action + " is not a cleanup action");
       };
     } catch (ODataError e) {

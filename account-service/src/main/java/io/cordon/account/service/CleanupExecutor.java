@@ -33,7 +33,10 @@ public class CleanupExecutor {
           ActionType.REMOVE_FORWARDING_RULES,
           ActionType.REMOVE_MAIL_RULES,
           ActionType.REMOVE_PRIVILEGED_ROLES,
-          ActionType.REMOVE_MFA_METHODS);
+          ActionType.REMOVE_MFA_METHODS,
+          ActionType.REMOVE_APP_CREDENTIALS,
+          ActionType.REMOVE_APP_CONSENTS,
+          ActionType.DISABLE_DEVICES);
 
   /**
    * Sends of a batch of deletions, refused ones only after the first, before the action retries.
@@ -49,9 +52,14 @@ public class CleanupExecutor {
   @Inject GraphConfig config;
   @Inject RetrySchedule retrySchedule;
   @Inject CompromiseWindows windows;
+  @Inject PersistenceOutcome persistence;
 
   public Verdict execute(ActionLedgerEntity row) throws InterruptedException {
     ActionType action = ActionType.valueOf(row.action);
+    Verdict refused = persistence.preflight(action);
+    if (refused != null) {
+      return refused;
+    }
     CompromiseWindow window = windows.of(row);
     CleanupTargets.Listing listing = list(action, row, window);
     if (listing.failure() != null) {
@@ -102,7 +110,7 @@ public class CleanupExecutor {
       throws InterruptedException {
     int removed = listing.removals().size() - defaults.size();
     if (listing.removals().isEmpty()) {
-      return finish(listing, removed, defaults, window);
+      return finish(action, listing, removed, defaults, window);
     }
     CleanupTargets.Listing after = list(action, row, window);
     if (after.failure() != null) {
@@ -117,11 +125,18 @@ public class CleanupExecutor {
       return Verdict.retry(
           null, ReasonCode.STILL_PRESENT, bounded("Graph still lists " + names(remaining)));
     }
-    return finish(listing, removed, defaults, window);
+    return finish(action, listing, removed, defaults, window);
   }
 
   private static Verdict finish(
-      CleanupTargets.Listing listing, int removed, List<String> defaults, CompromiseWindow window) {
+      ActionType action,
+      CleanupTargets.Listing listing,
+      int removed,
+      List<String> defaults,
+      CompromiseWindow window) {
+    if (PersistenceOutcome.ACTIONS.contains(action)) {
+      return PersistenceOutcome.of(action, removed, listing);
+    }
     StringBuilder message =
         new StringBuilder(removed == 0 ? "nothing to remove" : "removed " + removed);
     if (!listing.older().isEmpty()) {

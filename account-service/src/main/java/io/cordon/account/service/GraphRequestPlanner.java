@@ -146,7 +146,10 @@ public class GraphRequestPlanner {
           REMOVE_FORWARDING_RULES,
           REMOVE_MAIL_RULES,
           REMOVE_PRIVILEGED_ROLES,
-          REMOVE_MFA_METHODS ->
+          REMOVE_MFA_METHODS,
+          REMOVE_APP_CREDENTIALS,
+          REMOVE_APP_CONSENTS,
+          DISABLE_DEVICES ->
           null;
       default ->
           Verdict.finish(

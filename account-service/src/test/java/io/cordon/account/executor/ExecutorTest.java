@@ -44,7 +44,10 @@ class ExecutorTest {
     "MailboxSettings.ReadWrite",
     "RoleManagement.ReadWrite.Directory",
     "GroupMember.ReadWrite.All",
-    "UserAuthenticationMethod.ReadWrite.All"
+    "UserAuthenticationMethod.ReadWrite.All",
+    "Application.ReadWrite.All",
+    "AppRoleAssignment.ReadWrite.All",
+    "Device.ReadWrite.All"
   };
   private static final Duration WAIT = Duration.ofSeconds(90);
 

@@ -48,6 +48,7 @@ import org.junit.jupiter.api.Test;
 class ReadinessTest {
   static final String PRIVILEGED_AUTH_ADMIN = "7be44c8a-adaf-4e2a-84d6-ab2649e08a13";
   static final String USER_ADMIN = "fe930be7-5e62-47db-91af-98c3a49a38b1";
+  static final String CLOUD_DEVICE_ADMIN = "7698a772-787b-4ac8-901f-60d6b08affd2";
   private static final String ADMIN = TestJwt.token("ada.admin@jaxa.example", TestJwt.ADMIN);
   private static final String RESPONDER =
       TestJwt.token("rita.responder@jaxa.example", TestJwt.RESPONDER);
@@ -107,7 +108,9 @@ class ReadinessTest {
 
   @Test
   void everyPermissionAndAPrivilegedRoleMakeTheAppReady() {
-    appDirectoryRoles(role(PRIVILEGED_AUTH_ADMIN, "Privileged Authentication Administrator"));
+    appDirectoryRoles(
+        role(PRIVILEGED_AUTH_ADMIN, "Privileged Authentication Administrator"),
+        role(CLOUD_DEVICE_ADMIN, "Cloud Device Administrator"));
 
     given()
         .auth()
@@ -222,6 +225,37 @@ class ReadinessTest {
     assertThat(traffic.ownRequests(graph))
         .hasSize(1)
         .allMatch(r -> r.url().contains(traffic.userId(6)));
+  }
+
+  @Test
+  void devicesAreNotDisabledWithoutADeviceRoleOfTheApp() {
+    GraphBatchStub.graphBatch().install(graph);
+    appDirectoryRoles(role(PRIVILEGED_AUTH_ADMIN, "Privileged Authentication Administrator"));
+    given()
+        .auth()
+        .oauth2(ADMIN)
+        .get("/api/v1/graph/readiness")
+        .then()
+        .statusCode(200)
+        .body("ready", equalTo(false))
+        .body(
+            "actions.find { it.action == 'DISABLE_DEVICES' }.missing",
+            containsString("Cloud Device Administrator"));
+
+    ActionRequested devices = traffic.request(7, ActionType.DISABLE_DEVICES);
+    traffic.send(devices);
+    ActionCompleted completed = traffic.awaitCompletions(1, WAIT).get(devices.actionId());
+
+    assertThat(completed.outcome()).isEqualTo(ActionOutcome.FAILED_PERMANENT);
+    assertThat(completed.reasonCode()).isEqualTo(ReasonCode.MISSING_PERMISSION);
+    assertThat(completed.reasonMessage()).contains("Cloud Device Administrator");
+    // refused before listing anything
+    assertThat(
+            graph.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                    urlPathEqualTo(
+                        "/v1.0/users/" + traffic.userId(7) + "/registeredDevices/graph.device"))))
+        .isEmpty();
   }
 
   private void appToken(String... roles) {

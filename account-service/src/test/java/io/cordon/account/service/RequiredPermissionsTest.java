@@ -57,4 +57,45 @@ class RequiredPermissionsTest {
       }
     }
   }
+
+  @Test
+  void consentRemovalNeedsEveryPermissionItUses() {
+    assertThat(
+            GraphPermissionRules.missingFor(
+                ActionType.REMOVE_APP_CONSENTS,
+                Set.of("AppRoleAssignment.ReadWrite.All", "Application.Read.All")))
+        .contains("DelegatedPermissionGrant.ReadWrite.All");
+    assertThat(
+            GraphPermissionRules.missingFor(
+                ActionType.REMOVE_APP_CONSENTS,
+                Set.of(
+                    "AppRoleAssignment.ReadWrite.All", "DelegatedPermissionGrant.ReadWrite.All")))
+        .contains("Application.Read.All or Application.ReadWrite.All");
+    assertThat(
+            GraphPermissionRules.missingFor(
+                ActionType.REMOVE_APP_CONSENTS,
+                Set.of(
+                    "AppRoleAssignment.ReadWrite.All",
+                    "DelegatedPermissionGrant.ReadWrite.All",
+                    "Application.Read.All")))
+        .isNull();
+    assertThat(GraphPermissionRules.requirements(ActionType.REMOVE_APP_CONSENTS)).hasSize(3);
+  }
+
+  @Test
+  void disablingDevicesNeedsADeviceRoleOfTheApp() {
+    assertThat(GraphPermissionRules.missingAppRoleFor(ActionType.DISABLE_DEVICES, Set.of()))
+        .contains("Cloud Device Administrator")
+        .contains("Intune Administrator");
+    assertThat(
+            GraphPermissionRules.missingAppRoleFor(
+                ActionType.DISABLE_DEVICES, Set.of("7698a772-787b-4ac8-901f-60d6b08affd2")))
+        .isNull();
+    assertThat(
+            GraphPermissionRules.missingAppRoleFor(
+                ActionType.DISABLE_DEVICES, Set.of("Intune Administrator")))
+        .isNull();
+    assertThat(GraphPermissionRules.missingAppRoleFor(ActionType.REMOVE_APP_CONSENTS, Set.of()))
+        .isNull();
+  }
 }

@@ -88,15 +88,17 @@ public interface SimConfig {
             + "User.EnableDisableAccount.All,IdentityRiskyUser.ReadWrite.All,"
             + "DelegatedPermissionGrant.ReadWrite.All,MailboxSettings.ReadWrite,"
             + "UserAuthenticationMethod.ReadWrite.All,RoleManagement.ReadWrite.Directory,"
-            + "GroupMember.ReadWrite.All,Mail.ReadBasic.All")
+            + "GroupMember.ReadWrite.All,Mail.ReadBasic.All,"
+            + "Application.ReadWrite.All,AppRoleAssignment.ReadWrite.All,Device.ReadWrite.All")
     List<String> roles();
 
     /**
      * Directory roles assigned to the app's service principal (built-in role names; {@code none}
      * for none): Graph lets an app reset or disable an administrator only with Privileged
-     * Authentication Administrator or Global Administrator.
+     * Authentication Administrator or Global Administrator, and enable or disable devices only with
+     * Cloud Device Administrator, Intune Administrator or Global Administrator.
      */
-    @WithDefault("Privileged Authentication Administrator")
+    @WithDefault("Privileged Authentication Administrator,Cloud Device Administrator")
     List<String> directoryRoles();
 
     @WithDefault("1h")

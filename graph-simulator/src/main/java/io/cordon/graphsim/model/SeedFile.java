@@ -17,7 +17,8 @@ public record SeedFile(
     List<GroupSeed> groups,
     List<RoleSeed> directoryRoles,
     List<GrantSeed> oauth2PermissionGrants,
-    List<RoleScheduleSeed> roleSchedules) {
+    List<RoleScheduleSeed> roleSchedules,
+    PersistenceSeed persistence) {
 
   public SeedFile(
       TenantSeed tenant,
@@ -25,11 +26,12 @@ public record SeedFile(
       List<GroupSeed> groups,
       List<RoleSeed> directoryRoles,
       List<GrantSeed> oauth2PermissionGrants) {
-    this(tenant, users, groups, directoryRoles, oauth2PermissionGrants, List.of());
+    this(tenant, users, groups, directoryRoles, oauth2PermissionGrants, List.of(), null);
   }
 
   public SeedFile {
     roleSchedules = roleSchedules == null ? List.of() : roleSchedules;
+    persistence = persistence == null ? PersistenceSeed.NONE : persistence;
     users = users == null ? List.of() : users;
     groups = groups == null ? List.of() : groups;
     directoryRoles = directoryRoles == null ? List.of() : directoryRoles;
@@ -106,4 +108,57 @@ public record SeedFile(
       String principalId,
       String resourceId,
       String scope) {}
+
+  /**
+   * What an attacker may leave behind: applications and service principals (with their owners and
+   * credentials, as Graph shows {@code passwordCredentials} and {@code keyCredentials}), users' app
+   * role assignments and devices. Users are named by id or UPN.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record PersistenceSeed(
+      List<AppSeed> applications,
+      List<AppSeed> servicePrincipals,
+      List<AssignmentSeed> appRoleAssignments,
+      List<DeviceSeed> devices) {
+    public static final PersistenceSeed NONE = new PersistenceSeed(null, null, null, null);
+
+    public PersistenceSeed {
+      applications = applications == null ? List.of() : applications;
+      servicePrincipals = servicePrincipals == null ? List.of() : servicePrincipals;
+      appRoleAssignments = appRoleAssignments == null ? List.of() : appRoleAssignments;
+      devices = devices == null ? List.of() : devices;
+    }
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record AppSeed(
+      String id,
+      String appId,
+      String displayName,
+      List<String> owners,
+      List<ObjectNode> passwordCredentials,
+      List<ObjectNode> keyCredentials) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record AssignmentSeed(
+      String id,
+      String principalId,
+      String resourceId,
+      String resourceDisplayName,
+      String createdDateTime) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record DeviceSeed(
+      String id,
+      String deviceId,
+      String displayName,
+      String operatingSystem,
+      Boolean accountEnabled,
+      String registrationDateTime,
+      List<String> registeredUsers,
+      List<String> registeredOwners) {}
 }

@@ -12,6 +12,7 @@ import io.cordon.graphsim.model.SeedFile.UserSeed;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -247,7 +248,86 @@ public final class TenantGenerator {
         groups,
         roles,
         grants,
-        schedules);
+        schedules,
+        demo ? persistence(domain, Instant.now()) : null);
+  }
+
+  /** The demo user who left a way back in: see {@link #persistence}. */
+  public static final int PERSISTENT_USER = 2;
+
+  public static final String PERSISTENT_APP_ID = "6e1c2f4a-8b3d-4e5f-9a7b-0c1d2e3f4a5b";
+
+  /**
+   * What the demo's user {@link #PERSISTENT_USER} left behind: an app it owns with a secret from
+   * last year and one from yesterday, the suspicious app's service principal (whose delegated
+   * grants the generator already gives the user) with an app role assignment from yesterday, and a
+   * device registered last year and one yesterday. "Yesterday" is a day before the simulator
+   * starts, so it is inside any compromise window of days.
+   */
+  static SeedFile.PersistenceSeed persistence(String domain, Instant now) {
+    String user = userId(domain, PERSISTENT_USER);
+    String yesterday = now.minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+    String lastYear = "2025-03-01T09:00:00Z";
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    List<ObjectNode> secrets =
+        List.of(
+            secret(f, uuid("secret:old"), "deploy key", lastYear),
+            secret(f, uuid("secret:new"), "sync", yesterday));
+    return new SeedFile.PersistenceSeed(
+        List.of(
+            new SeedFile.AppSeed(
+                uuid("application:mission-sync"),
+                PERSISTENT_APP_ID,
+                "Mission data sync",
+                List.of(user),
+                secrets,
+                List.of())),
+        List.of(
+            new SeedFile.AppSeed(
+                SUSPICIOUS_APP_ID,
+                uuid("appId:" + SUSPICIOUS_APP_ID),
+                "Mail Helper Pro",
+                List.of(),
+                List.of(),
+                List.of())),
+        List.of(
+            new SeedFile.AssignmentSeed(
+                uuid("assignment:mail-helper"),
+                user,
+                SUSPICIOUS_APP_ID,
+                "Mail Helper Pro",
+                yesterday)),
+        List.of(
+            new SeedFile.DeviceSeed(
+                uuid("device:laptop"),
+                uuid("deviceId:laptop"),
+                "JAXA-LT-0042",
+                "Windows",
+                true,
+                lastYear,
+                List.of(user),
+                List.of(user)),
+            new SeedFile.DeviceSeed(
+                uuid("device:new"),
+                uuid("deviceId:new"),
+                "DESKTOP-7QX1K2M",
+                "Windows",
+                true,
+                yesterday,
+                List.of(user),
+                List.of())));
+  }
+
+  private static ObjectNode secret(JsonNodeFactory f, String keyId, String name, String start) {
+    ObjectNode secret = f.objectNode();
+    secret.putNull("customKeyIdentifier");
+    secret.put("displayName", name);
+    secret.put("endDateTime", "2027-12-31T00:00:00Z");
+    secret.put("hint", "x7Q");
+    secret.put("keyId", keyId);
+    secret.putNull("secretText");
+    secret.put("startDateTime", start);
+    return secret;
   }
 
   /**

@@ -164,6 +164,10 @@ public final class ActionNames {
               ? "confirmCompromised"
               : s.length > 2 && s[2].equals("dismiss") ? "dismiss" : "getRiskyUser";
       default -> {
+        String persistence = PersistenceEndpoints.action(request, s);
+        if (persistence != null) {
+          yield persistence;
+        }
         if (!s[0].startsWith("servicePrincipals")) {
           yield "unknown";
         }
@@ -179,6 +183,8 @@ public final class ActionNames {
       // a PATCH doing several things needs a permission for each: User.ReadWrite.All covers all
       return List.of("User.ReadWrite.All", "Directory.ReadWrite.All");
     }
-    return ANY_OF.get(action);
+    return ANY_OF.containsKey(action)
+        ? ANY_OF.get(action)
+        : PersistenceEndpoints.PERMISSIONS.get(action);
   }
 }

@@ -35,6 +35,7 @@ public class Directory {
   private final Map<String, SimRole> rolesById = new LinkedHashMap<>();
   private final Map<String, SimGrant> grantsById = new LinkedHashMap<>();
   private final Map<String, Set<String>> parentGroupsOf = new HashMap<>();
+  public final PersistenceObjects persistence;
 
   public Directory(SeedFile seed, String defaultTenantId, String defaultDomain) {
     this.tenantId =
@@ -108,6 +109,9 @@ public class Directory {
               grant.resourceId(),
               grant.scope()));
     }
+    persistence =
+        new PersistenceObjects(
+            seed.persistence(), ref -> user(ref) != null ? user(ref).id : ref.toLowerCase());
   }
 
   private void addUser(SeedFile.UserSeed seed) {

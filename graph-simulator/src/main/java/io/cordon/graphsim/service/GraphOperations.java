@@ -59,6 +59,7 @@ public class GraphOperations {
   @Inject RoleManagementOperations roleManagement;
   @Inject GroupOperations groups;
   @Inject MailFolderOperations mailFolders;
+  @Inject PersistenceEndpoints persistence;
 
   public Outcome handle(GraphRequest request) {
     return handle(request, null);
@@ -80,10 +81,13 @@ public class GraphOperations {
       case "identityProtection" -> identityProtection(request, s);
       case "roleManagement" -> roleManagement.handle(request, s);
       case "groups" -> groups.handle(request, s, roles);
+      case "applications", "devices" -> state.apply(d -> persistence.handle(d, request, s));
       default ->
-          s[0].startsWith("servicePrincipals")
-              ? servicePrincipals.handle(request, s, roles)
-              : Outcome.read(GraphErrors.segmentNotFound(s[0]), "unknown", null);
+          state.apply(d -> persistence.handles(d, s))
+              ? state.apply(d -> persistence.handle(d, request, s))
+              : s[0].startsWith("servicePrincipals")
+                  ? servicePrincipals.handle(request, s, roles)
+                  : Outcome.read(GraphErrors.segmentNotFound(s[0]), "unknown", null);
     };
   }
 
@@ -138,6 +142,8 @@ public class GraphOperations {
             : messageRules(user, request, s, action);
       case "authentication":
         return authentication(user, request, s, action);
+      case "ownedObjects", "appRoleAssignments", "registeredDevices", "ownedDevices":
+        return persistence.userChild(d, user, request, s);
       default:
         return Outcome.read(GraphErrors.segmentNotFound(child), action, user.id);
     }
@@ -152,6 +158,8 @@ public class GraphOperations {
       case "memberOf" -> "listMemberOf";
       case "transitiveMemberOf" -> "listTransitiveMemberOf";
       case "oauth2PermissionGrants" -> "listOAuth2PermissionGrants";
+      case "ownedObjects", "appRoleAssignments", "registeredDevices", "ownedDevices" ->
+          PersistenceEndpoints.userAction(request, s);
       case "mailFolders" ->
           s.length <= 4
               ? (s.length == 3 ? "listMailFolders" : "getMailFolder")

@@ -32,7 +32,9 @@ public class ServicePrincipals {
           "Privileged Role Administrator", "e8611ab8-c189-46e8-94e1-60213ab1f814",
           "User Administrator", "fe930be7-5e62-47db-91af-98c3a49a38b1",
           "Authentication Administrator", "c4e39bd9-1100-46d3-8c65-fb160da0071f",
-          "Security Administrator", "194ae4cb-b126-40b2-bd5b-6091b380977d");
+          "Security Administrator", "194ae4cb-b126-40b2-bd5b-6091b380977d",
+          "Cloud Device Administrator", "7698a772-787b-4ac8-901f-60d6b08affd2",
+          "Intune Administrator", "3a2c62db-5318-420d-8d74-23affee5d9d5");
 
   private static final List<String> COVER_PRIVILEGED_USERS =
       List.of("Global Administrator", "Privileged Authentication Administrator");

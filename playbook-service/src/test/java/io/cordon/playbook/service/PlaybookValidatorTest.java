@@ -94,7 +94,7 @@ class PlaybookValidatorTest {
         .startsWith(
             "steps[0] (revoke).action: unknown action REVOKE_SESION (did you mean"
                 + " REVOKE_SESSIONS?); must be one of REVOKE_SESSIONS, RESET_PASSWORD,")
-        .endsWith("NOTIFY_PARTNERS");
+        .endsWith("NOTIFY_PARTNERS, REMOVE_APP_CREDENTIALS, REMOVE_APP_CONSENTS, DISABLE_DEVICES");
   }
 
   @Test

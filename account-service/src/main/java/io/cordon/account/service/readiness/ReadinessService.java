@@ -62,6 +62,9 @@ public class ReadinessService {
         continue; // notification-service's, not a Graph call
       }
       String lacking = GraphPermissionRules.missingFor(action, granted);
+      if (lacking == null && roles.unreadable() == null) {
+        lacking = GraphPermissionRules.missingAppRoleFor(action, roleKeys);
+      }
       PrivilegedTargets privileged = privilegedTargets(action, roles, roleKeys);
       if (lacking != null) {
         missing.add(lacking);
