@@ -168,7 +168,7 @@ public class CleanupExecutor {
   static final int MAX_MESSAGE = 900;
 
   /** The longest name of one object in a message (rule names are the mailbox owner's text). */
-  static final int MAX_NAME = 80;
+  static final int MAX_NAME = 160;
 
   /** Names for a ledger message: at most five, each at most {@link #MAX_NAME} characters. */
   static String names(List<String> labels) {

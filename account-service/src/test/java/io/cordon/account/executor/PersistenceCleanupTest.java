@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ActionType;
 import io.cordon.contracts.ReasonCode;
@@ -78,13 +79,24 @@ class PersistenceCleanupTest {
           "[{\"id\":\"app-101\",\"appId\":\"11111111-0000-4000-8000-000000000101\","
               + "\"displayName\":\"Late\",\"passwordCredentials\":["
               + secret("00000000-0000-4000-8000-0000000000b1", NEW)
-              + "],\"keyCredentials\":[]}]");
+              + "],\"keyCredentials\":[]}]",
+          // after the removals: the older secret and the certificate (left for a person) remain
+          "[{\"id\":\"app-1\",\"appId\":\"11111111-0000-4000-8000-000000000001\",\"displayName\":"
+              + "\"Payroll sync\",\"passwordCredentials\":["
+              + secret("00000000-0000-4000-8000-0000000000a1", OLD)
+              + "],\"keyCredentials\":[{\"keyId\":\"00000000-0000-4000-8000-0000000000c1\","
+              + "\"displayName\":\"CN=backdoor\",\"type\":\"AsymmetricX509Cert\",\"usage\":"
+              + "\"Verify\",\"startDateTime\":\""
+              + NEW
+              + "\"}]}]");
       stubList(
           victim + "/ownedObjects/graph.servicePrincipal",
           "[{\"id\":\"sp-1\",\"appId\":\"11111111-0000-4000-8000-000000000001\",\"displayName\":"
               + "\"Payroll sync\",\"passwordCredentials\":["
               + secret("00000000-0000-4000-8000-0000000000d1", NEW)
-              + "],\"keyCredentials\":[]}]");
+              + "],\"keyCredentials\":[]}]",
+          "[{\"id\":\"sp-1\",\"appId\":\"11111111-0000-4000-8000-000000000001\",\"displayName\":"
+              + "\"Payroll sync\",\"passwordCredentials\":[],\"keyCredentials\":[]}]");
       ActionRequested request = traffic.request(1, ActionType.REMOVE_APP_CREDENTIALS);
 
       traffic.send(request);
@@ -126,12 +138,19 @@ class PersistenceCleanupTest {
               + ","
               + assignment("ara-old", "sp-unknown", OLD)
               + "]",
-          "[" + assignment("ara-allowed", "sp-allowed", NEW) + "]");
+          "[" + assignment("ara-allowed", "sp-allowed", NEW) + "]",
+          "["
+              + assignment("ara-old", "sp-unknown", OLD)
+              + ","
+              + assignment("ara-allowed", "sp-allowed", NEW)
+              + "]");
       stubList(
           victim + "/oauth2PermissionGrants",
           "[{\"id\":\"grant-unknown\",\"clientId\":\"sp-unknown\",\"consentType\":\"Principal\","
               + "\"scope\":\"Mail.Read offline_access\"},{\"id\":\"grant-allowed\",\"clientId\":"
-              + "\"sp-allowed\",\"consentType\":\"Principal\",\"scope\":\"User.Read\"}]");
+              + "\"sp-allowed\",\"consentType\":\"Principal\",\"scope\":\"User.Read\"}]",
+          "[{\"id\":\"grant-allowed\",\"clientId\":\"sp-allowed\",\"consentType\":"
+              + "\"Principal\",\"scope\":\"User.Read\"}]");
       ActionRequested request = traffic.request(1, ActionType.REMOVE_APP_CONSENTS);
 
       traffic.send(request);
@@ -146,7 +165,8 @@ class PersistenceCleanupTest {
           .isEqualTo(
               "removed 2; older than the window, kept (1): app role assignment ara-old to"
                   + " 'Unknown app' from 2020-01-01T00:00Z");
-      // each app's service principal is read once, however many consents it has
+      // each app's service principal is read once per listing, however many consents it has (the
+      // listing after the removals no longer meets sp-unknown's grant)
       assertThat(
               graph.findAll(
                   com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
@@ -171,7 +191,9 @@ class PersistenceCleanupTest {
       String victim = traffic.userId(1);
       stubPrincipal("sp-unknown", "99999999-0000-4000-8000-000000000009");
       stubList(
-          victim + "/appRoleAssignments", "[" + assignment("ara-new", "sp-unknown", NEW) + "]");
+          victim + "/appRoleAssignments",
+          "[" + assignment("ara-new", "sp-unknown", NEW) + "]",
+          "[]");
       stubList(victim + "/oauth2PermissionGrants", "[]");
       ActionRequested request = traffic.request(1, ActionType.REMOVE_APP_CONSENTS);
 
@@ -198,7 +220,16 @@ class PersistenceCleanupTest {
               + ","
               + device("dev-off", "Windows", false, NEW)
               + "]",
-          "[" + device("dev-phone", "iOS", true, NEW) + "]");
+          "[" + device("dev-phone", "iOS", true, NEW) + "]",
+          "["
+              + device("dev-new", "Windows", false, NEW)
+              + ","
+              + device("dev-old", "Windows", true, OLD)
+              + ","
+              + device("dev-off", "Windows", false, NEW)
+              + ","
+              + device("dev-phone", "iOS", true, NEW)
+              + "]");
       // owned and registered: one device, disabled once
       stubList(
           victim + "/ownedDevices/graph.device",
@@ -206,6 +237,11 @@ class PersistenceCleanupTest {
               + device("dev-new", "Windows", true, NEW)
               + ","
               + device("dev-owned", "Windows", true, NEW)
+              + "]",
+          "["
+              + device("dev-new", "Windows", false, NEW)
+              + ","
+              + device("dev-owned", "Windows", false, NEW)
               + "]");
       ActionRequested request = traffic.request(1, ActionType.DISABLE_DEVICES);
 
@@ -284,16 +320,38 @@ class PersistenceCleanupTest {
   }
 
   private void stubList(String userPath, String values) {
-    graph.stubFor(
-        get(urlPathEqualTo("/v1.0/users/" + userPath))
-            .willReturn(json("{\"value\":" + values + "}")));
+    stubList(userPath, values, values);
   }
 
-  /** Two pages joined by Graph's {@code @odata.nextLink}. */
-  private void stubPaged(String userPath, String first, String second) {
+  /**
+   * {@code before} on the first listing, {@code after} on the next: the action lists again after
+   * its removals to see them gone.
+   */
+  private void stubList(String userPath, String before, String after) {
+    graph.stubFor(
+        get(urlPathEqualTo("/v1.0/users/" + userPath))
+            .inScenario(userPath)
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willSetStateTo("removed")
+            .willReturn(json("{\"value\":" + before + "}")));
+    graph.stubFor(
+        get(urlPathEqualTo("/v1.0/users/" + userPath))
+            .inScenario(userPath)
+            .whenScenarioStateIs("removed")
+            .willReturn(json("{\"value\":" + after + "}")));
+  }
+
+  /**
+   * Two pages joined by Graph's {@code @odata.nextLink} on the first listing; {@code after} (one
+   * page) on the listing after the removals.
+   */
+  private void stubPaged(String userPath, String first, String second, String after) {
     String baseUrl = ConfigProvider.getConfig().getValue("cordon.graph.base-url", String.class);
     graph.stubFor(
         get(urlPathEqualTo("/v1.0/users/" + userPath))
+            .inScenario(userPath)
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willSetStateTo("removed")
             .willReturn(
                 json(
                     "{\"value\":"
@@ -305,6 +363,12 @@ class PersistenceCleanupTest {
                         + "?$skiptoken=page2\"}")));
     graph.stubFor(
         get(urlPathEqualTo("/v1.0/users/" + userPath))
+            .inScenario(userPath)
+            .whenScenarioStateIs("removed")
+            .willReturn(json("{\"value\":" + after + "}")));
+    graph.stubFor(
+        get(urlPathEqualTo("/v1.0/users/" + userPath))
+            .atPriority(1)
             .withQueryParam("$skiptoken", equalTo("page2"))
             .willReturn(json("{\"value\":" + second + "}")));
   }

@@ -19,7 +19,7 @@ class CleanupMessagesTest {
     assertThat(names).endsWith(" and 3 more");
     assertThat(names.split(", "))
         .hasSize(5)
-        .allMatch(n -> n.length() <= 80 + " and 3 more".length());
+        .allMatch(n -> n.length() <= CleanupExecutor.MAX_NAME + " and 3 more".length());
   }
 
   @Test
