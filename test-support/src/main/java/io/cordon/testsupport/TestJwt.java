@@ -82,18 +82,18 @@ public final class TestJwt {
 
   /**
    * Exactly the given claims (such as {@code sub}, {@code upn}, {@code tid}, {@code oid}, {@code
-   * scp}, {@code idtyp}) plus this issuer and audience, the roles in {@code roles} and a valid
-   * lifetime: for tests of who a token stands for.
+   * scp}, {@code idtyp}) plus this issuer and audience, the roles in {@code roles} (unless none are
+   * given and the claims carry their own) and a valid lifetime: for tests of who a token stands
+   * for.
    */
   public static String tokenWithClaims(Map<String, Object> claims, String... roles) {
     Instant now = Instant.now();
-    return Jwt.claims(claims)
-        .issuer(ISSUER)
-        .audience(AUDIENCE)
-        .claim("roles", List.of(roles))
-        .issuedAt(now)
-        .expiresAt(now.plus(LIFETIME))
-        .sign(signingKey());
+    var token = Jwt.claims(claims).issuer(ISSUER).audience(AUDIENCE);
+    // roles given in the claims themselves (an app's client-credentials token) stay as they are
+    if (roles.length > 0 || !claims.containsKey("roles")) {
+      token.claim("roles", List.of(roles));
+    }
+    return token.issuedAt(now).expiresAt(now.plus(LIFETIME)).sign(signingKey());
   }
 
   /** The identity services derive from a token of {@link #token} for this principal. */
