@@ -325,7 +325,71 @@ class BrokenManifestsTest {
             r ->
                 Node.map(find(r, "ConfigMap", "account-service-config"), "data")
                     .remove("JAVA_OPTS_APPEND"),
-            "no -XX:MaxRAMPercentage"));
+            "no -XX:MaxRAMPercentage"),
+        broken(
+            "notification-service may write account-service's commands",
+            r ->
+                acls(find(r, "KafkaUser", "cordon-notification-service"))
+                    .add(
+                        new LinkedHashMap<>(
+                            Map.of(
+                                "resource",
+                                new LinkedHashMap<>(
+                                    Map.of(
+                                        "type",
+                                        "topic",
+                                        "name",
+                                        "cordon.account-actions",
+                                        "patternType",
+                                        "literal")),
+                                "operations",
+                                new ArrayList<>(List.of("Write"))))),
+            "KafkaUser cordon-notification-service: a right no consumer or publisher of"
+                + " notification-service needs: Write on topic cordon.account-actions"),
+        broken(
+            "a prefix ACL over every cordon topic",
+            r ->
+                Node.map(acls(find(r, "KafkaUser", "cordon-playbook-service")).get(0), "resource")
+                    .put("patternType", "prefix"),
+            "a right no consumer or publisher of playbook-service needs: Read on topic"
+                + " cordon.compromise-reports (prefix)"),
+        broken(
+            "account-service cannot read its commands",
+            r -> acls(find(r, "KafkaUser", "cordon-account-service")).remove(0),
+            "KafkaUser cordon-account-service: lacks Read on topic cordon.account-actions"),
+        broken(
+            "a service without its own user",
+            r -> r.remove(find(r, "KafkaUser", "cordon-playbook-service")),
+            "KafkaUser cordon-playbook-service: missing"),
+        broken(
+            "a super user",
+            r ->
+                Node.map(find(r, "Kafka", "cordon-kafka"), "spec.kafka.authorization")
+                    .put("superUsers", new ArrayList<>(List.of("CN=cordon-account-service"))),
+            "Kafka cordon-kafka: super users bypass every ACL"),
+        broken(
+            "a listener that does not authenticate clients",
+            r ->
+                Node.maps(find(r, "Kafka", "cordon-kafka"), "spec.kafka.listeners")
+                    .get(0)
+                    .remove("authentication"),
+            "Kafka cordon-kafka: listener tls must authenticate clients (tls)"),
+        broken(
+            "a service presenting another service's certificate",
+            r ->
+                Node.maps(
+                        find(r, "Deployment", "notification-service"), "spec.template.spec.volumes")
+                    .stream()
+                    .filter(v -> "kafka-user".equals(Node.str(v, "name")))
+                    .forEach(
+                        v -> Node.map(v, "secret").put("secretName", "cordon-account-service")),
+            "Deployment notification-service: KAFKA_SSL_KEYSTORE_LOCATION is not in the mounted"
+                + " Secret cordon-notification-service"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> acls(Map<String, Object> user) {
+    return (List<Object>) Node.at(user, "spec.authorization.acls");
   }
 
   private static Arguments broken(

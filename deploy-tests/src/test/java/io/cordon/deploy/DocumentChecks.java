@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.Collections;
@@ -46,7 +47,8 @@ final class DocumentChecks extends Checks {
       Map.of(
           "kafka.strimzi.io/v1beta2/Kafka", Kafka.class,
           "kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class,
-          "kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class);
+          "kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class,
+          "kafka.strimzi.io/v1beta2/KafkaUser", KafkaUser.class);
 
   static final String CNPG_CLUSTER = "postgresql.cnpg.io/v1/Cluster";
 

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param requiredConfig per service (= Deployment name): the config keys production must provide
  * @param documentation deploy/kubernetes/README.md: every Secret the operator creates is named
  *     there
+ * @param kafkaAccess per service (= Deployment name): what it reads, consumes as and writes on the
+ *     bus, which its KafkaUser must allow and nothing more
  */
 record Expectations(
     String namespace,
@@ -27,4 +29,5 @@ record Expectations(
     boolean highAvailability,
     List<String> topics,
     Map<String, Set<String>> requiredConfig,
-    String documentation) {}
+    String documentation,
+    Map<String, KafkaAccess> kafkaAccess) {}

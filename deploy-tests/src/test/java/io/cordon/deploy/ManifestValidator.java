@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * Checks a rendered overlay: every document parses, required fields are present, labels and
- * selectors agree, every contract topic has a KafkaTopic, every config key production needs is
- * provided, no secret value is inlined, and the overlay's replica and availability promises hold.
- * Returns the problems found, each naming the resource; an empty list means the overlay is sound.
+ * selectors agree, every contract topic has a KafkaTopic, each service's KafkaUser grants exactly
+ * what its sources use on the bus, every config key production needs is provided, no secret value
+ * is inlined, and the overlay's replica and availability promises hold. Returns the problems found,
+ * each naming the resource; an empty list means the overlay is sound.
  */
 final class ManifestValidator {
   private ManifestValidator() {}
@@ -26,6 +27,7 @@ final class ManifestValidator {
         List.of(
             new WorkloadChecks(manifest),
             new ConnectionChecks(manifest),
+            new KafkaAclChecks(manifest),
             new ServiceChecks(manifest),
             new NetworkChecks(manifest),
             new PlatformChecks(manifest));

@@ -42,12 +42,22 @@ final class Repository {
     return required;
   }
 
+  static Map<String, KafkaAccess> kafkaAccess() {
+    Map<String, KafkaAccess> access = new LinkedHashMap<>();
+    for (String service : SERVICES) {
+      access.put(service, KafkaAccess.of(root().resolve(service)));
+    }
+    return access;
+  }
+
   static Expectations small() {
-    return new Expectations("cordon", 1, 1, 1, 1, false, Topics.ALL, requiredConfig(), readme());
+    return new Expectations(
+        "cordon", 1, 1, 1, 1, false, Topics.ALL, requiredConfig(), readme(), kafkaAccess());
   }
 
   static Expectations ha() {
-    return new Expectations("cordon", 3, 3, 2, 3, true, Topics.ALL, requiredConfig(), readme());
+    return new Expectations(
+        "cordon", 3, 3, 2, 3, true, Topics.ALL, requiredConfig(), readme(), kafkaAccess());
   }
 
   static String readme() {

@@ -45,6 +45,10 @@ final class WorkloadChecks extends Checks {
   /** Keys of the cluster CA Secret Strimzi writes ({kafka}-cluster-ca-cert). */
   static final Set<String> STRIMZI_CA_SECRET_KEYS = Set.of("ca.crt", "ca.p12", "ca.password");
 
+  /** Keys of the Secret Strimzi's User Operator writes for a TLS KafkaUser ({user}). */
+  static final Set<String> STRIMZI_USER_SECRET_KEYS =
+      Set.of("ca.crt", "user.crt", "user.key", "user.p12", "user.password");
+
   private void checkDeployment(Map<String, Object> deployment) {
     String service = name(deployment);
     String id = "Deployment " + service;
@@ -276,6 +280,9 @@ final class WorkloadChecks extends Checks {
       if (secret.equals(KafkaResources.clusterCaCertificateSecretName(name(kafka)))) {
         return STRIMZI_CA_SECRET_KEYS;
       }
+    }
+    if (find("KafkaUser", secret) != null) {
+      return STRIMZI_USER_SECRET_KEYS;
     }
     return null;
   }
