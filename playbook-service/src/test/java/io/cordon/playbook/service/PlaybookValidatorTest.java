@@ -186,7 +186,7 @@ class PlaybookValidatorTest {
             "owner: unknown field; allowed here: name, description, version, steps",
             "steps[0] (revoke).continueOnFailur: unknown field; did you mean continueOnFailure?"
                 + " allowed here: id, action, scope, when, approval, retry, timeout,"
-                + " waitForDelivery, continueOnFailure, parameters, onMissingPermission");
+                + " continueOnFailure, parameters, onMissingPermission, waitForDelivery");
   }
 
   @Test
