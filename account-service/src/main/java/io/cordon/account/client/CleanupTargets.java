@@ -53,7 +53,7 @@ public class CleanupTargets {
    *     object's age remove only what was added from then on
    */
   public Listing list(ActionType action, String userId, Instant windowStart) {
-    GraphServiceClient graph = clients.graph();
+    GraphServiceClient graph = clients.listingGraph();
     try {
       return switch (action) {
         case REVOKE_OAUTH_GRANTS -> Listing.of(grants(graph, userId));

@@ -22,7 +22,8 @@ import okhttp3.OkHttpClient;
 /**
  * Builds the one Graph SDK client of this service: azure-identity app credentials against the
  * configured authority, the configured Graph base URL, and no SDK-level retries (the action ledger
- * owns retries, so a 429 is never retried by two layers).
+ * owns retries, so a 429 is never retried by two layers); cleanup listings alone send a refused
+ * read again in place ({@link #listingGraph()}).
  */
 @ApplicationScoped
 public class GraphClients {
@@ -31,16 +32,33 @@ public class GraphClients {
 
   private volatile TokenCredential credential;
   private volatile GraphServiceClient client;
+  private volatile GraphServiceClient listingClient;
 
   public GraphServiceClient graph() {
     if (client == null) {
       synchronized (this) {
         if (client == null) {
-          client = newClient();
+          client = newClient(Stream.empty());
         }
       }
     }
     return client;
+  }
+
+  /**
+   * The client cleanup actions list with: the same, but a refused read goes again in place ({@link
+   * ReadRetryInterceptor}); writes never pass through it.
+   */
+  public GraphServiceClient listingGraph() {
+    if (listingClient == null) {
+      synchronized (this) {
+        if (listingClient == null) {
+          listingClient =
+              newClient(Stream.of(new ReadRetryInterceptor(config.retry().initialBackoff())));
+        }
+      }
+    }
+    return listingClient;
   }
 
   public TokenCredential credential() {
@@ -58,7 +76,7 @@ public class GraphClients {
     return config.scope();
   }
 
-  private GraphServiceClient newClient() {
+  private GraphServiceClient newClient(Stream<Interceptor> retries) {
     String graphHost = URI.create(config.baseUrl()).getHost();
     AzureIdentityAuthenticationProvider auth =
         new AzureIdentityAuthenticationProvider(
@@ -68,7 +86,7 @@ public class GraphClients {
                 Arrays.stream(
                         GraphClientFactory.createDefaultGraphInterceptors(new GraphClientOption()))
                     .filter(interceptor -> !(interceptor instanceof RetryHandler)),
-                Stream.of(clock.interceptor()))
+                Stream.concat(retries, Stream.of(clock.interceptor())))
             .toArray(Interceptor[]::new);
     OkHttpClient http =
         GraphTls.apply(GraphClientFactory.create(new GraphClientOption(), interceptors), config)

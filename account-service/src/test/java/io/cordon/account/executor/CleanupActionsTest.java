@@ -214,6 +214,47 @@ class CleanupActionsTest {
     }
   }
 
+  @Test
+  void aRefusedListingReadGoesAgainInPlaceWithoutCostingTheActionAnAttempt() {
+    ExecutorGraph.reset(graph);
+    GraphBatchStub.graphBatch().install(graph);
+    try (ActionTraffic traffic = new ActionTraffic()) {
+      String victim = traffic.userId(1);
+      String rules = "/v1.0/users/" + victim + "/mailFolders/inbox/messageRules";
+      graph.stubFor(
+          get(urlPathEqualTo(rules))
+              .inScenario("storm")
+              .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+              .willReturn(aResponse().withStatus(503))
+              .willSetStateTo("throttled"));
+      graph.stubFor(
+          get(urlPathEqualTo(rules))
+              .inScenario("storm")
+              .whenScenarioStateIs("throttled")
+              .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+              .willSetStateTo("calm"));
+      graph.stubFor(
+          get(urlPathEqualTo(rules))
+              .inScenario("storm")
+              .whenScenarioStateIs("calm")
+              .willReturn(json("{\"value\":[]}")));
+      ActionRequested mailRules = traffic.request(1, ActionType.REMOVE_MAIL_RULES);
+
+      traffic.send(mailRules);
+      ActionCompleted done =
+          traffic.awaitCompletions(1, Duration.ofSeconds(90)).get(mailRules.actionId());
+
+      assertThat(done.outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+      assertThat(done.attempts()).isEqualTo(1);
+      assertThat(
+              graph.findAll(
+                  com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                      urlPathEqualTo(rules))))
+          .as("503, 429, then the list, all in one attempt")
+          .hasSize(3);
+    }
+  }
+
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(
       String body) {
     return aResponse().withHeader("Content-Type", "application/json").withBody(body);
