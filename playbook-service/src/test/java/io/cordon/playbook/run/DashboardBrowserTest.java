@@ -56,7 +56,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
@@ -94,6 +93,21 @@ class DashboardBrowserTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String VIEWER = "carol@jaxa.example";
   private static final String APPROVER = "bob@jaxa.example";
+
+  private static final String TRACK_PENDING_FETCHES =
+      """
+      window.__pendingFetches = new Map();
+      const originalFetch = window.fetch;
+      let fetchSeq = 0;
+      window.fetch = function (input, init) {
+        const id = ++fetchSeq;
+        const url = typeof input === 'string' ? input : input.url;
+        window.__pendingFetches.set(id, { url, since: Date.now() });
+        return originalFetch.call(this, input, init).then(
+          (response) => { if (!url.endsWith('/events')) window.__pendingFetches.delete(id); return response; },
+          (error) => { window.__pendingFetches.delete(id); throw error; });
+      };
+      """;
 
   private static WebDriver driver;
   private static Path profileDir;
@@ -140,7 +154,11 @@ class DashboardBrowserTest {
               .usingDriverExecutable(CHROMEDRIVER.toFile())
               .usingAnyFreePort()
               .build();
-      driver = new ChromeDriver(service, options);
+      ChromeDriver chrome = new ChromeDriver(service, options);
+      // every page keeps a list of its fetches still unanswered: a wait that fails says which
+      chrome.executeCdpCommand(
+          "Page.addScriptToEvaluateOnNewDocument", Map.of("source", TRACK_PENDING_FETCHES));
+      driver = chrome;
     }
     driver.manage().window().setSize(new Dimension(1280, 800));
   }
@@ -440,11 +458,6 @@ class DashboardBrowserTest {
   }
 
   @Test
-  @Disabled(
-      "Fails intermittently in the whole suite: after the responder's visit the admin's incident"
-          + " page shows the runs but never the account rows (suspected: the browser's connections"
-          + " to the host held by live run streams of the pages visited before); under"
-          + " investigation, see docs/dashboard.md")
   void incidentControlsShowOnlyToTheRolesTheApiAllows() throws Exception {
     Runs.putPlaybook(
         """
@@ -1164,15 +1177,40 @@ class DashboardBrowserTest {
   }
 
   private void waitFor(java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(driver, WAIT)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .ignoring(NumberFormatException.class)
-        .until(d -> condition.getAsBoolean());
+    try {
+      new WebDriverWait(driver, WAIT)
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .ignoring(NumberFormatException.class)
+          .until(d -> condition.getAsBoolean());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("condition not met within " + WAIT + "; " + pageState(), e);
+    }
   }
 
   private WebElement waitForElement(By by) {
-    return new WebDriverWait(driver, WAIT)
-        .until(d -> d.findElements(by).stream().findFirst().orElse(null));
+    try {
+      return new WebDriverWait(driver, WAIT)
+          .until(d -> d.findElements(by).stream().findFirst().orElse(null));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("no " + by + " within " + WAIT + "; " + pageState(), e);
+    }
+  }
+
+  /** What the page says and which of its requests are unanswered (streams included). */
+  private String pageState() {
+    try {
+      return String.valueOf(
+          script(
+              "const text = (id) => { const e = document.getElementById(id); return e ? e.textContent : null; };"
+                  + " const now = Date.now();"
+                  + " const pending = window.__pendingFetches ? [...window.__pendingFetches.values()]"
+                  + "   .map((f) => f.url + ' (' + (now - f.since) + ' ms)') : [];"
+                  + " return 'location ' + location.hash + '; accounts status: ' + text('incident-accounts-status')"
+                  + "   + '; control error: ' + text('incident-control-error')"
+                  + "   + '; unanswered fetches: ' + JSON.stringify(pending);"));
+    } catch (RuntimeException e) {
+      return "page state unreadable: " + e;
+    }
   }
 
   private void screenshot() throws Exception {
