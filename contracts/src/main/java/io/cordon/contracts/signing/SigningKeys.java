@@ -41,16 +41,21 @@ public final class SigningKeys {
   }
 
   public static PrivateKey readPrivate(Path file) {
+    return privateFromPem(read(file), file.toString());
+  }
+
+  /** A private key from PEM text; {@code source} names it in a failure instead of the text. */
+  public static PrivateKey privateFromPem(String pem, String source) {
     try {
-      return factory().generatePrivate(new PKCS8EncodedKeySpec(der(file)));
+      return factory().generatePrivate(new PKCS8EncodedKeySpec(der(pem)));
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new IllegalStateException(file + " holds no PKCS#8 Ed25519 private key in PEM");
+      throw new IllegalStateException(source + " holds no PKCS#8 Ed25519 private key in PEM");
     }
   }
 
   public static PublicKey readPublic(Path file) {
     try {
-      return factory().generatePublic(new X509EncodedKeySpec(der(file)));
+      return factory().generatePublic(new X509EncodedKeySpec(der(read(file))));
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalStateException(file + " holds no X.509 Ed25519 public key in PEM");
     }
@@ -107,13 +112,15 @@ public final class SigningKeys {
     return KeyFactory.getInstance(ALGORITHM);
   }
 
-  private static byte[] der(Path file) {
-    String pem;
+  private static String read(Path file) {
     try {
-      pem = Files.readString(file, StandardCharsets.US_ASCII);
+      return Files.readString(file, StandardCharsets.US_ASCII);
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read the key file " + file, e);
     }
+  }
+
+  private static byte[] der(String pem) {
     return Base64.getMimeDecoder()
         .decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
   }
