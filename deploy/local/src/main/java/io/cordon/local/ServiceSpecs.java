@@ -107,7 +107,7 @@ final class ServiceSpecs {
     props.put("cordon.dashboard.dev-sign-in.local-stack", "true");
     props.put("smallrye.jwt.sign.key.location", tokens.privateKeyPem().toUri().toString());
     props.put("cordon.action-signing.key-id", actionSigning.keyId());
-    props.put("cordon.action-signing.private-key-file", actionSigning.privateKey().toString());
+    props.put("cordon.action-signing.key-file", actionSigning.privateKey().toString());
     props.put(
         "cordon.dashboard.notifications-url", "http://localhost:" + options.ports().notification());
     props.put(

@@ -102,7 +102,7 @@ class ServiceSpecsTest {
             "localhost:2");
 
     Path privateKey =
-        Path.of(specs.playbookService().properties().get("cordon.action-signing.private-key-file"));
+        Path.of(specs.playbookService().properties().get("cordon.action-signing.key-file"));
     Path publicFolder =
         Path.of(specs.accountService().properties().get("cordon.action-signing.public-key-folder"));
     String keyId = specs.playbookService().properties().get("cordon.action-signing.key-id");

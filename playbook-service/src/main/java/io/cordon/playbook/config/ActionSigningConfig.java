@@ -19,5 +19,5 @@ public interface ActionSigningConfig {
    * A PKCS#8 Ed25519 private key in PEM ({@code openssl genpkey -algorithm ed25519}), readable by
    * this service's user only (0400 or 0600).
    */
-  Path privateKeyFile();
+  Path keyFile();
 }

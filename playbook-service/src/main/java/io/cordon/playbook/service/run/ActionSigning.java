@@ -24,12 +24,12 @@ public class ActionSigning {
 
   @PostConstruct
   void load() {
-    if (SigningKeys.readableByOthers(config.privateKeyFile())) {
+    if (SigningKeys.readableByOthers(config.keyFile())) {
       LOG.warnf(
           "The action signing key %s is readable by group or others; make it 0400 or 0600",
-          config.privateKeyFile());
+          config.keyFile());
     }
-    signer = new ActionSigner(config.keyId(), SigningKeys.readPrivate(config.privateKeyFile()));
+    signer = new ActionSigner(config.keyId(), SigningKeys.readPrivate(config.keyFile()));
   }
 
   public ActionRequested sign(ActionRequested request) {
