@@ -23,7 +23,9 @@ import java.util.Map;
 
 /**
  * Applies verdicts to ledger rows: a final one records the outcome and publishes ActionCompleted in
- * the same transaction; a retry schedules the next attempt or gives up after the last one.
+ * the same transaction; a retry schedules the next attempt or gives up after the last one. A
+ * verdict counts only while its claim does: the row must still carry the fencing token the executor
+ * claimed it with, else another instance holds it (or finished it) and the late verdict is dropped.
  */
 @ApplicationScoped
 public class ActionCompletionService {
@@ -31,21 +33,33 @@ public class ActionCompletionService {
   @Inject RetrySchedule retrySchedule;
   @Inject Audit audit;
   @Inject MeterRegistry meters;
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(ActionCompletionService.class);
 
   @Transactional
   public void apply(Map<ActionLedgerEntity, Verdict> verdicts, Map<String, String> requestIds) {
-    // the batch's rows in one read, not one per row
+    // the batch's rows in one read, not one per row, locked so no claim slips in between
     Map<String, ActionLedgerEntity> rows =
-        ActionLedger.byId(verdicts.keySet().stream().map(row -> row.actionId).toList());
+        ActionLedger.lockedById(verdicts.keySet().stream().map(row -> row.actionId).toList());
     verdicts.forEach(
-        (detached, verdict) ->
-            apply(rows.get(detached.actionId), verdict, requestIds.get(detached.actionId)));
+        (claimed, verdict) -> {
+          ActionLedgerEntity row = rows.get(claimed.actionId);
+          if (row == null || LedgerState.DONE.name().equals(row.state)) {
+            return;
+          }
+          if (!java.util.Objects.equals(row.claimToken, claimed.claimToken)) {
+            // the lease ran out and the row was claimed again: the other claim decides
+            LOG.infof(
+                "Dropped a late verdict for action %s: claim %s was superseded by claim %s",
+                row.actionId, claimed.claimToken, row.claimToken);
+            meters.counter("cordon.actions.late-verdicts").increment();
+            return;
+          }
+          apply(row, verdict, requestIds.get(claimed.actionId));
+        });
   }
 
   private void apply(ActionLedgerEntity row, Verdict verdict, String graphRequestId) {
-    if (row == null || LedgerState.DONE.name().equals(row.state)) {
-      return;
-    }
     row.graphRequestId = graphRequestId != null ? graphRequestId : row.graphRequestId;
     if (verdict.isFinal()) {
       finish(row, verdict);
