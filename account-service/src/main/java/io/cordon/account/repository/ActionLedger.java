@@ -16,6 +16,7 @@ import java.util.Map;
 @ApplicationScoped
 public class ActionLedger {
   @Inject EntityManager entityManager;
+  @Inject DatabaseClock clock;
 
   /**
    * Marks up to {@code limit} due rows of the given actions IN_FLIGHT under a lease of {@code
@@ -32,7 +33,8 @@ public class ActionLedger {
       rows.addAll(
           lockDue(actions, limit - rows.size(), rows.stream().map(r -> r.actionId).toList()));
     }
-    Instant lingerCutoff = time.local().minus(linger);
+    // next_attempt_at is in the database's clock (written and compared there), so is the linger
+    Instant lingerCutoff = clock.now().minus(linger);
     if (rows.size() < limit && rows.stream().allMatch(r -> r.nextAttemptAt.isAfter(lingerCutoff))) {
       return List.of();
     }

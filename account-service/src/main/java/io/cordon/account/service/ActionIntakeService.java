@@ -2,6 +2,7 @@ package io.cordon.account.service;
 
 import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;
+import io.cordon.account.repository.DatabaseClock;
 import io.cordon.account.repository.LedgerState;
 import io.cordon.account.service.window.CompromiseWindow;
 import io.cordon.account.service.window.CompromiseWindows;
@@ -41,6 +42,7 @@ public class ActionIntakeService {
   @Inject RequestVerification verification;
   @Inject Audit audit;
   @Inject MeterRegistry meters;
+  @Inject DatabaseClock clock;
 
   /**
    * Records a polled batch: the rows already known are read in one query, the new ones inserted as
@@ -50,20 +52,22 @@ public class ActionIntakeService {
   public void accept(List<ActionRequested> requests) {
     Map<String, ActionLedgerEntity> known =
         ActionLedger.byId(requests.stream().map(ActionRequested::actionId).toList());
+    // the claim query compares next_attempt_at with the database's now(): write it in that clock
+    Instant now = clock.now();
     for (ActionRequested request : requests) {
       String traceparent = incomingTraces.take(request.eventId());
       ActionLedgerEntity existing = known.get(request.actionId());
       ActionVerifier.Verdict verdict = verification.verify(request);
       if (verdict != ActionVerifier.Verdict.VALID) {
-        refuse(request, verdict, existing, known);
+        refuse(request, verdict, existing, known, now);
       } else if (existing == null) {
         ActionLedgerEntity row = new ActionLedgerEntity();
-        fill(row, request, traceparent);
+        fill(row, request, traceparent, now);
         row.persist();
         known.put(request.actionId(), row);
       } else if (refusedUnverified(existing)) {
         // a forger who guessed the action id first must not block the real request
-        fill(existing, request, traceparent);
+        fill(existing, request, traceparent, now);
       } else if (LedgerState.DONE.name().equals(existing.state)) {
         outbox.publishAgain(
             Topics.ACCOUNT_ACTION_RESULTS,
@@ -82,7 +86,8 @@ public class ActionIntakeService {
       ActionRequested request,
       ActionVerifier.Verdict verdict,
       ActionLedgerEntity existing,
-      Map<String, ActionLedgerEntity> known) {
+      Map<String, ActionLedgerEntity> known,
+      Instant now) {
     String reason = "signature " + verdict.name().toLowerCase().replace('_', ' ');
     LOG.warnf(
         "Refused ActionRequested %s (run %s, %s on %s): %s",
@@ -94,7 +99,7 @@ public class ActionIntakeService {
     meters.counter("cordon.actions.unverified", "verdict", verdict.name()).increment();
     if (existing == null) {
       ActionLedgerEntity row = new ActionLedgerEntity();
-      fill(row, request, null);
+      fill(row, request, null, now);
       row.state = LedgerState.DONE.name();
       row.outcome = ActionOutcome.FAILED_PERMANENT.name();
       row.reasonCode = ReasonCode.UNVERIFIED_REQUEST.name();
@@ -126,7 +131,8 @@ public class ActionIntakeService {
         && ReasonCode.UNVERIFIED_REQUEST.name().equals(row.reasonCode);
   }
 
-  private void fill(ActionLedgerEntity row, ActionRequested request, String traceparent) {
+  private void fill(
+      ActionLedgerEntity row, ActionRequested request, String traceparent, Instant now) {
     row.actionId = request.actionId();
     row.runId = request.runId();
     row.stepId = request.stepId();
@@ -140,7 +146,7 @@ public class ActionIntakeService {
     row.reasonCode = null;
     row.reasonMessage = null;
     row.completedAt = null;
-    row.requestedAt = Instant.now();
+    row.requestedAt = now;
     row.nextAttemptAt = row.requestedAt;
     row.traceparent = traceparent;
     if (CleanupExecutor.ACTIONS.contains(request.action())) {
