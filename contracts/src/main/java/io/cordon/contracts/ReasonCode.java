@@ -38,6 +38,8 @@ public enum ReasonCode {
   NEEDS_REVIEW(
       "Part of what the action covers needs a person: Graph gives it no creation time, or refuses"
           + " to remove it automatically; the message names it"),
+  UNVERIFIED_REQUEST(
+      "The request carried no valid playbook-service signature; account-service did not run it"),
   // a newer producer may send codes this reader does not know yet; they must not poison the topic
   @JsonEnumDefaultValue
   UNKNOWN_ERROR("An unexpected error occurred");

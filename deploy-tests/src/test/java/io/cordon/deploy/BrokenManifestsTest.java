@@ -384,7 +384,47 @@ class BrokenManifestsTest {
                     .forEach(
                         v -> Node.map(v, "secret").put("secretName", "cordon-account-service")),
             "Deployment notification-service: KAFKA_SSL_KEYSTORE_LOCATION is not in the mounted"
-                + " Secret cordon-notification-service"));
+                + " Secret cordon-notification-service"),
+        broken(
+            "the action signing key mounted into notification-service",
+            r -> {
+              Map<String, Object> pod =
+                  Node.map(find(r, "Deployment", "notification-service"), "spec.template.spec");
+              volumes(pod)
+                  .add(
+                      new LinkedHashMap<>(
+                          Map.of(
+                              "name",
+                              "stolen",
+                              "secret",
+                              new LinkedHashMap<>(
+                                  Map.of("secretName", "cordon-action-signing-key")))));
+            },
+            "Deployment notification-service: mounts cordon-action-signing-key, which only"
+                + " playbook-service may hold"),
+        broken(
+            "the action signing key readable by group and others",
+            r ->
+                Node.maps(find(r, "Deployment", "playbook-service"), "spec.template.spec.volumes")
+                    .stream()
+                    .filter(v -> "action-signing-key".equals(Node.str(v, "name")))
+                    .forEach(v -> Node.map(v, "secret").put("defaultMode", 420)),
+            "Deployment playbook-service: Secret cordon-action-signing-key must be mounted with"
+                + " defaultMode 0400"),
+        broken(
+            "account-service without the public keys",
+            r ->
+                Node.maps(find(r, "Deployment", "account-service"), "spec.template.spec.volumes")
+                    .stream()
+                    .filter(v -> "action-verify-keys".equals(Node.str(v, "name")))
+                    .forEach(v -> Node.map(v, "secret").put("secretName", "something-else")),
+            "Deployment account-service: CORDON_ACTION_SIGNING_PUBLIC_KEY_FOLDER is not in the"
+                + " mounted Secret cordon-action-verify-keys"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> volumes(Map<String, Object> pod) {
+    return (List<Object>) Node.at(pod, "volumes");
   }
 
   @SuppressWarnings("unchecked")

@@ -28,6 +28,7 @@ final class ManifestValidator {
             new WorkloadChecks(manifest),
             new ConnectionChecks(manifest),
             new KafkaAclChecks(manifest),
+            new ActionSigningChecks(manifest),
             new ServiceChecks(manifest),
             new NetworkChecks(manifest),
             new PlatformChecks(manifest));

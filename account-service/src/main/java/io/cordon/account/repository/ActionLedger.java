@@ -16,6 +16,7 @@ import java.util.Map;
 @ApplicationScoped
 public class ActionLedger {
   @Inject EntityManager entityManager;
+  @Inject DatabaseClock clock;
 
   /**
    * Marks up to {@code limit} due rows of the given actions IN_FLIGHT under a lease of {@code
@@ -32,20 +33,43 @@ public class ActionLedger {
       rows.addAll(
           lockDue(actions, limit - rows.size(), rows.stream().map(r -> r.actionId).toList()));
     }
-    Instant lingerCutoff = time.local().minus(linger);
+    // next_attempt_at is in the database's clock (written and compared there), so is the linger
+    Instant lingerCutoff = clock.now().minus(linger);
     if (rows.size() < limit && rows.stream().allMatch(r -> r.nextAttemptAt.isAfter(lingerCutoff))) {
       return List.of();
     }
-    for (ActionLedgerEntity row : rows) {
+    List<Long> tokens = claimTokens(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      ActionLedgerEntity row = rows.get(i);
       row.state = LedgerState.IN_FLIGHT.name();
+      row.claimToken = tokens.get(i);
       stamp(row, time);
       row.attempts++;
     }
     entityManager.flush();
     // in this transaction, not through extendLeases: a new transaction would not see the rows as
     // IN_FLIGHT yet and leave them without a lease, never to be released
-    lease(rows.stream().map(r -> r.actionId).toList(), lease);
+    lease(tokens, lease);
     return rows;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Long> claimTokens(int count) {
+    if (count == 0) {
+      return List.of();
+    }
+    return ((List<Number>)
+            entityManager
+                .createNativeQuery(
+                    "select nextval('remediation_action_claim_token') from generate_series(1, :n)")
+                .setParameter("n", count)
+                .getResultList())
+        .stream().map(Number::longValue).toList();
+  }
+
+  /** The fencing tokens of claimed rows, to extend or restamp exactly those claims. */
+  public static List<Long> tokensOf(Collection<ActionLedgerEntity> rows) {
+    return rows.stream().map(row -> row.claimToken).filter(java.util.Objects::nonNull).toList();
   }
 
   private static void stamp(ActionLedgerEntity row, ClaimTime time) {
@@ -96,25 +120,26 @@ public class ActionLedger {
   }
 
   /**
-   * Keeps the claims of actions still being worked on from running out. The lease is reckoned in
-   * the database's clock, which all instances share.
+   * Keeps the claims still being worked on from running out, named by their fencing tokens: a claim
+   * this instance lost (released, claimed again elsewhere) is not extended. The lease is reckoned
+   * in the database's clock, which all instances share.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public int extendLeases(Collection<String> actionIds, Duration lease) {
-    return lease(actionIds, lease);
+  public int extendLeases(Collection<Long> claimTokens, Duration lease) {
+    return lease(claimTokens, lease);
   }
 
-  private int lease(Collection<String> actionIds, Duration lease) {
-    if (actionIds.isEmpty()) {
+  private int lease(Collection<Long> claimTokens, Duration lease) {
+    if (claimTokens.isEmpty()) {
       return 0;
     }
     return entityManager
         .createNativeQuery(
             "update remediation_action set lease_expires_at = clock_timestamp()"
                 + " + make_interval(secs => :seconds)"
-                + " where state = 'IN_FLIGHT' and action_id in (:ids)")
+                + " where state = 'IN_FLIGHT' and claim_token in (:tokens)")
         .setParameter("seconds", lease.toMillis() / 1000.0)
-        .setParameter("ids", actionIds)
+        .setParameter("tokens", claimTokens)
         .executeUpdate();
   }
 
@@ -124,19 +149,38 @@ public class ActionLedger {
    * unconfirmed attempt is no later than the send and as close to it as can be.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void restampClaims(Collection<String> actionIds, ClaimTime time) {
-    if (actionIds.isEmpty()) {
+  public void restampClaims(Collection<ActionLedgerEntity> claimed, ClaimTime time) {
+    List<Long> tokens = tokensOf(claimed);
+    if (tokens.isEmpty()) {
       return;
     }
     entityManager
         .createNativeQuery(
             "update remediation_action set claimed_at = :local, claimed_graph_earliest = :earliest,"
-                + " claimed_graph_latest = :latest where state = 'IN_FLIGHT' and action_id in (:ids)")
+                + " claimed_graph_latest = :latest where state = 'IN_FLIGHT'"
+                + " and claim_token in (:tokens)")
         .setParameter("local", time.local())
         .setParameter("earliest", time.graphEarliest())
         .setParameter("latest", time.graphLatest())
-        .setParameter("ids", actionIds)
+        .setParameter("tokens", tokens)
         .executeUpdate();
+  }
+
+  /**
+   * The rows of these actions, locked until the transaction ends, in action id order (no deadlock
+   * between two completions): a claim taken meanwhile waits, so the fencing token read is the row's
+   * current one when the result is written.
+   */
+  public static Map<String, ActionLedgerEntity> lockedById(Collection<String> actionIds) {
+    Map<String, ActionLedgerEntity> rows = new HashMap<>();
+    if (!actionIds.isEmpty()) {
+      ActionLedgerEntity.<ActionLedgerEntity>find(
+              "actionId in ?1", io.quarkus.panache.common.Sort.by("actionId"), actionIds)
+          .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+          .list()
+          .forEach(row -> rows.put(row.actionId, row));
+    }
+    return rows;
   }
 
   /** The rows of these actions that exist, by action id, read in one query (a mutable map). */

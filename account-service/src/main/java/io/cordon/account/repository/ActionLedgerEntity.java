@@ -56,6 +56,13 @@ public class ActionLedgerEntity extends PanacheEntityBase {
   @Column(name = "claimed_at")
   public Instant claimedAt;
 
+  /**
+   * The fencing token of the current claim, fresh for every claim: only the executor that got it
+   * may extend, restamp or complete the claim (null on rows never claimed).
+   */
+  @Column(name = "claim_token")
+  public Long claimToken;
+
   /** The claim time in Graph's clock: the earliest and latest it can be (see ClaimTime). */
   @Column(name = "claimed_graph_earliest")
   public Instant claimedGraphEarliest;

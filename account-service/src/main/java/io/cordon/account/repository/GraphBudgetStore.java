@@ -27,6 +27,7 @@ public class GraphBudgetStore {
   private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
   @Inject EntityManager entityManager;
+  @Inject DatabaseClock clock;
 
   /** A limit: at most {@code limit} spent within any {@code window}. */
   public record Window(String name, double limit, Duration window) {}
@@ -44,14 +45,19 @@ public class GraphBudgetStore {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Attempt trySpend(String tenant, List<Window> windows, double[] amounts) {
-    Instant now = Instant.now();
+    for (int i = 0; i < windows.size(); i++) {
+      if (amounts[i] > 0) {
+        lock(tenant, windows.get(i).name());
+      }
+    }
+    // the database's clock, after the locks: every instance reckons the windows in the same time
+    Instant now = clock.now();
     Duration wait = Duration.ZERO;
     for (int i = 0; i < windows.size(); i++) {
       if (amounts[i] <= 0) {
         continue;
       }
       Window window = windows.get(i);
-      lock(tenant, window.name());
       Duration needed = waitForRoom(tenant, window, Math.min(amounts[i], window.limit()), now);
       wait = needed.compareTo(wait) > 0 ? needed : wait;
     }
@@ -68,17 +74,18 @@ public class GraphBudgetStore {
   }
 
   /**
-   * Dates spends at the answer to their request: Graph saw the request at some moment before that,
-   * so a window counted from the answer never ends before Graph's own window does.
+   * Dates spends at the answer to their request, in the database's clock: Graph saw the request at
+   * some moment before that, so a window counted from the answer never ends before Graph's own
+   * window does.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void settle(List<Long> spendIds, Instant answeredAt) {
+  public void settle(List<Long> spendIds) {
     if (spendIds.isEmpty()) {
       return;
     }
     entityManager
-        .createNativeQuery("update graph_budget_spend set answered_at = :at where id in (:ids)")
-        .setParameter("at", answeredAt)
+        .createNativeQuery(
+            "update graph_budget_spend set answered_at = clock_timestamp() where id in (:ids)")
         .setParameter("ids", spendIds)
         .executeUpdate();
   }

@@ -2,6 +2,7 @@ package io.cordon.account.service;
 
 import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;
+import io.cordon.account.repository.DatabaseClock;
 import io.cordon.account.repository.LedgerState;
 import io.cordon.commons.audit.Audit;
 import io.cordon.commons.audit.AuditEntry;
@@ -23,7 +24,9 @@ import java.util.Map;
 
 /**
  * Applies verdicts to ledger rows: a final one records the outcome and publishes ActionCompleted in
- * the same transaction; a retry schedules the next attempt or gives up after the last one.
+ * the same transaction; a retry schedules the next attempt or gives up after the last one. A
+ * verdict counts only while its claim does: the row must still carry the fencing token the executor
+ * claimed it with, else another instance holds it (or finished it) and the late verdict is dropped.
  */
 @ApplicationScoped
 public class ActionCompletionService {
@@ -31,31 +34,47 @@ public class ActionCompletionService {
   @Inject RetrySchedule retrySchedule;
   @Inject Audit audit;
   @Inject MeterRegistry meters;
+  @Inject DatabaseClock clock;
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(ActionCompletionService.class);
 
   @Transactional
   public void apply(Map<ActionLedgerEntity, Verdict> verdicts, Map<String, String> requestIds) {
-    // the batch's rows in one read, not one per row
+    // the batch's rows in one read, not one per row, locked so no claim slips in between
     Map<String, ActionLedgerEntity> rows =
-        ActionLedger.byId(verdicts.keySet().stream().map(row -> row.actionId).toList());
+        ActionLedger.lockedById(verdicts.keySet().stream().map(row -> row.actionId).toList());
+    // due times are compared with the database's now() when claimed: set them in its clock
+    Instant now = clock.now();
     verdicts.forEach(
-        (detached, verdict) ->
-            apply(rows.get(detached.actionId), verdict, requestIds.get(detached.actionId)));
+        (claimed, verdict) -> {
+          ActionLedgerEntity row = rows.get(claimed.actionId);
+          if (row == null || LedgerState.DONE.name().equals(row.state)) {
+            return;
+          }
+          if (!java.util.Objects.equals(row.claimToken, claimed.claimToken)) {
+            // the lease ran out and the row was claimed again: the other claim decides
+            LOG.infof(
+                "Dropped a late verdict for action %s: claim %s was superseded by claim %s",
+                row.actionId, claimed.claimToken, row.claimToken);
+            meters.counter("cordon.actions.late-verdicts").increment();
+            return;
+          }
+          apply(row, verdict, requestIds.get(claimed.actionId), now);
+        });
   }
 
-  private void apply(ActionLedgerEntity row, Verdict verdict, String graphRequestId) {
-    if (row == null || LedgerState.DONE.name().equals(row.state)) {
-      return;
-    }
+  private void apply(ActionLedgerEntity row, Verdict verdict, String graphRequestId, Instant now) {
     row.graphRequestId = graphRequestId != null ? graphRequestId : row.graphRequestId;
     if (verdict.isFinal()) {
-      finish(row, verdict);
+      finish(row, verdict, now);
     } else if (row.attempts >= retrySchedule.maxAttempts()) {
       finish(
           row,
           Verdict.finish(
               ActionOutcome.FAILED_PERMANENT,
               ReasonCode.RETRIES_EXHAUSTED,
-              "gave up after " + row.attempts + " attempts; last: " + verdict.message()));
+              "gave up after " + row.attempts + " attempts; last: " + verdict.message()),
+          now);
     } else {
       if (verdict.mayHaveApplied()) {
         row.markPossiblyApplied();
@@ -63,16 +82,16 @@ public class ActionCompletionService {
       row.state = LedgerState.PENDING.name();
       row.reasonCode = verdict.reason().name();
       row.reasonMessage = verdict.message();
-      row.nextAttemptAt = Instant.now().plus(retrySchedule.delay(row.attempts, verdict));
+      row.nextAttemptAt = now.plus(retrySchedule.delay(row.attempts, verdict));
     }
   }
 
-  private void finish(ActionLedgerEntity row, Verdict verdict) {
+  private void finish(ActionLedgerEntity row, Verdict verdict, Instant now) {
     row.state = LedgerState.DONE.name();
     row.outcome = verdict.outcome().name();
     row.reasonCode = verdict.reason().name();
     row.reasonMessage = verdict.message();
-    row.completedAt = Instant.now();
+    row.completedAt = now;
     outbox.publish(Topics.ACCOUNT_ACTION_RESULTS, row.accountObjectId, completed(row));
     // one entry per outcome; the action id links it to the run step that asked for it
     audit.record(

@@ -103,7 +103,7 @@ public class BatchExecutor {
         calls.add(batchCall.call());
         rowByKey.put(batchCall.call().key(), row);
       } else {
-        ledger.restampClaims(actionIds(claimed), leases.now());
+        ledger.restampClaims(claimed, leases.now());
         verdicts.put(
             row,
             ActionType.ISSUE_TEMPORARY_ACCESS_PASS.name().equals(row.action)
@@ -134,7 +134,7 @@ public class BatchExecutor {
     GraphCall call = planner.identityProtection(action, rows.get(0).actionId, userIds);
     GraphAnswer answer;
     try (BudgetSpend spend = budget.acquire(config.tenantId(), 1, 1, 1)) {
-      ledger.restampClaims(actionIds(claimed), leases.now());
+      ledger.restampClaims(claimed, leases.now());
       answer = batchClient.send(List.of(call)).get(call.key());
     }
     Verdict verdict = AnswerClassifier.classify(answer);
@@ -157,7 +157,7 @@ public class BatchExecutor {
     int writes = (int) calls.stream().filter(GraphCall::write).count();
     Map<String, GraphAnswer> answers;
     try (BudgetSpend spend = budget.acquire(config.tenantId(), calls.size(), writes, 0)) {
-      ledger.restampClaims(actionIds(rows), leases.now());
+      ledger.restampClaims(rows, leases.now());
       answers = batchClient.send(calls);
     }
     Set<String> writeKeys = new java.util.HashSet<>();
@@ -176,10 +176,6 @@ public class BatchExecutor {
   private static List<ActionLedgerEntity> notDecided(
       List<ActionLedgerEntity> rows, Map<ActionLedgerEntity, Verdict> verdicts) {
     return rows.stream().filter(row -> !verdicts.containsKey(row)).toList();
-  }
-
-  private static List<String> actionIds(List<ActionLedgerEntity> rows) {
-    return rows.stream().map(r -> r.actionId).toList();
   }
 
   /**

@@ -2,7 +2,6 @@ package io.cordon.account.service;
 
 import io.cordon.account.repository.GraphBudgetStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -27,6 +26,6 @@ public final class BudgetSpend implements AutoCloseable {
 
   @Override
   public void close() {
-    store.settle(spendIds, Instant.now());
+    store.settle(spendIds);
   }
 }

@@ -34,7 +34,8 @@ public class ClaimLeases {
   @Inject ActionLedger ledger;
   @Inject GraphClock clock;
 
-  private final Set<String> held = ConcurrentHashMap.newKeySet();
+  // fencing tokens, not action ids: a claim this instance lost is not kept alive
+  private final Set<Long> held = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService heartbeat;
 
   void start(@Observes StartupEvent event) {
@@ -74,11 +75,11 @@ public class ClaimLeases {
   }
 
   public void hold(List<ActionLedgerEntity> rows) {
-    rows.forEach(row -> held.add(row.actionId));
+    held.addAll(ActionLedger.tokensOf(rows));
   }
 
   public void letGo(Collection<ActionLedgerEntity> rows) {
-    rows.forEach(row -> held.remove(row.actionId));
+    ActionLedger.tokensOf(rows).forEach(held::remove);
   }
 
   private void beat() {

@@ -139,7 +139,7 @@ class AbandonedClaimsTest {
     Instant graphEarliest = claimed.plusSeconds(29);
     AbandonedRows.claimedInGraphTime(abandoned, graphEarliest, graphEarliest.plusSeconds(2));
 
-    ledger.extendLeases(List.of(busy), Duration.ofMinutes(1));
+    ledger.extendLeases(List.of(AbandonedRows.claimToken(busy)), Duration.ofMinutes(1));
     ledger.releaseAbandoned();
 
     try {

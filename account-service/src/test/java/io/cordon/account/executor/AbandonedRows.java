@@ -42,8 +42,9 @@ final class AbandonedRows {
             connection.prepareStatement(
                 "insert into remediation_action (action_id, run_id, step_id, account_object_id,"
                     + " user_principal_name, tenant_id, action, state, attempts, next_attempt_at,"
-                    + " claimed_at, requested_at, lease_expires_at) values (?, ?, ?, ?, ?,"
-                    + " 'test-tenant', ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " claimed_at, requested_at, lease_expires_at, claim_token) values (?, ?, ?, ?,"
+                    + " ?, 'test-tenant', ?, ?, ?, ?, ?, ?, ?, case when ? = 'IN_FLIGHT' then"
+                    + " nextval('remediation_action_claim_token') end)")) {
       insert.setString(1, actionId);
       insert.setString(2, traffic.runId);
       insert.setString(3, action.toLowerCase(java.util.Locale.ROOT));
@@ -56,6 +57,7 @@ final class AbandonedRows {
       insert.setTimestamp(10, "IN_FLIGHT".equals(state) ? Timestamp.from(since) : null);
       insert.setTimestamp(11, Timestamp.from(since));
       insert.setTimestamp(12, leaseExpires == null ? null : Timestamp.from(leaseExpires));
+      insert.setString(13, state);
       insert.executeUpdate();
     }
     return actionId;
@@ -93,6 +95,20 @@ final class AbandonedRows {
             + instant(row.getTimestamp(3))
             + ".."
             + instant(row.getTimestamp(4));
+      }
+    }
+  }
+
+  /** The fencing token of the row's current claim. */
+  static long claimToken(String actionId) throws SQLException {
+    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "select claim_token from remediation_action where action_id = ?")) {
+      select.setString(1, actionId);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getLong(1);
       }
     }
   }

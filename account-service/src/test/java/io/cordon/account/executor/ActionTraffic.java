@@ -10,6 +10,7 @@ import io.cordon.contracts.events.EventIds;
 import io.cordon.contracts.json.EventJson;
 import io.cordon.testsupport.GraphJournal;
 import io.cordon.testsupport.KafkaTestClient;
+import io.cordon.testsupport.TestActionSigning;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -129,6 +130,11 @@ final class ActionTraffic implements AutoCloseable {
   }
 
   private ActionRequested request(String objectId, String upn, ActionType action) {
+    return TestActionSigning.sign(unsigned(objectId, upn, action));
+  }
+
+  /** A request as playbook-service would send it, before it signs it. */
+  ActionRequested unsigned(String objectId, String upn, ActionType action) {
     return new ActionRequested(
         ActionRequested.SCHEMA_VERSION,
         EventIds.random(),

@@ -8,7 +8,6 @@ import io.cordon.account.repository.GraphBudgetStore.Window;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +34,7 @@ class GraphBudgetStoreTest {
       spent.addAll(attempt.spendIds());
     }
     spent.addAll(spend(tenant, 10).spendIds());
-    store.settle(spent, Instant.now());
+    store.settle(spent);
 
     Attempt refused = spend(tenant, 1);
 
@@ -65,12 +64,13 @@ class GraphBudgetStoreTest {
   }
 
   @Test
-  void onlyTheOldestSpendsThatMakeRoomAreWaitedFor() {
+  void onlyTheOldestSpendsThatMakeRoomAreWaitedFor() throws Exception {
     String tenant = tenant();
     List<Long> first = new ArrayList<>(spend(tenant, 100).spendIds());
     // the first spend was answered 20 s later than it was made: it ages out 20 s later too
-    store.settle(first, Instant.now().plusSeconds(20));
-    store.settle(spend(tenant, 50).spendIds(), Instant.now());
+    store.settle(first);
+    answeredLater(first, Duration.ofSeconds(20));
+    store.settle(spend(tenant, 50).spendIds());
 
     Attempt refused = spend(tenant, 60);
 
@@ -82,6 +82,35 @@ class GraphBudgetStoreTest {
     String tenant = tenant();
     assertThat(spend(tenant, 150).taken()).isTrue();
     assertThat(spend(tenant(), 150).taken()).isTrue();
+  }
+
+  @Test
+  void theWindowsAreReckonedInTheDatabasesClock() throws Exception {
+    String tenant = tenant();
+    List<Long> spent = spend(tenant, 150).spendIds();
+    store.settle(spent);
+    // answered 25 s ago by the database's clock, whatever the JVM's says: room in about 5 s
+    answeredLater(spent, Duration.ofSeconds(-25));
+
+    Attempt refused = spend(tenant, 1);
+
+    assertThat(refused.retryAfter()).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(6));
+  }
+
+  /** Moves the spends' answer time by {@code shift} from what the database recorded. */
+  private static void answeredLater(List<Long> spendIds, Duration shift) throws Exception {
+    try (java.sql.Connection connection =
+            io.cordon.testsupport.EmbeddedPostgresResource.dataSource().getConnection();
+        java.sql.PreparedStatement update =
+            connection.prepareStatement(
+                "update graph_budget_spend set answered_at = answered_at"
+                    + " + make_interval(secs => ?) where id = ?")) {
+      for (long id : spendIds) {
+        update.setDouble(1, shift.toMillis() / 1000.0);
+        update.setLong(2, id);
+        update.executeUpdate();
+      }
+    }
   }
 
   private Attempt spend(String tenant, int writes) {

@@ -28,6 +28,7 @@ final class ServiceSpecs {
   private final DevTokens tokens;
   private final String postgresHost;
   private final String kafkaBootstrap;
+  private final ActionSigningKeys actionSigning;
   // generated per start, handed over in the environment: never a file, never a -D option
   private final String graphClientSecret = randomBase64(24);
   private final String notificationEncryptionKey = randomBase64(32);
@@ -44,6 +45,7 @@ final class ServiceSpecs {
     this.tokens = tokens;
     this.postgresHost = postgresHost;
     this.kafkaBootstrap = kafkaBootstrap;
+    this.actionSigning = ActionSigningKeys.create(options.workDirectory().resolve("keys"));
   }
 
   ProcessSpec simulator() {
@@ -81,6 +83,9 @@ final class ServiceSpecs {
     props.put("cordon.graph.trust-store-password", LocalTls.PASSWORD);
     // the demo tenant (400 users) is in Entra's medium tier; the simulator throttles by that
     props.put("cordon.graph.tenant-size", "medium");
+    // runs only ActionRequested signed with playbook-service's key of this start
+    props.put(
+        "cordon.action-signing.public-key-folder", actionSigning.publicKeyFolder().toString());
     return new ProcessSpec(
         "account-service",
         jar("account-service"),
@@ -101,6 +106,8 @@ final class ServiceSpecs {
     // the prod-profile jar refuses dev sign-in without this flag, which only this launcher sets
     props.put("cordon.dashboard.dev-sign-in.local-stack", "true");
     props.put("smallrye.jwt.sign.key.location", tokens.privateKeyPem().toUri().toString());
+    props.put("cordon.action-signing.key-id", actionSigning.keyId());
+    props.put("cordon.action-signing.key-file", actionSigning.privateKey().toString());
     props.put(
         "cordon.dashboard.notifications-url", "http://localhost:" + options.ports().notification());
     props.put(

@@ -88,4 +88,51 @@ class ServiceSpecsTest {
         .isEqualTo("rw-------");
     assertThat(Files.readString(tokens.privateKeyPem())).startsWith("-----BEGIN PRIVATE KEY-----");
   }
+
+  @Test
+  void onlyPlaybookServiceGetsTheActionSigningKeyAndAccountServiceItsPublicHalf() throws Exception {
+    StackOptions options =
+        StackOptions.defaults(work).withPorts(StackOptions.Ports.defaults(), work);
+    ServiceSpecs specs =
+        new ServiceSpecs(
+            options,
+            LocalTls.create(work.resolve("tls")),
+            DevTokens.create(work.resolve("keys")),
+            "localhost:1",
+            "localhost:2");
+
+    Path privateKey =
+        Path.of(specs.playbookService().properties().get("cordon.action-signing.key-file"));
+    Path publicFolder =
+        Path.of(specs.accountService().properties().get("cordon.action-signing.public-key-folder"));
+    String keyId = specs.playbookService().properties().get("cordon.action-signing.key-id");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateKey)))
+        .isEqualTo("rw-------");
+    // the pair matches: what playbook-service signs, account-service verifies
+    io.cordon.contracts.signing.ActionVerifier verifier =
+        new io.cordon.contracts.signing.ActionVerifier(
+            io.cordon.contracts.signing.SigningKeys.readPublicFolder(publicFolder));
+    io.cordon.contracts.events.ActionRequested signed =
+        new io.cordon.contracts.signing.ActionSigner(
+                keyId, io.cordon.contracts.signing.SigningKeys.readPrivate(privateKey))
+            .sign(
+                new io.cordon.contracts.events.ActionRequested(
+                    1,
+                    "e",
+                    "a",
+                    "r",
+                    "s",
+                    new io.cordon.contracts.events.AccountRef("o", "u@x", "t"),
+                    io.cordon.contracts.ActionType.REVOKE_SESSIONS,
+                    java.util.Map.of(),
+                    java.time.Instant.now()));
+    assertThat(verifier.verify(signed))
+        .isEqualTo(io.cordon.contracts.signing.ActionVerifier.Verdict.VALID);
+    for (ManagedProcess.ProcessSpec other :
+        java.util.List.of(specs.accountService(), specs.notificationService(), specs.simulator())) {
+      assertThat(other.properties().values())
+          .as(other.name())
+          .doesNotContain(privateKey.toString());
+    }
+  }
 }

@@ -7,8 +7,11 @@ import io.cordon.contracts.events.ActionCompleted;
 import io.cordon.contracts.events.ActionRequested;
 import io.cordon.contracts.events.EventIds;
 import io.cordon.contracts.json.EventJson;
+import io.cordon.contracts.signing.ActionVerifier;
+import io.cordon.contracts.signing.SigningKeys;
 import io.cordon.testsupport.EmbeddedKafkaResource;
 import io.cordon.testsupport.KafkaTestClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +36,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Plays account-service: reads ActionRequested from {@code cordon.account-actions} and answers
  * ActionCompleted the way account-service would (event id derived from the action id, so a repeat
  * is the same event). Only actions for accounts whose object id starts with the given prefix are
- * touched, so tests sharing the broker do not answer each other's runs.
+ * touched, so tests sharing the broker do not answer each other's runs. Like account-service, it
+ * ignores a request that does not carry a valid signature of the test signing key, so every run
+ * test also shows that playbook-service signs what it dispatches.
  */
 final class TestResponder implements AutoCloseable {
+  private static final ActionVerifier VERIFIER =
+      new ActionVerifier(
+          Map.of(
+              "cordon-test",
+              SigningKeys.readPublic(
+                  Path.of("src/test/resources/action-signing/cordon-test.pem"))));
 
   /** What to answer; null holds the request unanswered. */
   record Answer(ActionOutcome outcome, ReasonCode reason, String message) {
@@ -166,6 +177,10 @@ final class TestResponder implements AutoCloseable {
       for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
         ActionRequested request = EventJson.read(record.value(), ActionRequested.class);
         if (!request.account().objectId().startsWith(accountPrefix)) {
+          continue;
+        }
+        if (VERIFIER.verify(request) != ActionVerifier.Verdict.VALID) {
+          System.err.println("TestResponder: unverified ActionRequested " + request.actionId());
           continue;
         }
         received.add(new Received(request, request.eventId(), Instant.now()));

@@ -42,6 +42,7 @@ public class Dispatcher {
   @Inject EngineConfig config;
   @Inject EntityManager entityManager;
   @Inject TraceContexts traces;
+  @Inject ActionSigning signing;
 
   /** Dispatches up to {@code limit} due executions; returns how many it dispatched. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -77,17 +78,19 @@ public class Dispatcher {
   private void dispatch(
       RunEntity run, Step step, AccountFacts account, StepExecutionEntity row, Instant now) {
     row.dispatches++;
+    // signed, so account-service can tell it from one any other writer of the topic made
     ActionRequested request =
-        new ActionRequested(
-            ActionRequested.SCHEMA_VERSION,
-            ActionIds.requestEventId(row.actionId, row.dispatches),
-            row.actionId,
-            run.id,
-            step.id(),
-            account.ref(),
-            step.action(),
-            step.parameters(),
-            now);
+        signing.sign(
+            new ActionRequested(
+                ActionRequested.SCHEMA_VERSION,
+                ActionIds.requestEventId(row.actionId, row.dispatches),
+                row.actionId,
+                run.id,
+                step.id(),
+                account.ref(),
+                step.action(),
+                step.parameters(),
+                now));
     // the request continues the run's trace, so the Graph call it causes joins it too
     try (TracedWork work =
         traces.continueFrom(
