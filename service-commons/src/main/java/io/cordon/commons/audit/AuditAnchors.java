@@ -80,7 +80,7 @@ public class AuditAnchors {
 
   @Scheduled(
       every = "${cordon.audit.anchor.interval:5m}",
-      delayed = "10s",
+      delayed = "${cordon.audit.anchor.interval:5m}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void onSchedule() {
     AuditAnchor last = latest();
