@@ -68,6 +68,7 @@ public class AuditAnchors {
           });
   private volatile AuditAnchor latest;
   private volatile boolean readBack;
+  private volatile Instant nextReadBack = Instant.MIN;
 
   // a missing or weak key stops the start, before any traffic
   void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
@@ -129,7 +130,7 @@ public class AuditAnchors {
   }
 
   private AuditAnchor latest() {
-    if (latest == null && !readBack) {
+    if (latest == null && !readBack && Instant.now().isAfter(nextReadBack)) {
       readBackFromTopic();
     }
     return latest;
@@ -143,7 +144,8 @@ public class AuditAnchors {
       reader.latest(serviceName, this::genuine, config.readTimeout()).ifPresent(this::remember);
       readBack = true;
     } catch (RuntimeException e) {
-      // tried again on the next verify; until then the chain is checked against the head only
+      // tried again a minute later, not on every verify; until then the head is all there is
+      nextReadBack = Instant.now().plusSeconds(60);
       LOG.warnf("Audit anchors could not be read back from %s: %s", Topics.AUDIT_ANCHORS, e);
     }
   }
