@@ -387,6 +387,19 @@ class BrokenManifestsTest {
             "Deployment notification-service: KAFKA_SSL_KEYSTORE_LOCATION is not in the mounted"
                 + " Secret cordon-notification-service"),
         broken(
+            "readiness probed on the API port",
+            r ->
+                Node.map(container(r, "account-service"), "readinessProbe.httpGet")
+                    .put("port", "http"),
+            "Deployment account-service: readinessProbe must use the management port (9000)"),
+        broken(
+            "metrics scraped on the API port",
+            r ->
+                Node.maps(find(r, "ServiceMonitor", "cordon-services"), "spec.endpoints")
+                    .get(0)
+                    .put("port", "http"),
+            "ServiceMonitor cordon-services: must scrape the management port"),
+        broken(
             "a service connecting as the database owner",
             r ->
                 Node.map(env(r, "account-service", "QUARKUS_DATASOURCE_PASSWORD"), "valueFrom")
