@@ -23,6 +23,12 @@ public final class Topics {
   /** Key: run id. Payload: {@code RemediationEvent}. */
   public static final String REMEDIATION_EVENTS = "cordon.remediation-events";
 
+  /**
+   * Compacted. Key: service name. Payload: the service's signed audit chain head ({@code
+   * AuditAnchor} of service-commons), the latest per service kept.
+   */
+  public static final String AUDIT_ANCHORS = "cordon.audit-anchors";
+
   public static final List<String> ALL =
       List.of(
           COMPROMISE_REPORTS,
@@ -30,7 +36,8 @@ public final class Topics {
           ACCOUNT_ACTION_RESULTS,
           PARTNER_NOTIFICATIONS,
           NOTIFICATION_RESULTS,
-          REMEDIATION_EVENTS);
+          REMEDIATION_EVENTS,
+          AUDIT_ANCHORS);
 
   private Topics() {}
 }

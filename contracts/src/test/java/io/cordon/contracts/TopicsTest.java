@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 class TopicsTest {
 
   @Test
-  void listsSixDistinctCordonTopics() {
+  void listsSevenDistinctCordonTopics() {
     assertThat(Topics.ALL)
-        .hasSize(6)
+        .hasSize(7)
         .doesNotHaveDuplicates()
         .allMatch(topic -> topic.startsWith("cordon."))
         .containsExactly(
@@ -18,7 +18,8 @@ class TopicsTest {
             Topics.ACCOUNT_ACTION_RESULTS,
             Topics.PARTNER_NOTIFICATIONS,
             Topics.NOTIFICATION_RESULTS,
-            Topics.REMEDIATION_EVENTS);
+            Topics.REMEDIATION_EVENTS,
+            Topics.AUDIT_ANCHORS);
     assertThat(Topics.ACCOUNT_ACTION_RESULTS).isEqualTo("cordon.account-action-results");
   }
 }

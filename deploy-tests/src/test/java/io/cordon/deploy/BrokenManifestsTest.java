@@ -158,8 +158,9 @@ class BrokenManifestsTest {
                 Node.map(
                         env(r, "account-service", "QUARKUS_DATASOURCE_PASSWORD"),
                         "valueFrom.secretKeyRef")
-                    .put("name", "cordon-playbook-db-app"),
-            "QUARKUS_DATASOURCE_PASSWORD must come from Secret cordon-account-db-app"),
+                    .put("name", "cordon-playbook-db-runtime"),
+            "QUARKUS_DATASOURCE_PASSWORD must come from the runtime role's Secret"
+                + " cordon-account-db-runtime"),
         broken(
             "a Service selector that matches nothing",
             r ->
@@ -419,12 +420,99 @@ class BrokenManifestsTest {
                     .filter(v -> "action-verify-keys".equals(Node.str(v, "name")))
                     .forEach(v -> Node.map(v, "secret").put("secretName", "something-else")),
             "Deployment account-service: CORDON_ACTION_SIGNING_PUBLIC_KEY_FOLDER is not in the"
-                + " mounted Secret cordon-action-verify-keys"));
+                + " mounted Secret cordon-action-verify-keys"),
+        broken(
+            "readiness probed on the API port",
+            r ->
+                Node.map(container(r, "account-service"), "readinessProbe.httpGet")
+                    .put("port", "http"),
+            "Deployment account-service: readinessProbe must use the management port (9000)"),
+        broken(
+            "metrics scraped on the API port",
+            r ->
+                Node.maps(find(r, "ServiceMonitor", "cordon-services"), "spec.endpoints")
+                    .get(0)
+                    .put("port", "http"),
+            "ServiceMonitor cordon-services: must scrape the management port"),
+        broken(
+            "a service connecting as the database owner",
+            r ->
+                Node.map(env(r, "account-service", "QUARKUS_DATASOURCE_PASSWORD"), "valueFrom")
+                    .put(
+                        "secretKeyRef",
+                        new LinkedHashMap<>(
+                            Map.of("name", "cordon-account-db-app", "key", "password"))),
+            "Deployment account-service: QUARKUS_DATASOURCE_PASSWORD must come from the runtime"
+                + " role's Secret cordon-account-db-runtime"),
+        broken(
+            "a service migrating at start",
+            r ->
+                Node.map(find(r, "ConfigMap", "playbook-service-config"), "data")
+                    .put("QUARKUS_FLYWAY_MIGRATE_AT_START", "true"),
+            "Deployment playbook-service: QUARKUS_FLYWAY_MIGRATE_AT_START must be false"),
+        broken(
+            "no migrate init container",
+            r ->
+                Node.map(find(r, "Deployment", "notification-service"), "spec.template.spec")
+                    .remove("initContainers"),
+            "Deployment notification-service: no migrate init container"),
+        broken(
+            "a migrate init container that stays up",
+            r -> withoutEnv(migrate(r, "account-service"), "QUARKUS_INIT_AND_EXIT"),
+            "Deployment account-service init container migrate: QUARKUS_INIT_AND_EXIT must be true"),
+        broken(
+            "a superuser runtime role",
+            r -> runtimeRole(r, "cordon-playbook-db").put("superuser", true),
+            "Cluster cordon-playbook-db: runtime role cordon_playbook_runtime must not have"
+                + " superuser"),
+        broken(
+            "a runtime role that inherits the owner's rights",
+            r ->
+                runtimeRole(r, "cordon-account-db")
+                    .put("inRoles", new ArrayList<>(List.of("cordon_account"))),
+            "Cluster cordon-account-db: runtime role cordon_account_runtime is a member of the"
+                + " owner cordon_account"),
+        broken(
+            "a cluster without a runtime role",
+            r -> Node.map(find(r, "Cluster", "cordon-notification-db"), "spec").remove("managed"),
+            "Cluster cordon-notification-db: no managed login role"),
+        broken(
+            "audit anchors deleted by retention",
+            r ->
+                Node.map(find(r, "KafkaTopic", "cordon.audit-anchors"), "spec.config")
+                    .put("cleanup.policy", "delete"),
+            "KafkaTopic cordon.audit-anchors: cleanup.policy must be compact"),
+        broken(
+            "a service that cannot publish its audit anchors",
+            r ->
+                acls(find(r, "KafkaUser", "cordon-notification-service"))
+                    .removeIf(acl -> String.valueOf(acl).contains("cordon.audit-anchors")),
+            "KafkaUser cordon-notification-service: lacks Write on topic cordon.audit-anchors"),
+        broken(
+            "no audit anchor key",
+            r -> withoutEnv(container(r, "playbook-service"), "CORDON_AUDIT_ANCHOR_KEY"),
+            "Deployment playbook-service: required config cordon.audit.anchor.key"));
   }
 
   @SuppressWarnings("unchecked")
   private static List<Object> volumes(Map<String, Object> pod) {
     return (List<Object>) Node.at(pod, "volumes");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void withoutEnv(Map<String, Object> container, String name) {
+    ((List<Object>) container.get("env"))
+        .removeIf(e -> e instanceof Map<?, ?> m && name.equals(m.get("name")));
+  }
+
+  private static Map<String, Object> migrate(List<Map<String, Object>> resources, String name) {
+    return Node.maps(find(resources, "Deployment", name), "spec.template.spec.initContainers")
+        .get(0);
+  }
+
+  private static Map<String, Object> runtimeRole(
+      List<Map<String, Object>> resources, String cluster) {
+    return Node.maps(find(resources, "Cluster", cluster), "spec.managed.roles").get(0);
   }
 
   @SuppressWarnings("unchecked")

@@ -35,7 +35,7 @@ final class ConnectionChecks extends Checks {
     }
   }
 
-  private static final Pattern JDBC_URL =
+  static final Pattern JDBC_URL =
       Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+).*");
 
   /** The JDBC URL names a rendered CNPG cluster's -rw Service and its database; credentials too. */
@@ -65,12 +65,7 @@ final class ConnectionChecks extends Checks {
     if (!jdbc.group(3).equals(str(cluster, "spec.bootstrap.initdb.database"))) {
       problems.add(id + ": database " + jdbc.group(3) + " is not what " + clusterName + " creates");
     }
-    for (String variable : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
-      String secret = secretOf(container, variable);
-      if (!Objects.equals(clusterName + "-app", secret)) {
-        problems.add(id + ": " + variable + " must come from Secret " + clusterName + "-app");
-      }
-    }
+    // which of the cluster's roles the credentials belong to: DatabaseRoleChecks
     Map<String, Object> podLabels = map(deployment, "spec.template.metadata.labels");
     Map<String, Object> instance =
         Map.of("cnpg.io/cluster", clusterName, "cnpg.io/podRole", "instance", "role", "primary");
@@ -79,7 +74,7 @@ final class ConnectionChecks extends Checks {
     }
   }
 
-  private static String secretOf(Map<String, Object> container, String variable) {
+  static String secretOf(Map<String, Object> container, String variable) {
     for (Map<String, Object> env : maps(container, "env")) {
       if (variable.equals(str(env, "name"))) {
         return str(env, "valueFrom.secretKeyRef.name");

@@ -12,10 +12,12 @@ class KafkaAccessTest {
   void accountServiceReadsCommandsAndWritesReportsAndResults() {
     KafkaAccess access = KafkaAccess.of(Repository.root().resolve("account-service"));
 
-    assertThat(access.reads()).containsExactly(Topics.ACCOUNT_ACTIONS);
+    assertThat(access.reads())
+        .containsExactlyInAnyOrder(Topics.ACCOUNT_ACTIONS, Topics.AUDIT_ANCHORS);
     assertThat(access.groups()).containsExactly("account-service");
     assertThat(access.writes())
-        .containsExactlyInAnyOrder(Topics.COMPROMISE_REPORTS, Topics.ACCOUNT_ACTION_RESULTS);
+        .containsExactlyInAnyOrder(
+            Topics.COMPROMISE_REPORTS, Topics.ACCOUNT_ACTION_RESULTS, Topics.AUDIT_ANCHORS);
   }
 
   @Test
@@ -32,7 +34,20 @@ class KafkaAccessTest {
   void notificationServiceReadsRequestsAndWritesOnlyResults() {
     KafkaAccess access = KafkaAccess.of(Repository.root().resolve("notification-service"));
 
-    assertThat(access.reads()).containsExactly(Topics.PARTNER_NOTIFICATIONS);
-    assertThat(access.writes()).containsExactly(Topics.NOTIFICATION_RESULTS);
+    assertThat(access.reads())
+        .containsExactlyInAnyOrder(Topics.PARTNER_NOTIFICATIONS, Topics.AUDIT_ANCHORS);
+    assertThat(access.writes())
+        .containsExactlyInAnyOrder(Topics.NOTIFICATION_RESULTS, Topics.AUDIT_ANCHORS);
+  }
+
+  @Test
+  void everyServicePublishesAndReadsBackItsAuditAnchorsThroughServiceCommons() {
+    assertThat(Repository.kafkaAccess())
+        .hasSize(3)
+        .allSatisfy(
+            (service, access) -> {
+              assertThat(access.writes()).as(service).contains(Topics.AUDIT_ANCHORS);
+              assertThat(access.reads()).as(service).contains(Topics.AUDIT_ANCHORS);
+            });
   }
 }

@@ -27,6 +27,7 @@ final class ManifestValidator {
         List.of(
             new WorkloadChecks(manifest),
             new ConnectionChecks(manifest),
+            new DatabaseRoleChecks(manifest),
             new KafkaAclChecks(manifest),
             new ActionSigningChecks(manifest),
             new ServiceChecks(manifest),

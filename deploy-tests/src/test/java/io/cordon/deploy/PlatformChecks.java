@@ -7,6 +7,7 @@ import static io.cordon.deploy.Node.maps;
 import static io.cordon.deploy.Node.name;
 import static io.cordon.deploy.Node.str;
 
+import io.cordon.contracts.Topics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,12 @@ final class PlatformChecks extends Checks {
       expectNumber(id, map(topic, "spec"), "replicas", expected.kafkaReplicas());
       expectNumber(
           id, map(topic, "spec.config"), "min.insync.replicas", expected.minInsyncReplicas());
+      if (topicName.equals(Topics.AUDIT_ANCHORS)
+          && !"compact".equals(String.valueOf(map(topic, "spec.config").get("cleanup.policy")))) {
+        // deleted by retention, the anchors would no longer vouch for the chain after a while
+        problems.add(
+            id + ": cleanup.policy must be compact (the latest anchor per service is kept)");
+      }
       Object partitions = at(topic, "spec.partitions");
       if (!(partitions instanceof Integer p) || p < expected.serviceReplicas()) {
         problems.add(id + ": fewer partitions than replicas of a consumer leaves some idle");

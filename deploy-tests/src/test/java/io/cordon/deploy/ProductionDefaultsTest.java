@@ -48,4 +48,24 @@ class ProductionDefaultsTest {
               "mp.jwt.verify.issuer");
     }
   }
+
+  /**
+   * The manifests probe and scrape the management port, which exists only in images built with
+   * {@code quarkus.management.enabled=true} (a build-time setting): the documented image build must
+   * say so, and no service may turn it off for every build.
+   */
+  @Test
+  void theImageBuildPutsHealthMetricsAndOpenApiOnTheManagementInterface() throws IOException {
+    String readme = Files.readString(Repository.root().resolve("deploy/kubernetes/README.md"));
+    int start = readme.indexOf("## Images");
+    int build = readme.indexOf("-Dquarkus.container-image.build=true", start);
+    int end = readme.indexOf("```", build);
+    assertThat(build).as("the image build command in README \"Images\"").isPositive();
+    assertThat(readme.substring(build, end)).contains("-Dquarkus.management.enabled=true");
+    for (String service : Repository.SERVICES) {
+      assertThat(productionProperties(service))
+          .as(service)
+          .doesNotContainKeys("quarkus.management.enabled", "quarkus.management.port");
+    }
+  }
 }

@@ -34,7 +34,10 @@ import java.util.stream.Stream;
  */
 final class RequiredConfig {
   static final Set<String> PRODUCTION_OPTIONALS =
-      Set.of("cordon.graph.client-secret", "cordon.notification.secret-encryption-key");
+      Set.of(
+          "cordon.graph.client-secret",
+          "cordon.notification.secret-encryption-key",
+          "cordon.audit.anchor.key");
 
   static final List<String> JWT_KEYS =
       List.of(

@@ -47,6 +47,12 @@ class RequiredConfigTest {
             RequiredConfig.productionOptionalsDeclared(
                 Repository.root().resolve("notification-service")))
         .containsExactly("cordon.notification.secret-encryption-key");
+    assertThat(
+            RequiredConfig.productionOptionalsDeclared(
+                Repository.root().resolve("service-commons")))
+        .containsExactly("cordon.audit.anchor.key");
+    assertThat(RequiredConfig.of(Repository.root().resolve("playbook-service")))
+        .contains("cordon.audit.anchor.key");
   }
 
   @Test

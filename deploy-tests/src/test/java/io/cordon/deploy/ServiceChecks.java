@@ -67,6 +67,12 @@ final class ServiceChecks extends Checks {
                       + " has no port named "
                       + str(endpoint, "port"));
             }
+            if (!WorkloadChecks.MANAGEMENT_PORT_NAME.equals(str(endpoint, "port"))) {
+              problems.add(
+                  "ServiceMonitor "
+                      + name(monitor)
+                      + ": must scrape the management port, not the API port");
+            }
             if (!"/q/metrics".equals(str(endpoint, "path"))) {
               problems.add("ServiceMonitor " + name(monitor) + ": path must be /q/metrics");
             }

@@ -25,6 +25,14 @@ final class WorkloadChecks extends Checks {
   /** The local stack's dev issuer (service-commons {@code TokenSettingsGuard.LOCAL_ISSUER}). */
   static final String LOCAL_ISSUER = "https://cordon.local/dev";
 
+  /**
+   * Health, metrics and OpenAPI live on Quarkus' management interface (the images are built with
+   * {@code quarkus.management.enabled=true}, deploy/kubernetes/README.md "Images"), default port.
+   */
+  static final String MANAGEMENT_PORT_NAME = "management";
+
+  static final int MANAGEMENT_PORT = 9000;
+
   WorkloadChecks(Manifest manifest) {
     super(manifest);
   }
@@ -175,6 +183,16 @@ final class WorkloadChecks extends Checks {
     }
     if (!hasPort(container, httpGet.get("port"))) {
       problems.add(id + ": " + probe + " port " + httpGet.get("port") + " is not a container port");
+    }
+    if (!MANAGEMENT_PORT_NAME.equals(String.valueOf(httpGet.get("port")))
+        || containerPort(container, MANAGEMENT_PORT_NAME) != MANAGEMENT_PORT) {
+      problems.add(
+          id
+              + ": "
+              + probe
+              + " must use the management port ("
+              + MANAGEMENT_PORT
+              + "), not the API");
     }
   }
 

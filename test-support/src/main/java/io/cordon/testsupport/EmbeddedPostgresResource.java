@@ -28,12 +28,25 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
   /** Init arg: use (and keep) this database rather than a fresh one per start. */
   public static final String DATABASE_ARG = "database";
 
+  /**
+   * Init arg: {@value #SEPARATE_ROLES} runs the application as production does (docs/security.md
+   * "Database roles"): the database belongs to {@link #MIGRATION_ROLE}, Flyway migrates as it, and
+   * the datasource connects as {@link #RUNTIME_ROLE}, which holds only the grants the migrations'
+   * {@code afterMigrate} callback gives it.
+   */
+  public static final String ROLES_ARG = "roles";
+
+  public static final String SEPARATE_ROLES = "separate";
+  public static final String MIGRATION_ROLE = "cordon_migrator";
+  public static final String RUNTIME_ROLE = "cordon_runtime";
+
   // a system property, not a static field: the test may see another class loader's copy of this
   // class
   private static final String CURRENT_DATABASE_PROPERTY = "cordon.test.postgres.current-database";
 
   private String database;
   private String fixedDatabase;
+  private boolean separateRoles;
 
   public static PostgresServerControl server() {
     return JvmWideRegistry.getOrCreate(
@@ -62,10 +75,19 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
   }
 
   public static DataSource dataSource(String database) {
+    return dataSource(database, USERNAME, PASSWORD);
+  }
+
+  /** The current database as {@link #RUNTIME_ROLE}, the role a service runs as in production. */
+  public static DataSource runtimeDataSource() {
+    return dataSource(currentDatabase(), RUNTIME_ROLE, RUNTIME_ROLE);
+  }
+
+  private static DataSource dataSource(String database, String user, String password) {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setURL(jdbcUrl(database));
-    dataSource.setUser(USERNAME);
-    dataSource.setPassword(PASSWORD);
+    dataSource.setUser(user);
+    dataSource.setPassword(password);
     return dataSource;
   }
 
@@ -85,19 +107,45 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
       throw new IllegalArgumentException(
           DATABASE_ARG + " must be a lowercase SQL identifier but was '" + fixedDatabase + "'");
     }
+    String roles = initArgs.get(ROLES_ARG);
+    if (roles != null && !roles.equals(SEPARATE_ROLES)) {
+      throw new IllegalArgumentException(ROLES_ARG + " must be " + SEPARATE_ROLES + " or absent");
+    }
+    separateRoles = roles != null;
   }
 
   @Override
   public Map<String, String> start() {
     server().start();
+    String owner = separateRoles ? " OWNER " + createRoles() : "";
     if (fixedDatabase == null) {
       database = "cordon_" + UUID.randomUUID().toString().replace("-", "");
-      execute("CREATE DATABASE " + database);
+      execute("CREATE DATABASE " + database + owner);
     } else {
       database = fixedDatabase;
-      createIfMissing(database);
+      createIfMissing(database, owner);
     }
     System.setProperty(CURRENT_DATABASE_PROPERTY, database);
+    if (separateRoles) {
+      // PostgreSQL 15's defaults on this 14 server: the owner owns public, others cannot create
+      execute(
+          database,
+          "ALTER SCHEMA public OWNER TO " + MIGRATION_ROLE,
+          "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+      return Map.of(
+          "quarkus.datasource.db-kind",
+          "postgresql",
+          "quarkus.datasource.jdbc.url",
+          jdbcUrl(database),
+          "quarkus.datasource.username",
+          RUNTIME_ROLE,
+          "quarkus.datasource.password",
+          RUNTIME_ROLE,
+          "quarkus.flyway.username",
+          MIGRATION_ROLE,
+          "quarkus.flyway.password",
+          MIGRATION_ROLE);
+    }
     return Map.of(
         "quarkus.datasource.db-kind",
         "postgresql",
@@ -122,7 +170,22 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     return database;
   }
 
-  private static void createIfMissing(String name) {
+  /** Both roles, once per server: plain login roles, neither a superuser nor the other's member. */
+  private static String createRoles() {
+    for (String role : new String[] {MIGRATION_ROLE, RUNTIME_ROLE}) {
+      execute(
+          "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '"
+              + role
+              + "') THEN CREATE ROLE "
+              + role
+              + " LOGIN PASSWORD '"
+              + role
+              + "'; END IF; END $$");
+    }
+    return MIGRATION_ROLE;
+  }
+
+  private static void createIfMissing(String name, String owner) {
     try (Connection connection = dataSource("postgres").getConnection();
         PreparedStatement exists =
             connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
@@ -135,15 +198,22 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     } catch (SQLException e) {
       throw new IllegalStateException("Embedded PostgreSQL refused to list databases", e);
     }
-    execute("CREATE DATABASE " + name);
+    execute("CREATE DATABASE " + name + owner);
   }
 
   private static void execute(String sql) {
-    try (Connection connection = dataSource("postgres").getConnection();
+    execute("postgres", sql);
+  }
+
+  private static void execute(String database, String... statements) {
+    try (Connection connection = dataSource(database).getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute(sql);
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
     } catch (SQLException e) {
-      throw new IllegalStateException("Embedded PostgreSQL refused: " + sql, e);
+      throw new IllegalStateException(
+          "Embedded PostgreSQL refused: " + String.join("; ", statements), e);
     }
   }
 }

@@ -23,6 +23,8 @@ final class ServiceSpecs {
    */
   static final String BIND_HOST = "127.0.0.1";
 
+  private static final String ANCHOR_KEY = "CORDON_AUDIT_ANCHOR_KEY";
+
   private final StackOptions options;
   private final LocalTls tls;
   private final DevTokens tokens;
@@ -33,6 +35,12 @@ final class ServiceSpecs {
   private final String graphClientSecret = randomBase64(24);
   private final String notificationEncryptionKey = randomBase64(32);
   private final String passSealKey = randomBase64(32);
+  // signs each service's audit anchors; a new stack start cannot vouch for an older start's anchors
+  private final Map<String, String> auditAnchorKeys =
+      Map.of(
+          "account-service", randomBase64(32),
+          "playbook-service", randomBase64(32),
+          "notification-service", randomBase64(32));
 
   ServiceSpecs(
       StackOptions options,
@@ -94,7 +102,9 @@ final class ServiceSpecs {
             "CORDON_GRAPH_CLIENT_SECRET",
             graphClientSecret,
             "CORDON_TEMPORARY_ACCESS_PASS_SEAL_KEY",
-            passSealKey),
+            passSealKey,
+            ANCHOR_KEY,
+            auditAnchorKeys.get("account-service")),
         log("account-service"),
         List.of("-Xmx768m"));
   }
@@ -119,7 +129,7 @@ final class ServiceSpecs {
         "playbook-service",
         jar("playbook-service"),
         props,
-        Map.of(),
+        Map.of(ANCHOR_KEY, auditAnchorKeys.get("playbook-service")),
         log("playbook-service"),
         List.of("-Xmx768m"));
   }
@@ -134,7 +144,11 @@ final class ServiceSpecs {
         "notification-service",
         jar("notification-service"),
         props,
-        Map.of("CORDON_NOTIFICATION_SECRET_ENCRYPTION_KEY", notificationEncryptionKey),
+        Map.of(
+            "CORDON_NOTIFICATION_SECRET_ENCRYPTION_KEY",
+            notificationEncryptionKey,
+            ANCHOR_KEY,
+            auditAnchorKeys.get("notification-service")),
         log("notification-service"),
         List.of("-Xmx512m"));
   }

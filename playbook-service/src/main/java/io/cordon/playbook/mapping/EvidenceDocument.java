@@ -1,7 +1,9 @@
 package io.cordon.playbook.mapping;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cordon.commons.audit.AuditAnchor;
 import io.cordon.playbook.model.ContainmentState;
 import io.cordon.playbook.model.IncidentState;
 import java.time.Instant;
@@ -40,7 +42,9 @@ public record EvidenceDocument(
     IncidentSummary incident,
     List<AccountContainment> accounts,
     List<AccountHistoryView.EvidenceView> accountEvidence,
-    List<ReleaseEvidence> releases) {
+    List<ReleaseEvidence> releases,
+    // playbook-service's latest signed audit chain head (docs/security.md "Audit anchors")
+    @JsonInclude(JsonInclude.Include.NON_NULL) AuditAnchor auditAnchor) {
 
   /** The incident as it stands: state, when it was contained and closed, by whom and why. */
   public record IncidentSummary(

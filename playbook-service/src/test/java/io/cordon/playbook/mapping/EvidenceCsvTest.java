@@ -51,7 +51,8 @@ class EvidenceCsvTest {
             null,
             List.of(),
             List.of(),
-            List.of());
+            List.of(),
+            null);
 
     List<String> lines = EvidenceCsv.write(document).lines().toList();
 

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.cordon.commons.audit.AuditAnchor;
+import io.cordon.commons.audit.AuditAnchors;
 import io.cordon.testsupport.EmbeddedKafkaResource;
 import io.cordon.testsupport.EmbeddedPostgresResource;
 import io.cordon.testsupport.TestJwt;
@@ -20,10 +22,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,15 +44,17 @@ class EvidenceExportTest {
   private static final String APPROVAL_COMMENT = "checked the sign-in logs";
 
   RemoteServices remote;
+  @Inject AuditAnchors anchors;
 
   @Test
-  void exportJoinsRunsApprovalsReportsGraphActionsAndNotices() {
+  void exportJoinsRunsApprovalsReportsGraphActionsAndNotices() throws Exception {
     String prefix = "evidence-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     String incident = "INC-" + prefix;
     String runId = finishedRunWithApproval(prefix, incident);
     stubAccountService(incident);
     stubNotificationService(incident);
     String viewerToken = TestJwt.token("carol@jaxa.example", TestJwt.VIEWER);
+    AuditAnchor anchor = anchors.publishHead().get(30, TimeUnit.SECONDS);
 
     JsonPath evidence =
         given()
@@ -62,6 +68,9 @@ class EvidenceExportTest {
             .jsonPath();
 
     assertThat(evidence.getBoolean("complete")).isTrue();
+    assertThat(evidence.getLong("auditAnchor.seq")).isGreaterThanOrEqualTo(anchor.seq());
+    assertThat(evidence.getString("auditAnchor.service")).isEqualTo("playbook-service");
+    assertThat(evidence.getString("auditAnchor.signature")).isNotBlank();
     assertThat(evidence.getString("generatedBy")).isEqualTo("carol@jaxa.example");
     assertThat(evidence.getString("runs[0].id")).isEqualTo(runId);
     assertThat(evidence.getString("runs[0].state")).isEqualTo("SUCCEEDED");

@@ -9,6 +9,9 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.cordon.commons.audit.AuditAnchor;
+import io.cordon.commons.audit.AuditAnchorKey;
+import io.cordon.commons.audit.AuditAnchors;
 import io.cordon.contracts.ActionType;
 import io.cordon.contracts.ReportSource;
 import io.cordon.contracts.Severity;
@@ -27,6 +30,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +48,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(EmbeddedKafkaResource.class)
 @QuarkusTestResource(TestJwtResource.class)
 class IncidentContainmentTest {
+  @Inject AuditAnchors anchors;
+  @Inject AuditAnchorKey anchorKey;
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final Duration POLL = Duration.ofMillis(200);
 
@@ -359,6 +365,28 @@ class IncidentContainmentTest {
         .then()
         .body("items.find { it.action == 'incident.closed' }.actor", equalTo(RESPONDER))
         .body("items.find { it.action == 'incident.closed' }.reason", notNullValue());
+
+    // the close is anchored outside the database at once, signed with the service's key
+    long closedSeq =
+        Runs.asViewer()
+            .queryParam("incident", incidentId)
+            .get("/api/v1/audit")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getLong("items.find { it.action == 'incident.closed' }.seq");
+    try (KafkaTestClient kafka = KafkaTestClient.forEmbeddedBroker()) {
+      kafka.awaitMatching(
+          Topics.AUDIT_ANCHORS,
+          r ->
+              "playbook-service".equals(r.key())
+                  && new JsonPath(r.value()).getLong("seq") >= closedSeq,
+          Duration.ofSeconds(30));
+    }
+    AuditAnchor anchor = anchors.latestAnchor().orElseThrow();
+    assertThat(anchor.seq()).isGreaterThanOrEqualTo(closedSeq);
+    assertThat(anchorKey.isGenuine(anchor)).isTrue();
   }
 
   @Test

@@ -22,13 +22,14 @@ import org.hibernate.Session;
 /** Reads the audit log: filtered pages in chain order, and a full re-check of the chain. */
 @ApplicationScoped
 public class AuditLog {
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "seq, entry_id, occurred_at, actor_type, actor, actor_roles, kind, action, subject,"
           + " account_id, account_upn, incident_id, run_id, before_state, after_state, result,"
           + " reason, correlation_id, prev_hash, hash";
   private static final int VERIFY_BATCH = 1000;
 
   @Inject EntityManager entityManager;
+  @Inject AuditAnchors anchors;
 
   @Transactional
   public Page<AuditRecord> find(AuditQuery query) {
@@ -74,21 +75,30 @@ public class AuditLog {
    * Recomputes every hash from the first entry on and compares the end with the chain head. The
    * entries and the head are read in one snapshot (a read-only REPEATABLE READ transaction of its
    * own): entries appended while the check runs are neither half seen nor taken for a broken chain.
+   * The chain must also contain the latest signed anchor (docs/security.md "Audit anchors"): a
+   * chain rewritten and re-hashed with the database's keys alone no longer does. The anchor is
+   * taken before the snapshot, so every entry it vouches for is in the snapshot.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public AuditVerification verify() {
+    AuditAnchor anchor = anchors.latestAnchor().orElse(null);
     AuditVerification[] answer = new AuditVerification[1];
     entityManager
         .unwrap(Session.class)
-        .doWork(connection -> answer[0] = verify(connection, () -> {}));
-    return answer[0];
+        .doWork(connection -> answer[0] = verify(connection, () -> {}, anchor));
+    return answer[0].against(anchor);
+  }
+
+  static AuditVerification verify(Connection connection, Runnable betweenReads)
+      throws SQLException {
+    return verify(connection, betweenReads, null);
   }
 
   /**
    * {@code connection} must be in a transaction that has not run a statement yet. {@code
    * betweenReads} runs after the entries were read and before the head is: tests append there.
    */
-  static AuditVerification verify(Connection connection, Runnable betweenReads)
+  static AuditVerification verify(Connection connection, Runnable betweenReads, AuditAnchor anchor)
       throws SQLException {
     try (Statement snapshot = connection.createStatement()) {
       // must be the transaction's first statement; the snapshot is taken by the first query
@@ -105,6 +115,9 @@ public class AuditLog {
               List.of(expectedSeq, VERIFY_BATCH));
       for (AuditRecord entry : batch) {
         String problem = problem(entry, expectedSeq, expectedPrev);
+        if (problem == null && anchor != null && entry.seq() == anchor.seq()) {
+          problem = anchorProblem(entry, anchor);
+        }
         if (problem != null) {
           return AuditVerification.brokenAt(checked, entry.seq(), entry.id(), problem);
         }
@@ -116,8 +129,30 @@ public class AuditLog {
         break;
       }
     }
+    if (anchor != null && checked < anchor.seq()) {
+      return AuditVerification.brokenAt(
+          checked,
+          checked + 1,
+          null,
+          "the chain ends at entry "
+              + checked
+              + " but the anchor signed at "
+              + anchor.at()
+              + " vouches for "
+              + anchor.seq()
+              + ": entries were removed");
+    }
     betweenReads.run();
     return endMatchesHead(connection, checked, expectedPrev);
+  }
+
+  private static String anchorProblem(AuditRecord entry, AuditAnchor anchor) {
+    if (entry.hash().equals(anchor.hash())) {
+      return null;
+    }
+    return "the hash does not match the anchor signed at "
+        + anchor.at()
+        + ": the chain was rewritten up to here";
   }
 
   private static String problem(AuditRecord entry, long expectedSeq, String expectedPrev) {
@@ -163,7 +198,7 @@ public class AuditLog {
     }
   }
 
-  private static List<AuditRecord> select(Connection connection, String sql, List<Object> args)
+  static List<AuditRecord> select(Connection connection, String sql, List<Object> args)
       throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < args.size(); i++) {

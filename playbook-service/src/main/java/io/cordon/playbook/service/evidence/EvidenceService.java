@@ -1,6 +1,7 @@
 package io.cordon.playbook.service.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cordon.commons.audit.AuditAnchors;
 import io.cordon.commons.audit.AuditLog;
 import io.cordon.commons.audit.AuditQuery;
 import io.cordon.commons.audit.AuditRecord;
@@ -44,6 +45,7 @@ public class EvidenceService {
   @Inject RunEvidenceReader runs;
   @Inject IncidentEvidenceReader incidentEvidence;
   @Inject AuditLog auditLog;
+  @Inject AuditAnchors auditAnchors;
   @Inject @RestClient AccountServiceClient accountService;
   @Inject @RestClient NotificationServiceClient notificationService;
 
@@ -129,7 +131,8 @@ public class EvidenceService {
         incident.incident(),
         incident.accounts(),
         incident.evidence(),
-        incident.releases());
+        incident.releases(),
+        auditAnchors.latestAnchor().orElse(null));
   }
 
   private List<AuditRecord> localAudit(String incidentId) {

@@ -1,5 +1,6 @@
 package io.cordon.playbook.service.incident;
 
+import io.cordon.commons.audit.AuditAnchors;
 import io.cordon.commons.problem.ProblemException;
 import io.cordon.commons.problem.ProblemType;
 import io.cordon.playbook.model.IncidentState;
@@ -20,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 public class IncidentClosing {
   @Inject IncidentStore incidents;
   @Inject IncidentAudit audit;
+  @Inject AuditAnchors anchors;
 
   @Transactional
   public void close(String id, String principal, String reason) {
@@ -37,5 +39,7 @@ public class IncidentClosing {
     incident.closeReason = reason;
     incident.updatedAt = now;
     audit.state(incident, before, "incident.closed", reason);
+    // the closed incident's audit trail is anchored outside the database as soon as it commits
+    anchors.publishAfterCommit();
   }
 }
