@@ -98,7 +98,7 @@ public class IncidentAccountStore {
     List<Object[]> rows =
         entityManager
             .createNativeQuery(
-                "select e.object_id, e.state from step_execution e join incident_account a on"
+                "select e.object_id, e.state, e.action from step_execution e join incident_account a on"
                     + " a.run_id = e.run_id and a.object_id = e.object_id where e.run_id = :run"
                     + " and a.state = 'IN_PROGRESS'")
             .setParameter("run", runId)
