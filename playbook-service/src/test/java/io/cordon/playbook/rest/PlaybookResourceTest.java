@@ -86,12 +86,17 @@ class PlaybookResourceTest {
             equalTo(
                 List.of(
                     "revoke-sessions",
-                    "reset-password",
                     "confirm-compromised",
+                    "reset-password",
                     "notify-partners",
-                    "remove-forwarding-rules",
+                    "remove-mail-rules",
+                    "remove-mfa-methods",
                     "revoke-oauth-grants",
-                    "disable-privileged-account")))
+                    "remove-app-consents",
+                    "disable-privileged-account",
+                    "disable-devices",
+                    "remove-privileged-roles",
+                    "remove-app-credentials")))
         .body("steps.find { it.id == 'confirm-compromised' }.scope", equalTo("run"))
         .body("steps.find { it.id == 'notify-partners' }.scope", equalTo("run"))
         .body("steps.find { it.id == 'revoke-sessions' }.scope", equalTo("account"))
@@ -101,7 +106,15 @@ class PlaybookResourceTest {
             equalTo("approver"))
         .body(
             "steps.find { it.id == 'disable-privileged-account' }.approval.onTimeout",
-            equalTo("fail"));
+            equalTo("fail"))
+        .body(
+            "steps.findAll { it.approval != null }.id",
+            equalTo(
+                List.of(
+                    "disable-privileged-account",
+                    "disable-devices",
+                    "remove-privileged-roles",
+                    "remove-app-credentials")));
     asViewer()
         .get(PLAYBOOKS + "/revoke-only")
         .then()
