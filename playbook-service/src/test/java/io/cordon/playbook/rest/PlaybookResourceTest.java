@@ -71,7 +71,7 @@ class PlaybookResourceTest {
         .body("items.name", hasItem("revoke-only"))
         .body("items.find { it.name == 'contain-compromised-account' }.default", equalTo(true))
         .body("items.find { it.name == 'contain-compromised-account' }.origin", equalTo("BUILT_IN"))
-        .body("items.find { it.name == 'contain-compromised-account' }.steps", equalTo(7))
+        .body("items.find { it.name == 'contain-compromised-account' }.steps", equalTo(12))
         .body("items.find { it.name == 'revoke-only' }.default", equalTo(false))
         .body("items.find { it.name == 'revoke-only' }.updatedBy", equalTo("cordon (built-in)"));
 
@@ -287,7 +287,7 @@ class PlaybookResourceTest {
     assertThat(body).startsWith("name: contain-compromised-account\n");
     JsonNode yaml = new YAMLMapper().readTree(body);
     assertThat(yaml.path("version").asInt()).isEqualTo(1);
-    assertThat(yaml.path("steps").get(6).path("approval").path("timeout").asText()).isEqualTo("1h");
+    assertThat(yaml.path("steps").get(8).path("approval").path("timeout").asText()).isEqualTo("1h");
 
     asViewer()
         .accept("text/yaml")
