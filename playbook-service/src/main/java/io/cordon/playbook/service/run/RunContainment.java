@@ -50,7 +50,10 @@ class RunContainment {
   void afterRunEnded(RunEntity run, Instant now) {
     tracker.releaseEnded(run.incidentId, run.id, run.state == RunState.SUCCEEDED, now);
     Map<String, List<StepOutcome>> steps = new HashMap<>();
-    for (Object[] row : incidentAccounts.stepStatesStillInProgress(run.id)) {
+    for (Object[] row :
+        incidentAccounts.stepStatesStillInProgress(
+            // a contained account whose clean-up a cancellation ended in bulk: its follow-up
+            run.id, ContainmentRules.CLEANUP_IN_PROGRESS)) {
       steps
           .computeIfAbsent((String) row[0], id -> new ArrayList<>())
           .add(new StepOutcome((String) row[2], ExecutionState.valueOf((String) row[1])));
