@@ -163,7 +163,8 @@ class CliIT {
     assertThat(approverLogin.exit()).as(approverLogin.describe()).isZero();
     assertThat(approverLogin.out()).contains(DevTokens.PRINCIPALS.get("approver"));
     Result watched = null;
-    for (int round = 0; round < 5; round++) {
+    // the built-in playbook opens one approval per held step, one after the other per account
+    for (int round = 0; round < 10; round++) {
       for (JsonNode approval : running.follower.pendingApprovals(runId)) {
         String id = approval.path("id").asText();
         Result approved = approver.run("approvals", "approve", id, "--comment", comment);

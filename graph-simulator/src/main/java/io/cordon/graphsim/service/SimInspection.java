@@ -57,7 +57,17 @@ public class SimInspection {
           view.put(
               "authenticationMethods",
               user.authenticationMethods.stream()
-                  .map(m -> Map.of("id", m.id(), "type", m.type()))
+                  .map(
+                      m ->
+                          Map.of(
+                              "id",
+                              m.id(),
+                              "type",
+                              m.type(),
+                              "createdDateTime",
+                              m.properties() == null
+                                  ? ""
+                                  : m.properties().path("createdDateTime").asText("")))
                   .toList());
           view.put(
               "messageRules",
@@ -67,16 +77,88 @@ public class SimInspection {
                           Map.of(
                               "id", r.path("id").asText(),
                               "displayName", r.path("displayName").asText(),
-                              "forwards", forwards(r)))
+                              "forwards", forwards(r),
+                              "actions", fieldNames(r.path("actions"))))
                   .toList());
           view.put(
               "oauth2PermissionGrants",
               d.grantsOf(user.id).stream()
                   .map(g -> Map.of("id", g.id(), "clientId", g.clientId(), "scope", g.scope()))
                   .toList());
+          view.put("persistence", persistence(d, user.id));
           view.put("callsByStatus", journal.countsForUser(user.id));
           return view;
         });
+  }
+
+  /**
+   * What an attacker may have left under the user, as it is now: apps and service principals it
+   * owns with their credentials, its app role assignments, devices it registered or owns, and its
+   * PIM schedules.
+   */
+  private static Map<String, Object> persistence(Directory d, String userId) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put(
+        "ownedApps",
+        d.persistence.ownedBy(userId).stream()
+            .map(
+                app ->
+                    Map.of(
+                        "kind", app.kind,
+                        "id", app.id,
+                        "displayName", app.displayName,
+                        "passwordCredentials", credentials(app.passwordCredentials),
+                        "keyCredentials", credentials(app.keyCredentials)))
+            .toList());
+    view.put(
+        "appRoleAssignments",
+        d.persistence.assignmentsOf(userId).stream()
+            .map(
+                a ->
+                    Map.of(
+                        "id", a.id(),
+                        "resourceId", a.resourceId(),
+                        "createdDateTime", String.valueOf(a.createdDateTime())))
+            .toList());
+    Map<String, PersistenceObjects.Device> devices = new LinkedHashMap<>();
+    d.persistence.registeredBy(userId).forEach(device -> devices.put(device.id, device));
+    d.persistence.ownedDevicesOf(userId).forEach(device -> devices.put(device.id, device));
+    view.put(
+        "devices",
+        devices.values().stream()
+            .map(
+                device ->
+                    Map.of(
+                        "id", device.id,
+                        "displayName", device.displayName,
+                        "accountEnabled", device.accountEnabled,
+                        "registrationDateTime", String.valueOf(device.registrationDateTime)))
+            .toList());
+    view.put(
+        "roleSchedules",
+        d.roleSchedules.stream()
+            .filter(schedule -> userId.equals(schedule.principalId()))
+            .map(
+                schedule ->
+                    Map.of(
+                        "id", schedule.id(),
+                        "eligible", schedule.eligible(),
+                        "roleDefinitionId", schedule.roleDefinitionId(),
+                        "createdDateTime", String.valueOf(schedule.createdDateTime())))
+            .toList());
+    return view;
+  }
+
+  private static List<Map<String, Object>> credentials(
+      List<com.fasterxml.jackson.databind.node.ObjectNode> credentials) {
+    return credentials.stream()
+        .map(
+            c ->
+                Map.<String, Object>of(
+                    "keyId", c.path("keyId").asText(),
+                    "displayName", c.path("displayName").asText(""),
+                    "startDateTime", c.path("startDateTime").asText("")))
+        .toList();
   }
 
   public List<Map<String, Object>> users() {
@@ -110,6 +192,12 @@ public class SimInspection {
       return "admin";
     }
     return user.onPremisesSyncEnabled ? "synced" : "member";
+  }
+
+  private static List<String> fieldNames(com.fasterxml.jackson.databind.JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   private static boolean forwards(com.fasterxml.jackson.databind.JsonNode rule) {

@@ -88,20 +88,22 @@ public class IncidentAccountStore {
   }
 
   /**
-   * The per-account step states of the run's accounts it still holds IN_PROGRESS: what a run that
-   * ended (or was cancelled) leaves them in. One row per (account, step).
+   * The per-account step states and actions of the run's accounts it still holds IN_PROGRESS, or
+   * whose clean-up it still holds ({@code cleanupReason}): what a run that ended (or was cancelled)
+   * leaves them in. One row per (account, step).
    */
-  public List<Object[]> stepStatesStillInProgress(String runId) {
+  public List<Object[]> stepStatesStillInProgress(String runId, String cleanupReason) {
     // steps finished in this transaction must be seen by the query below
     entityManager.flush();
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         entityManager
             .createNativeQuery(
-                "select e.object_id, e.state from step_execution e join incident_account a on"
+                "select e.object_id, e.state, e.action from step_execution e join incident_account a on"
                     + " a.run_id = e.run_id and a.object_id = e.object_id where e.run_id = :run"
-                    + " and a.state = 'IN_PROGRESS'")
+                    + " and (a.state = 'IN_PROGRESS' or a.reason_code = :cleanup)")
             .setParameter("run", runId)
+            .setParameter("cleanup", cleanupReason)
             .getResultList();
     return rows;
   }

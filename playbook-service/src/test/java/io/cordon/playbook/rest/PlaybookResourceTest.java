@@ -71,7 +71,7 @@ class PlaybookResourceTest {
         .body("items.name", hasItem("revoke-only"))
         .body("items.find { it.name == 'contain-compromised-account' }.default", equalTo(true))
         .body("items.find { it.name == 'contain-compromised-account' }.origin", equalTo("BUILT_IN"))
-        .body("items.find { it.name == 'contain-compromised-account' }.steps", equalTo(7))
+        .body("items.find { it.name == 'contain-compromised-account' }.steps", equalTo(12))
         .body("items.find { it.name == 'revoke-only' }.default", equalTo(false))
         .body("items.find { it.name == 'revoke-only' }.updatedBy", equalTo("cordon (built-in)"));
 
@@ -86,12 +86,17 @@ class PlaybookResourceTest {
             equalTo(
                 List.of(
                     "revoke-sessions",
-                    "reset-password",
                     "confirm-compromised",
+                    "reset-password",
                     "notify-partners",
-                    "remove-forwarding-rules",
+                    "remove-mail-rules",
+                    "remove-mfa-methods",
                     "revoke-oauth-grants",
-                    "disable-privileged-account")))
+                    "remove-app-consents",
+                    "disable-privileged-account",
+                    "disable-devices",
+                    "remove-privileged-roles",
+                    "remove-app-credentials")))
         .body("steps.find { it.id == 'confirm-compromised' }.scope", equalTo("run"))
         .body("steps.find { it.id == 'notify-partners' }.scope", equalTo("run"))
         .body("steps.find { it.id == 'revoke-sessions' }.scope", equalTo("account"))
@@ -101,7 +106,15 @@ class PlaybookResourceTest {
             equalTo("approver"))
         .body(
             "steps.find { it.id == 'disable-privileged-account' }.approval.onTimeout",
-            equalTo("fail"));
+            equalTo("fail"))
+        .body(
+            "steps.findAll { it.approval != null }.id",
+            equalTo(
+                List.of(
+                    "disable-privileged-account",
+                    "disable-devices",
+                    "remove-privileged-roles",
+                    "remove-app-credentials")));
     asViewer()
         .get(PLAYBOOKS + "/revoke-only")
         .then()
@@ -274,7 +287,7 @@ class PlaybookResourceTest {
     assertThat(body).startsWith("name: contain-compromised-account\n");
     JsonNode yaml = new YAMLMapper().readTree(body);
     assertThat(yaml.path("version").asInt()).isEqualTo(1);
-    assertThat(yaml.path("steps").get(6).path("approval").path("timeout").asText()).isEqualTo("1h");
+    assertThat(yaml.path("steps").get(8).path("approval").path("timeout").asText()).isEqualTo("1h");
 
     asViewer()
         .accept("text/yaml")

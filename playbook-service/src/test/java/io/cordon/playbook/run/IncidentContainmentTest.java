@@ -210,6 +210,65 @@ class IncidentContainmentTest {
   }
 
   @Test
+  void anAccountIsContainedWhileItsCleanUpWaitsAndWhatTheCleanUpLeavesIsItsFollowUp() {
+    Runs.putPlaybook(
+        """
+        name: test-contain-then-clean
+        steps:
+          - id: revoke
+            action: REVOKE_SESSIONS
+          - id: methods
+            action: REMOVE_MFA_METHODS
+            continueOnFailure: true
+          - id: credentials
+            action: REMOVE_APP_CREDENTIALS
+            approval: {role: approver, timeout: 1h, onTimeout: fail}
+        """);
+    String prefix = prefix("followup");
+    String incidentId = "INC-" + prefix;
+    ResolvedAccount account = Accounts.account(prefix, 1);
+    try (TestResponder responder =
+        TestResponder.start(
+            prefix,
+            request ->
+                request.action() == ActionType.REMOVE_MFA_METHODS
+                    ? new TestResponder.Answer(
+                        io.cordon.contracts.ActionOutcome.REQUIRES_MANUAL,
+                        io.cordon.contracts.ReasonCode.NEEDS_REVIEW,
+                        "for a person to remove (1): phone")
+                    : TestResponder.Answer.succeeded())) {
+      String runId = Runs.start("test-contain-then-clean", incidentId, List.of(account));
+      awaitRun(runId, "WAITING_APPROVAL");
+
+      // sessions are gone: contained, though the clean-up waits for an approver
+      JsonPath waiting = history(account.objectId());
+      assertThat(waiting.getString("incidents[0].account.state")).isEqualTo("CONTAINED");
+      assertThat(waiting.getString("incidents[0].account.reason")).isEqualTo("CLEANUP_IN_PROGRESS");
+      awaitIncident(incidentId, "CONTAINED");
+
+      // cancelled before anyone approved: the clean-up is left for a person
+      Runs.as(RESPONDER, TestJwt.RESPONDER)
+          .contentType(ContentType.JSON)
+          .body(Map.of("reason", "the app owners remove the secret themselves"))
+          .post("/api/v1/runs/" + runId + "/cancel")
+          .then()
+          .statusCode(200);
+      await()
+          .atMost(WAIT)
+          .pollInterval(POLL)
+          .until(
+              () ->
+                  "LEFT_FOR_MANUAL"
+                      .equals(
+                          history(account.objectId()).getString("incidents[0].account.reason")));
+      assertThat(history(account.objectId()).getString("incidents[0].account.state"))
+          .isEqualTo("CONTAINED");
+      assertThat(responder.requests())
+          .noneMatch(request -> request.action() == ActionType.REMOVE_APP_CREDENTIALS);
+    }
+  }
+
+  @Test
   void evidenceAboutAContainedAccountIsAttachedUnlessItShowsLaterActivity() {
     String prefix = prefix("att");
     String incidentId = "INC-" + prefix;

@@ -167,6 +167,55 @@ class PlanTest {
   }
 
   @Test
+  void disablingDevicesWithoutTheAppsDeviceAdministratorRoleIsPlannedToFailForEveryAccount() {
+    Runs.putPlaybook(
+        """
+        name: test-plan-devices
+        steps:
+          - id: revoke
+            action: REVOKE_SESSIONS
+          - id: devices
+            action: DISABLE_DEVICES
+        """);
+    String incident = "INC-PLAN-" + UUID.randomUUID();
+    String member = "44444444-0000-4000-8000-000000000021";
+    ObjectNode answer = JSON.createObjectNode().put("dryRun", true).put("accepted", 1);
+    answer.putArray("rejected");
+    resolved(answer.putArray("accounts"), member, false, List.of(), null);
+    ObjectNode access = answer.putObject("graphAccess");
+    access.putArray("permissions").add("User.ReadWrite.All").add("Device.ReadWrite.All");
+    access.putArray("directoryRoles").add("Privileged Authentication Administrator");
+    access.put("checkedAt", Instant.now().toString());
+    accountServiceAnswers(incident, answer);
+
+    JsonPath plan =
+        given()
+            .auth()
+            .oauth2(RESPONDER)
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "playbook",
+                    "test-plan-devices",
+                    "incidentId",
+                    incident,
+                    "accounts",
+                    List.of(member)))
+            .post("/api/v1/plans")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    // an ordinary member too: Update device needs the role of the app, whoever the user
+    assertThat(plan.getBoolean("wouldStart")).isFalse();
+    assertThat(plan.getString("preflight"))
+        .contains("step devices")
+        .contains("Cloud Device Administrator");
+    assertThat(steps(plan, member)).containsExactly("RUN", "FAIL");
+  }
+
+  @Test
   void aReportsAccountAlreadyContainedInAnOpenIncidentIsNotPlannedAgainButARunsIs() {
     Runs.putPlaybook(PLAYBOOK);
     String prefix = UUID.randomUUID().toString().substring(0, 8) + "-";

@@ -105,6 +105,40 @@ class RunPreflightTest {
   }
 
   @Test
+  void disablingDevicesWithoutTheAppsDeviceAdministratorRoleStopsTheRun() throws Exception {
+    Runs.putPlaybook(
+        """
+        name: test-preflight-devices
+        steps:
+          - id: revoke
+            action: REVOKE_SESSIONS
+          - id: devices
+            action: DISABLE_DEVICES
+        """);
+    String prefix = prefix("nodevrole");
+    List<String> permissions = new java.util.ArrayList<>(ALL);
+    permissions.add("Device.ReadWrite.All");
+    try (TestResponder responder =
+        TestResponder.start(prefix, r -> TestResponder.Answer.succeeded())) {
+      // whoever the account: Update device needs the role of the app itself, not of the target
+      String runId =
+          start(
+              prefix,
+              "test-preflight-devices",
+              new GraphAccess(permissions, List.of("User Administrator"), null, Instant.now()),
+              1);
+
+      awaitState(runId, "FAILED");
+      assertThat(Runs.run(runId).getString("stateReason"))
+          .contains("step devices: app registration lacks the directory role")
+          .contains("Cloud Device Administrator")
+          .doesNotContain("step revoke");
+      Thread.sleep(1500);
+      assertThat(responder.requests()).isEmpty();
+    }
+  }
+
+  @Test
   void aRunGoesOnWhenWhatItNeedsIsGrantedOrItsStepsSparePrivilegedAccounts() {
     Runs.putPlaybook(
         """

@@ -122,6 +122,35 @@ public final class IncidentFollower {
     return api.post(url, token, "application/json", body);
   }
 
+  /**
+   * Follows the run to its end, approving every approval it opens as the person {@code
+   * approverToken} names (a second person: the built-in playbook holds its clean-up of roles, app
+   * credentials and devices for one). An approval more accounts joined since it was read is read
+   * again on the next round.
+   */
+  public JsonNode awaitFinalApproving(String runId, String approverToken, Duration timeout)
+      throws IOException, InterruptedException {
+    return poll(
+        timeout,
+        "run " + runId + " final",
+        () -> {
+          JsonNode run = run(runId);
+          if (run.path("finishedAt").isTextual()) {
+            return run;
+          }
+          if (run.path("counts").path("WAITING_APPROVAL").asInt() > 0) {
+            for (JsonNode approval : pendingApprovals(runId)) {
+              int status = decide(runId, approval, approverToken, "Approved").status();
+              if (status != 200 && status != 409) {
+                throw new IOException(
+                    "approval " + approval.path("id").asText() + " answered " + status);
+              }
+            }
+          }
+          return null;
+        });
+  }
+
   public List<JsonNode> notices(String incidentId) throws IOException, InterruptedException {
     URI url =
         notificationService.resolve(

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Keeps each account's containment state in step with the run that decides it. Outcomes of an
@@ -24,18 +25,30 @@ public class ContainmentTracker {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void settle(
-      String incidentId, String runId, Map<String, ContainmentState> derived, Instant now) {
+      String incidentId, String runId, Map<String, ContainmentRules.Derived> derived, Instant now) {
     boolean changed = false;
     for (IncidentAccountEntity row : accounts.decidedBy(runId, derived.keySet())) {
-      ContainmentState state = derived.get(row.key.objectId);
-      if (state == null || state == row.state) {
+      ContainmentRules.Derived outcome = derived.get(row.key.objectId);
+      if (outcome == null) {
         continue;
       }
+      // the follow-up replaces an earlier follow-up; a reason the intake gave
+      // (ACTIVITY_AFTER_CONTAINMENT: why the account was contained again) stays
+      boolean intakeReason =
+          row.reasonCode != null && !ContainmentRules.Derived.isFollowUp(row.reasonCode);
+      String reason = intakeReason ? row.reasonCode : outcome.reasonCode();
+      if (outcome.state() == row.state && Objects.equals(reason, row.reasonCode)) {
+        continue;
+      }
+      ContainmentState state = outcome.state();
       ContainmentState before = row.state;
-      row.state = state;
-      row.since = now;
-      if (state.holdsContainment() && state.isFinal()) {
-        row.containedAt = now;
+      row.reasonCode = reason;
+      if (state != before) {
+        row.state = state;
+        row.since = now;
+        if (state.holdsContainment() && state.isFinal()) {
+          row.containedAt = now;
+        }
       }
       audit.containment(row, before);
       changed = true;

@@ -230,6 +230,10 @@ public class PlanService {
           "the step's when-condition does not hold for this account");
     }
     String lacking = granted == null ? null : GraphPermissionRules.missingFor(action, granted);
+    if (lacking == null && roles != null) {
+      // a role the app itself needs whoever the target (DISABLE_DEVICES), as readiness checks it
+      lacking = GraphPermissionRules.missingAppRoleFor(action, roles);
+    }
     if (lacking == null && roles != null && account.privileged()) {
       lacking = GraphPermissionRules.missingRoleFor(action, roles);
     }

@@ -11,6 +11,7 @@ import io.cordon.playbook.repository.RunAccountStore;
 import io.cordon.playbook.repository.RunEntity;
 import io.cordon.playbook.repository.RunStore;
 import io.cordon.playbook.repository.StepExecutionEntity;
+import io.cordon.playbook.service.incident.ContainmentRules;
 import io.cordon.playbook.service.incident.ContainmentTracker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -109,7 +110,10 @@ public class AccountSettlement {
     reviewer.review(context);
     if (how == Settlement.EXCLUDED) {
       containment.settle(
-          run.incidentId, run.id, Map.of(objectId, ContainmentState.UNCONTAINED), context.now());
+          run.incidentId,
+          run.id,
+          Map.of(objectId, new ContainmentRules.Derived(ContainmentState.UNCONTAINED, null)),
+          context.now());
     }
     contexts.close(context);
     return settled;

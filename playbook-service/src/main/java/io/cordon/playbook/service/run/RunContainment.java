@@ -1,7 +1,6 @@
 package io.cordon.playbook.service.run;
 
 import io.cordon.contracts.RunState;
-import io.cordon.playbook.model.ContainmentState;
 import io.cordon.playbook.model.ExecutionState;
 import io.cordon.playbook.repository.ExecutionStore;
 import io.cordon.playbook.repository.IncidentAccountStore;
@@ -9,6 +8,7 @@ import io.cordon.playbook.repository.RunAccountStore;
 import io.cordon.playbook.repository.RunEntity;
 import io.cordon.playbook.repository.StepExecutionEntity;
 import io.cordon.playbook.service.incident.ContainmentRules;
+import io.cordon.playbook.service.incident.ContainmentRules.StepOutcome;
 import io.cordon.playbook.service.incident.ContainmentTracker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,9 +37,11 @@ class RunContainment {
     List<String> touched = context.takeTouchedAccounts();
     for (int from = 0; from < touched.size(); from += READ_BATCH) {
       List<String> batch = touched.subList(from, Math.min(from + READ_BATCH, touched.size()));
-      Map<String, List<ExecutionState>> steps = new HashMap<>();
+      Map<String, List<StepOutcome>> steps = new HashMap<>();
       for (StepExecutionEntity row : executions.ofAccounts(context.run().id, batch)) {
-        steps.computeIfAbsent(row.objectId, id -> new ArrayList<>()).add(row.state);
+        steps
+            .computeIfAbsent(row.objectId, id -> new ArrayList<>())
+            .add(new StepOutcome(row.action, row.state));
       }
       settle(context.run(), steps, context.now());
     }
@@ -47,16 +49,19 @@ class RunContainment {
 
   void afterRunEnded(RunEntity run, Instant now) {
     tracker.releaseEnded(run.incidentId, run.id, run.state == RunState.SUCCEEDED, now);
-    Map<String, List<ExecutionState>> steps = new HashMap<>();
-    for (Object[] row : incidentAccounts.stepStatesStillInProgress(run.id)) {
+    Map<String, List<StepOutcome>> steps = new HashMap<>();
+    for (Object[] row :
+        incidentAccounts.stepStatesStillInProgress(
+            // a contained account whose clean-up a cancellation ended in bulk: its follow-up
+            run.id, ContainmentRules.CLEANUP_IN_PROGRESS)) {
       steps
           .computeIfAbsent((String) row[0], id -> new ArrayList<>())
-          .add(ExecutionState.valueOf((String) row[1]));
+          .add(new StepOutcome((String) row[2], ExecutionState.valueOf((String) row[1])));
     }
     settle(run, steps, now);
   }
 
-  private void settle(RunEntity run, Map<String, List<ExecutionState>> steps, Instant now) {
+  private void settle(RunEntity run, Map<String, List<StepOutcome>> steps, Instant now) {
     if (steps.isEmpty()) {
       return;
     }
@@ -68,7 +73,7 @@ class RunContainment {
     if (steps.isEmpty()) {
       return;
     }
-    Map<String, ContainmentState> derived = new HashMap<>();
+    Map<String, ContainmentRules.Derived> derived = new HashMap<>();
     steps.forEach((objectId, states) -> derived.put(objectId, ContainmentRules.derive(states)));
     tracker.settle(run.incidentId, run.id, derived, now);
   }

@@ -56,6 +56,10 @@ public final class RunPreflight {
         continue;
       }
       String lacking = GraphPermissionRules.missingFor(step.action(), granted);
+      if (lacking == null && access.directoryRolesKnown()) {
+        // a role the app itself needs whoever the target (DISABLE_DEVICES), as readiness checks it
+        lacking = GraphPermissionRules.missingAppRoleFor(step.action(), roles);
+      }
       if (lacking != null) {
         missing.put(step.id(), "step " + step.id() + ": " + lacking);
         continue;

@@ -6,6 +6,7 @@ import io.cordon.playbook.model.ContainmentState;
 import io.cordon.playbook.model.EvidenceDisposition;
 import io.cordon.playbook.model.ExecutionState;
 import io.cordon.playbook.service.incident.ContainmentRules.Holding;
+import io.cordon.playbook.service.incident.ContainmentRules.StepOutcome;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,19 +16,101 @@ class ContainmentRulesTest {
 
   @Test
   void anAccountsStateFollowsItsSteps() {
-    assertThat(ContainmentRules.derive(List.of(ExecutionState.SUCCEEDED, ExecutionState.PENDING)))
+    assertThat(
+            ContainmentRules.deriveState(List.of(ExecutionState.SUCCEEDED, ExecutionState.PENDING)))
         .isEqualTo(ContainmentState.IN_PROGRESS);
-    assertThat(ContainmentRules.derive(List.of(ExecutionState.SUCCEEDED, ExecutionState.SKIPPED)))
+    assertThat(
+            ContainmentRules.deriveState(List.of(ExecutionState.SUCCEEDED, ExecutionState.SKIPPED)))
         .isEqualTo(ContainmentState.CONTAINED);
     assertThat(
-            ContainmentRules.derive(List.of(ExecutionState.FAILED, ExecutionState.REQUIRES_MANUAL)))
+            ContainmentRules.deriveState(
+                List.of(ExecutionState.FAILED, ExecutionState.REQUIRES_MANUAL)))
         .isEqualTo(ContainmentState.REQUIRES_MANUAL);
-    assertThat(ContainmentRules.derive(List.of(ExecutionState.SUCCEEDED, ExecutionState.FAILED)))
+    assertThat(
+            ContainmentRules.deriveState(List.of(ExecutionState.SUCCEEDED, ExecutionState.FAILED)))
         .isEqualTo(ContainmentState.PARTIAL);
-    assertThat(ContainmentRules.derive(List.of(ExecutionState.SUCCEEDED, ExecutionState.CANCELLED)))
+    assertThat(
+            ContainmentRules.deriveState(
+                List.of(ExecutionState.SUCCEEDED, ExecutionState.CANCELLED)))
         .isEqualTo(ContainmentState.PARTIAL);
-    assertThat(ContainmentRules.derive(List.of(ExecutionState.CANCELLED)))
+    assertThat(ContainmentRules.deriveState(List.of(ExecutionState.CANCELLED)))
         .isEqualTo(ContainmentState.UNCONTAINED);
+  }
+
+  @Test
+  void persistenceLeftForAPersonIsFollowUpWorkOfAContainedAccount() {
+    ContainmentRules.Derived derived =
+        ContainmentRules.derive(
+            List.of(
+                new StepOutcome("REVOKE_SESSIONS", ExecutionState.SUCCEEDED),
+                new StepOutcome("RESET_PASSWORD", ExecutionState.SUCCEEDED),
+                new StepOutcome("REMOVE_MFA_METHODS", ExecutionState.REQUIRES_MANUAL),
+                new StepOutcome("REMOVE_PRIVILEGED_ROLES", ExecutionState.FAILED),
+                new StepOutcome("DISABLE_DEVICES", ExecutionState.SUCCEEDED)));
+
+    assertThat(derived.state()).isEqualTo(ContainmentState.CONTAINED);
+    assertThat(derived.reasonCode()).isEqualTo("LEFT_FOR_MANUAL");
+  }
+
+  @Test
+  void aCleanUpAwaitingItsApproverDoesNotHoldTheContainment() {
+    ContainmentRules.Derived derived =
+        ContainmentRules.derive(
+            List.of(
+                new StepOutcome("REVOKE_SESSIONS", ExecutionState.SUCCEEDED),
+                new StepOutcome("RESET_PASSWORD", ExecutionState.SUCCEEDED),
+                new StepOutcome("REMOVE_MAIL_RULES", ExecutionState.SUCCEEDED),
+                new StepOutcome("REMOVE_APP_CREDENTIALS", ExecutionState.WAITING_APPROVAL)));
+
+    assertThat(derived.state()).isEqualTo(ContainmentState.CONTAINED);
+    assertThat(derived.reasonCode()).isEqualTo("CLEANUP_IN_PROGRESS");
+  }
+
+  @Test
+  void aCleanCleanUpLeavesNoFollowUp() {
+    ContainmentRules.Derived derived =
+        ContainmentRules.derive(
+            List.of(
+                new StepOutcome("REVOKE_SESSIONS", ExecutionState.SUCCEEDED),
+                new StepOutcome("REMOVE_MAIL_RULES", ExecutionState.SUCCEEDED),
+                new StepOutcome("REMOVE_APP_CREDENTIALS", ExecutionState.SKIPPED)));
+
+    assertThat(derived.state()).isEqualTo(ContainmentState.CONTAINED);
+    assertThat(derived.reasonCode()).isNull();
+  }
+
+  @Test
+  void aContainmentStepLeftForAPersonStillIsNotContained() {
+    ContainmentRules.Derived derived =
+        ContainmentRules.derive(
+            List.of(
+                new StepOutcome("REVOKE_SESSIONS", ExecutionState.SUCCEEDED),
+                new StepOutcome("RESET_PASSWORD", ExecutionState.REQUIRES_MANUAL),
+                new StepOutcome("REMOVE_MAIL_RULES", ExecutionState.SUCCEEDED)));
+
+    assertThat(derived.state()).isEqualTo(ContainmentState.REQUIRES_MANUAL);
+    assertThat(derived.reasonCode()).isNull();
+  }
+
+  @Test
+  void theAccountIsInProgressUntilItsContainingStepsEnded() {
+    ContainmentRules.Derived derived =
+        ContainmentRules.derive(
+            List.of(
+                new StepOutcome("REMOVE_MFA_METHODS", ExecutionState.REQUIRES_MANUAL),
+                new StepOutcome("DISABLE_ACCOUNT", ExecutionState.WAITING_APPROVAL)));
+
+    assertThat(derived.state()).isEqualTo(ContainmentState.IN_PROGRESS);
+    assertThat(derived.reasonCode()).isNull();
+  }
+
+  @Test
+  void aPlaybookOfCleanUpAloneIsDecidedByIt() {
+    assertThat(
+            ContainmentRules.derive(
+                    List.of(new StepOutcome("REMOVE_MAIL_RULES", ExecutionState.REQUIRES_MANUAL)))
+                .state())
+        .isEqualTo(ContainmentState.REQUIRES_MANUAL);
   }
 
   @Test
