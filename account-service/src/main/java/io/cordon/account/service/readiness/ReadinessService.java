@@ -4,6 +4,8 @@ import io.cordon.account.client.GraphPermissions;
 import io.cordon.account.client.GraphPermissions.AppDirectoryRole;
 import io.cordon.account.client.GraphPermissions.AppDirectoryRoles;
 import io.cordon.account.config.GraphConfig;
+import io.cordon.account.config.GraphTenant;
+import io.cordon.account.config.TenantRegistry;
 import io.cordon.commons.problem.ProblemException;
 import io.cordon.commons.problem.ProblemType;
 import io.cordon.contracts.ActionType;
@@ -16,9 +18,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,28 +35,38 @@ public class ReadinessService {
 
   @Inject GraphPermissions permissions;
   @Inject GraphConfig config;
+  @Inject TenantRegistry tenants;
 
   private record RolesRead(AppDirectoryRoles roles, Instant readAt) {}
 
-  private final AtomicReference<RolesRead> lastRoles = new AtomicReference<>();
+  /** Per tenant name: the app's directory roles as last read there. */
+  private final Map<String, RolesRead> lastRoles = new ConcurrentHashMap<>();
 
-  /** A check against a newly issued token and the directory roles read now. */
+  /** The primary tenant's check. */
   public GraphReadiness check() {
+    return check(tenants.primary());
+  }
+
+  /** A check against a token newly issued in the tenant and its directory roles read now. */
+  public GraphReadiness check(GraphTenant tenant) {
     Set<String> granted;
     try {
-      granted = permissions.grantedNow();
+      granted = permissions.grantedNow(tenant);
     } catch (RuntimeException e) {
       LOG.warnf("No Graph access token for the readiness check: %s", e.getMessage());
       throw new ProblemException(
           ProblemType.SERVICE_UNAVAILABLE,
           "Entra issued no access token for client "
-              + config.clientId()
+              + tenant.clientId()
               + " in tenant "
-              + config.tenantId()
+              + tenant.name()
+              + " ("
+              + tenant.tenantId()
+              + ")"
               + ": "
               + e.getClass().getSimpleName());
     }
-    AppDirectoryRoles roles = readRoles();
+    AppDirectoryRoles roles = readRoles(tenant);
     Set<String> roleKeys = keysOf(roles);
     List<ActionReadiness> actions = new ArrayList<>();
     List<String> missing = new ArrayList<>();
@@ -81,8 +94,8 @@ public class ReadinessService {
               privileged));
     }
     return new GraphReadiness(
-        config.tenantId(),
-        config.clientId(),
+        tenant.tenantId(),
+        tenant.clientId(),
         Instant.now(),
         missing.isEmpty(),
         List.copyOf(new TreeSet<>(granted)),
@@ -97,10 +110,15 @@ public class ReadinessService {
    * every {@code cordon.graph.directory-roles-max-age}; null when Graph would not say.
    */
   public Set<String> directoryRoleKeys() {
-    RolesRead last = lastRoles.get();
+    return directoryRoleKeys(tenants.primary());
+  }
+
+  /** As {@link #directoryRoleKeys()}, in the given tenant. */
+  public Set<String> directoryRoleKeys(GraphTenant tenant) {
+    RolesRead last = lastRoles.get(tenant.name());
     if (last == null || last.readAt().plus(config.directoryRolesMaxAge()).isBefore(Instant.now())) {
-      readRoles();
-      last = lastRoles.get();
+      readRoles(tenant);
+      last = lastRoles.get(tenant.name());
     }
     return last.roles().unreadable() == null ? keysOf(last.roles()) : null;
   }
@@ -112,15 +130,16 @@ public class ReadinessService {
    * the per-action preflight).
    */
   public GraphAccess snapshot() {
+    GraphTenant tenant = tenants.primary();
     Set<String> granted;
     try {
-      granted = permissions.granted();
+      granted = permissions.granted(tenant);
     } catch (RuntimeException e) {
       LOG.warnf("No Graph access token for a report's preflight: %s", e.getMessage());
       return null;
     }
-    directoryRoleKeys();
-    RolesRead last = lastRoles.get();
+    directoryRoleKeys(tenant);
+    RolesRead last = lastRoles.get(tenant.name());
     List<String> roles = new ArrayList<>();
     last.roles()
         .roles()
@@ -133,9 +152,9 @@ public class ReadinessService {
         List.copyOf(new TreeSet<>(granted)), roles, last.roles().unreadable(), Instant.now());
   }
 
-  private AppDirectoryRoles readRoles() {
-    AppDirectoryRoles roles = permissions.directoryRoles(config.clientId());
-    lastRoles.set(new RolesRead(roles, Instant.now()));
+  private AppDirectoryRoles readRoles(GraphTenant tenant) {
+    AppDirectoryRoles roles = permissions.directoryRoles(tenant);
+    lastRoles.put(tenant.name(), new RolesRead(roles, Instant.now()));
     return roles;
   }
 
