@@ -46,6 +46,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -222,6 +223,48 @@ class MultiTenantTest {
         .allSatisfy(
             call ->
                 assertThat(call.getHeader("Authorization")).isEqualTo("Bearer " + FABRIKAM_TOKEN));
+  }
+
+  @Test
+  void adminsListTheTenantsWithoutSecrets() {
+    String admin = TestJwt.token("admin@jaxa.example", TestJwt.ADMIN);
+    String body =
+        given()
+            .auth()
+            .oauth2(admin)
+            .get("/api/v1/tenants")
+            .then()
+            .statusCode(200)
+            .body("name", Matchers.contains("contoso", "fabrikam"))
+            .body("tenantId[1]", Matchers.equalTo(MultiTenantProfile.FABRIKAM_ID))
+            .body("clientId[1]", Matchers.equalTo("fabrikam-app"))
+            .body("cloud", Matchers.contains("global", "global"))
+            .body("isDefault", Matchers.contains(true, false))
+            .body("tenantSize[1]", Matchers.equalTo("small"))
+            .body("domains[1]", Matchers.contains("fabrikam.example", "shared.example"))
+            .body("readiness[1].unavailable", Matchers.nullValue())
+            .extract()
+            .asString();
+    assertThat(body)
+        .doesNotContain("fabrikam-secret-not-real")
+        .doesNotContain("test-client-secret-not-real");
+
+    given().auth().oauth2(VIEWER).get("/api/v1/tenants").then().statusCode(403);
+    given()
+        .auth()
+        .oauth2(admin)
+        .get("/api/v1/graph/readiness?tenant=fabrikam")
+        .then()
+        .statusCode(200)
+        .body("tenantId", Matchers.equalTo(MultiTenantProfile.FABRIKAM_ID));
+    given()
+        .auth()
+        .oauth2(admin)
+        .get("/api/v1/graph/readiness?tenant=northwind")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", Matchers.equalTo("tenant"));
   }
 
   private void stubDomains(String graphPath, String token, String domains) {
