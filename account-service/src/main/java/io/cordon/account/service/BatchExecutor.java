@@ -57,7 +57,8 @@ public class BatchExecutor {
   public void execute(List<ActionLedgerEntity> rows) throws InterruptedException {
     // continues the trace of the ActionRequested (or links the traces of a mixed batch)
     try (TracedWork work = traced(rows, "BatchExecutor.execute")) {
-      for (Map.Entry<GraphTenant, List<ActionLedgerEntity>> group : byTenant(rows).entrySet()) {
+      for (Map.Entry<GraphTenant, List<ActionLedgerEntity>> group :
+          byTenant(inConfiguredTenants(rows)).entrySet()) {
         executeClaimed(group.getKey(), group.getValue());
       }
     }
@@ -66,10 +67,43 @@ public class BatchExecutor {
   /** One Identity Protection call (confirmCompromised or dismiss) for rows of one action. */
   public void confirmCompromised(List<ActionLedgerEntity> rows) throws InterruptedException {
     try (TracedWork work = traced(rows, "BatchExecutor.confirmCompromised")) {
-      for (Map.Entry<GraphTenant, List<ActionLedgerEntity>> group : byTenant(rows).entrySet()) {
+      for (Map.Entry<GraphTenant, List<ActionLedgerEntity>> group :
+          byTenant(inConfiguredTenants(rows)).entrySet()) {
         confirmClaimed(group.getKey(), group.getValue());
       }
     }
+  }
+
+  /**
+   * The rows whose tenant this deployment acts in; with several tenants, an action naming another
+   * one is finished as not applicable rather than sent to the wrong tenant (with one tenant every
+   * action is that tenant's, as before several tenants).
+   */
+  private List<ActionLedgerEntity> inConfiguredTenants(List<ActionLedgerEntity> rows) {
+    if (!tenants.several()) {
+      return rows;
+    }
+    Map<ActionLedgerEntity, Verdict> refused = new LinkedHashMap<>();
+    List<ActionLedgerEntity> known = new ArrayList<>();
+    for (ActionLedgerEntity row : rows) {
+      if (tenants.byTenantId(row.tenantId).isPresent()) {
+        known.add(row);
+      } else {
+        refused.put(
+            row,
+            Verdict.finish(
+                ActionOutcome.FAILED_PERMANENT,
+                ReasonCode.NOT_APPLICABLE,
+                "tenant "
+                    + row.tenantId
+                    + " is not one this deployment acts in (cordon.graph.tenants): not sent to"
+                    + " any other tenant"));
+      }
+    }
+    if (!refused.isEmpty()) {
+      completion.apply(refused, Map.of());
+    }
+    return known;
   }
 
   /**

@@ -17,6 +17,7 @@ import io.cordon.account.service.readiness.GraphReadiness;
 import io.cordon.account.service.readiness.ReadinessService;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ActionType;
+import io.cordon.contracts.ReasonCode;
 import io.cordon.contracts.Topics;
 import io.cordon.contracts.events.ActionCompleted;
 import io.cordon.contracts.events.ActionRequested;
@@ -117,6 +118,26 @@ class MultiTenantTest {
     // the budget rows are the tenant's own: a storm in one never waits on the other's
     assertThat(budgetBuckets(MultiTenantProfile.CONTOSO_ID)).contains("resource-units");
     assertThat(budgetBuckets(MultiTenantProfile.FABRIKAM_ID)).contains("resource-units");
+  }
+
+  @Test
+  void anActionForATenantNotConfiguredIsNeverSentToAnother() {
+    GraphBatchStub.graphBatch().install(graph);
+    GraphBatchStub.graphBatch().install(graph, MultiTenantProfile.FABRIKAM_PATH);
+    String stranger = traffic.userId(21);
+    ActionRequested request =
+        traffic.request(
+            stranger, ActionType.DISABLE_ACCOUNT, "99999999-0000-4000-8000-000000000999");
+
+    traffic.send(List.of(request));
+    ActionCompleted completed = traffic.awaitCompletions(1, WAIT).get(request.actionId());
+
+    assertThat(completed.outcome()).isEqualTo(ActionOutcome.FAILED_PERMANENT);
+    assertThat(completed.reasonCode()).isEqualTo(ReasonCode.NOT_APPLICABLE);
+    assertThat(completed.reasonMessage()).contains("99999999-0000-4000-8000-000000000999");
+    assertThat(traffic.ownRequests(graph)).isEmpty();
+    assertThat(GraphJournal.innerRequests(graph, MultiTenantProfile.FABRIKAM_PATH))
+        .noneMatch(r -> r.url().contains(stranger));
   }
 
   @Test
