@@ -34,20 +34,27 @@ public final class IntakeValidation {
         rejected.add(EntryRejection.of(describe(entry), result.refusal()));
         continue;
       }
-      if (router != null && !tenantByKey.containsKey(result.identifier().dedupKey())) {
+      String key = result.identifier().dedupKey();
+      String tenant = null;
+      if (router != null) {
         TenantRoute route = router.apply(result.identifier());
         if (!route.routed()) {
           rejected.add(EntryRejection.of(describe(entry), route.refusal()));
           continue;
         }
-        tenantByKey.put(result.identifier().dedupKey(), route.tenant().name());
+        tenant = route.tenant().name();
+        // the same account named once by its domain and once by its tenant id is one account
+        key = result.identifier().kind() + ":" + result.identifier().value() + "@" + tenant;
       }
       AccountIdentifier identifier =
           result
               .identifier()
               .withEvidence(entry.activityAt(), entry.firstSeenAt(), entry.indicators());
-      Integer earlier = seen.putIfAbsent(identifier.dedupKey(), accepted.size());
+      Integer earlier = seen.putIfAbsent(key, accepted.size());
       if (earlier == null) {
+        if (tenant != null) {
+          tenantByKey.put(identifier.dedupKey(), tenant);
+        }
         accepted.add(identifier);
       } else {
         // a repeat is folded, but its evidence (times, indicators) adds to the account's
