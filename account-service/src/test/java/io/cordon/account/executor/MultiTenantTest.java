@@ -209,7 +209,13 @@ class MultiTenantTest {
 
     await().atMost(WAIT).until(() -> pending(reportId) == 0);
     Map<String, String> tenantByUpn = new java.util.HashMap<>();
-    for (ResolvedAccount account : awaitReport(reportId).accounts()) {
+    CompromiseReported reported = awaitReport(reportId);
+    // the run's preflight gets what the app may do in both tenants: fabrikam's extra grant is not
+    // contoso's
+    assertThat(reported.graphAccess().permissions())
+        .contains("User.ReadWrite.All")
+        .doesNotContain("Domain.Read.All");
+    for (ResolvedAccount account : reported.accounts()) {
       tenantByUpn.put(account.userPrincipalName(), account.tenantId());
     }
     assertThat(tenantByUpn)
@@ -274,6 +280,21 @@ class MultiTenantTest {
     assertThat(GraphJournal.batchCalls(graph, MultiTenantProfile.FABRIKAM_PATH))
         .anySatisfy(call -> assertThat(call.getBodyAsString()).contains("lena"))
         .allSatisfy(call -> assertThat(call.getBodyAsString()).doesNotContain("kai"));
+    assertThat(plan.getList("graphAccess.permissions", String.class))
+        .doesNotContain("Domain.Read.All");
+
+    // accounts of fabrikam alone: fabrikam's own grant counts
+    given()
+        .auth()
+        .oauth2(RESPONDER)
+        .contentType(ContentType.JSON)
+        .queryParam("dryRun", "true")
+        .body(
+            "{\"incident\": {\"id\": \"INC-DRY-FABRIKAM\"}, \"accounts\": [\"lena@fabrikam.example\"]}")
+        .post("/api/v1/compromise-reports")
+        .then()
+        .statusCode(200)
+        .body("graphAccess.permissions", Matchers.hasItem("Domain.Read.All"));
   }
 
   @Test

@@ -88,7 +88,7 @@ public class DryRunService {
         outcome.rejected(),
         outcome.duplicates(),
         withOverrides(List.of(planned)),
-        readiness.snapshot());
+        byTenant.isEmpty() ? readiness.snapshot() : readiness.snapshot(byTenant.keySet()));
   }
 
   private PlannedAccount plan(

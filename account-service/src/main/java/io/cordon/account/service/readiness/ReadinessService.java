@@ -16,7 +16,9 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,7 +132,40 @@ public class ReadinessService {
    * the per-action preflight).
    */
   public GraphAccess snapshot() {
-    GraphTenant tenant = tenants.primary();
+    return snapshot(tenants.primary());
+  }
+
+  /**
+   * As {@link #snapshot()} for a report whose accounts live in these tenants: what the app may do
+   * in every one of them (permissions and roles all of them grant; a tenant whose roles are
+   * unreadable makes them unreadable), so a run's preflight never counts on one tenant's grant for
+   * another tenant's account. Null when any tenant gives no token.
+   */
+  public GraphAccess snapshot(Collection<GraphTenant> reportTenants) {
+    GraphAccess shared = null;
+    for (GraphTenant tenant : new LinkedHashSet<>(reportTenants)) {
+      GraphAccess access = snapshot(tenant);
+      if (access == null) {
+        return null;
+      }
+      shared = shared == null ? access : common(shared, access, tenant);
+    }
+    return shared == null ? snapshot() : shared;
+  }
+
+  private static GraphAccess common(GraphAccess a, GraphAccess b, GraphTenant bTenant) {
+    List<String> permissions = a.permissions().stream().filter(b.permissions()::contains).toList();
+    List<String> roles = a.directoryRoles().stream().filter(b.directoryRoles()::contains).toList();
+    String unreadable =
+        a.directoryRolesUnreadable() != null
+            ? a.directoryRolesUnreadable()
+            : b.directoryRolesUnreadable() == null
+                ? null
+                : "tenant " + bTenant.name() + ": " + b.directoryRolesUnreadable();
+    return new GraphAccess(permissions, roles, unreadable, a.checkedAt());
+  }
+
+  private GraphAccess snapshot(GraphTenant tenant) {
     Set<String> granted;
     try {
       granted = permissions.granted(tenant);
