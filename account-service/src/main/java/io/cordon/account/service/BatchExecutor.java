@@ -125,7 +125,8 @@ public class BatchExecutor {
   private void executeClaimed(GraphTenant tenant, List<ActionLedgerEntity> claimed)
       throws InterruptedException {
     // first of all: nothing below may read or write a protected account's state in Graph
-    Map<ActionLedgerEntity, Verdict> verdicts = new LinkedHashMap<>(protection.holdBack(claimed));
+    Map<ActionLedgerEntity, Verdict> verdicts =
+        new LinkedHashMap<>(protection.holdBack(tenant, claimed));
     List<ActionLedgerEntity> rows = notDecided(claimed, verdicts);
     Set<String> granted = rows.isEmpty() ? null : grantedOrNull(tenant, rows, verdicts);
     if (granted == null) {
@@ -172,7 +173,8 @@ public class BatchExecutor {
 
   private void confirmClaimed(GraphTenant tenant, List<ActionLedgerEntity> claimed)
       throws InterruptedException {
-    Map<ActionLedgerEntity, Verdict> verdicts = new LinkedHashMap<>(protection.holdBack(claimed));
+    Map<ActionLedgerEntity, Verdict> verdicts =
+        new LinkedHashMap<>(protection.holdBack(tenant, claimed));
     List<ActionLedgerEntity> rows = notDecided(claimed, verdicts);
     if (rows.isEmpty()) {
       completion.apply(verdicts, Map.of());

@@ -30,6 +30,9 @@ public class MultiTenantProfile implements QuarkusTestProfile {
         Map.entry("cordon.graph.tenants.fabrikam.client-secret", "fabrikam-secret-not-real"),
         Map.entry("cordon.graph.tenants.fabrikam.tenant-size", "small"),
         // fabrikam's other domains come from Graph (GET /domains); shared.example is both tenants'
-        Map.entry("cordon.graph.tenants.fabrikam.domains", "shared.example"));
+        Map.entry("cordon.graph.tenants.fabrikam.domains", "shared.example"),
+        // a protected group: an action's account never resolved here has its memberships read
+        // (in its own tenant) before anything is sent
+        Map.entry("cordon.protection.groups", "9a9a9a9a-0000-4000-8000-000000009a9a"));
   }
 }

@@ -94,11 +94,23 @@ class MultiTenantTest {
 
   @Test
   void eachTenantsActionsGoToItsGraphWithItsTokenAndSpendItsBudget() throws SQLException {
-    GraphBatchStub.graphBatch().install(graph);
-    GraphBatchStub.graphBatch().install(graph, MultiTenantProfile.FABRIKAM_PATH);
     List<ActionRequested> requests = new ArrayList<>();
     List<String> contosoUsers = List.of(traffic.userId(1), traffic.userId(2));
     List<String> fabrikamUsers = List.of(traffic.userId(11), traffic.userId(12));
+    // each tenant's Graph knows only its own users: a membership read in the wrong tenant would
+    // answer 404 and finish the action USER_NOT_FOUND
+    GraphBatchStub contosoDirectory = GraphBatchStub.graphBatch();
+    contosoUsers.forEach(
+        u ->
+            contosoDirectory.user(
+                u, u + "@contoso.example", "Member", false, List.of(), List.of()));
+    contosoDirectory.install(graph);
+    GraphBatchStub fabrikamDirectory = GraphBatchStub.graphBatch();
+    fabrikamUsers.forEach(
+        u ->
+            fabrikamDirectory.user(
+                u, u + "@fabrikam.example", "Member", false, List.of(), List.of()));
+    fabrikamDirectory.install(graph, MultiTenantProfile.FABRIKAM_PATH);
     for (String user : contosoUsers) {
       requests.add(
           traffic.request(user, ActionType.REVOKE_SESSIONS, MultiTenantProfile.CONTOSO_ID));
@@ -387,8 +399,11 @@ class MultiTenantTest {
             .map(GraphJournal.InnerRequest::url)
             .filter(traffic::concernsThisRun)
             .toList();
-    assertThat(urls).hasSize(users.size());
     assertThat(urls).allMatch(url -> users.stream().anyMatch(url::contains));
+    assertThat(urls.stream().filter(url -> url.endsWith("/revokeSignInSessions")))
+        .hasSize(users.size());
+    assertThat(urls.stream().filter(url -> url.contains("/transitiveMemberOf")))
+        .hasSizeGreaterThanOrEqualTo(users.size());
   }
 
   private static List<String> budgetBuckets(String tenantId) throws SQLException {
