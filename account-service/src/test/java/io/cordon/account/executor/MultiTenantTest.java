@@ -220,6 +220,17 @@ class MultiTenantTest {
         .contains("several tenants (contoso, fabrikam)");
 
     await().atMost(WAIT).until(() -> pending(reportId) == 0);
+    given()
+        .auth()
+        .oauth2(VIEWER)
+        .get("/api/v1/compromise-reports/" + reportId)
+        .then()
+        .statusCode(200)
+        .body(
+            "accounts.items.tenantName",
+            Matchers.contains("contoso", "fabrikam", "fabrikam", "fabrikam", "contoso", "contoso"))
+        .body("accounts.items[1].tenantId", Matchers.equalTo(MultiTenantProfile.FABRIKAM_ID))
+        .body("accounts.items[2].tenant", Matchers.equalTo("fabrikam.example"));
     Map<String, String> tenantByUpn = new java.util.HashMap<>();
     CompromiseReported reported = awaitReport(reportId);
     // the run's preflight gets what the app may do in both tenants: fabrikam's extra grant is not
