@@ -10,8 +10,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.cordon.account.config.GraphConfig;
 import io.cordon.account.config.GraphTenant;
 import io.cordon.account.config.TenantRegistry;
+import io.cordon.account.service.GraphBudget;
 import io.cordon.account.service.readiness.GraphReadiness;
 import io.cordon.account.service.readiness.ReadinessService;
 import io.cordon.contracts.ActionOutcome;
@@ -45,6 +47,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +74,8 @@ class MultiTenantTest {
   @InjectGraphWireMock WireMockServer graph;
   @Inject TenantRegistry tenants;
   @Inject ReadinessService readiness;
+  @Inject GraphBudget budget;
+  @Inject GraphConfig graphConfig;
   ActionTraffic traffic;
 
   @BeforeEach
@@ -149,6 +155,34 @@ class MultiTenantTest {
     assertThat(traffic.ownRequests(graph)).isEmpty();
     assertThat(GraphJournal.innerRequests(graph, MultiTenantProfile.FABRIKAM_PATH))
         .noneMatch(r -> r.url().contains(stranger));
+  }
+
+  @Test
+  void oneTenantsSpentBudgetNeverHoldsAnothersBack() throws Exception {
+    GraphTenant contoso = tenants.byName("contoso").orElseThrow();
+    GraphTenant fabrikam = tenants.byName("fabrikam").orElseThrow();
+    // fabrikam is a small tenant: its whole 10 s window of resource units, spent at once
+    int smallWindow =
+        (int) (GraphConfig.TenantSize.SMALL.resourceUnitsPer10s() * graphConfig.budget().scale());
+    budget.acquire(fabrikam, smallWindow, 0, 0).close();
+    budget.acquire(contoso, smallWindow, 0, 0).close();
+
+    // contoso (large) still has room, right now; fabrikam waits for its own window to pass
+    long started = System.nanoTime();
+    budget.acquire(contoso, 20, 0, 0).close();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    CompletableFuture<Void> fabrikamMore =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                budget.acquire(fabrikam, 20, 0, 0).close();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    Thread.sleep(1_500);
+    assertThat(fabrikamMore).isNotDone();
+    fabrikamMore.get(30, TimeUnit.SECONDS);
   }
 
   @Test
