@@ -61,6 +61,7 @@ class RoleMatrixIT {
               Map.entry(
                   "POST /api/v1/temporary-access-passes/{objectId}/retrieve", Set.of("helpdesk")),
               Map.entry("GET /api/v1/graph/readiness", Set.of("admin")),
+              Map.entry("GET /api/v1/tenants", Set.of("admin")),
               Map.entry("GET /api/v1/protected-accounts", Set.of("admin")),
               Map.entry("GET /api/v1/protected-accounts/{id}", Set.of("admin")),
               Map.entry("PUT /api/v1/protected-accounts/{id}", Set.of("admin")),

@@ -126,13 +126,21 @@ public final class GraphBatchStub {
   }
 
   public void install(WireMockServer server) {
+    install(server, WireMockGraphResource.GRAPH_PATH);
+  }
+
+  /**
+   * Installs the {@code $batch} endpoint under another Graph root on the same server, e.g. {@code
+   * /fabrikam/v1.0} for a second tenant's Graph.
+   */
+  public void install(WireMockServer server, String graphPath) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("directory", directory);
     parameters.put("scenario", UUID.randomUUID().toString());
     parameters.put("rules", rules);
     parameters.put("clockAheadSeconds", clockAheadSeconds);
     server.stubFor(
-        post(urlPathEqualTo(WireMockGraphResource.GRAPH_PATH + "/$batch"))
+        post(urlPathEqualTo(graphPath + "/$batch"))
             .willReturn(
                 aResponse()
                     .withTransformers(GraphBatchResponder.NAME)

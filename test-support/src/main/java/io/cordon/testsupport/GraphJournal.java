@@ -30,13 +30,21 @@ public final class GraphJournal {
   }
 
   public static List<LoggedRequest> batchCalls(WireMockServer server) {
-    return server.findAll(
-        postRequestedFor(urlPathEqualTo(WireMockGraphResource.GRAPH_PATH + "/$batch")));
+    return batchCalls(server, WireMockGraphResource.GRAPH_PATH);
+  }
+
+  /** The {@code $batch} calls under another Graph root, e.g. a second tenant's. */
+  public static List<LoggedRequest> batchCalls(WireMockServer server, String graphPath) {
+    return server.findAll(postRequestedFor(urlPathEqualTo(graphPath + "/$batch")));
   }
 
   public static List<InnerRequest> innerRequests(WireMockServer server) {
+    return innerRequests(server, WireMockGraphResource.GRAPH_PATH);
+  }
+
+  public static List<InnerRequest> innerRequests(WireMockServer server, String graphPath) {
     List<InnerRequest> inner = new ArrayList<>();
-    for (LoggedRequest batch : batchCalls(server)) {
+    for (LoggedRequest batch : batchCalls(server, graphPath)) {
       try {
         for (JsonNode request : JSON.readTree(batch.getBodyAsString()).path("requests")) {
           inner.add(

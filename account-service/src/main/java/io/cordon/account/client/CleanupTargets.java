@@ -6,6 +6,7 @@ import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
 import com.microsoft.kiota.RequestInformation;
+import io.cordon.account.config.GraphTenant;
 import io.cordon.contracts.ActionType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,8 +53,8 @@ public class CleanupTargets {
    * @param windowStart the start of the account's compromise window: actions that can tell an
    *     object's age remove only what was added from then on
    */
-  public Listing list(ActionType action, String userId, Instant windowStart) {
-    GraphServiceClient graph = clients.listingGraph();
+  public Listing list(GraphTenant tenant, ActionType action, String userId, Instant windowStart) {
+    GraphServiceClient graph = clients.listingGraph(tenant);
     try {
       return switch (action) {
         case REVOKE_OAUTH_GRANTS -> Listing.of(grants(graph, userId));

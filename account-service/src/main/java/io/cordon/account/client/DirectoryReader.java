@@ -6,6 +6,7 @@ import com.microsoft.graph.core.content.BatchRequestContent;
 import com.microsoft.graph.core.content.BatchResponseContent;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
+import io.cordon.account.config.GraphTenant;
 import io.cordon.contracts.events.GroupRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,8 +52,14 @@ public class DirectoryReader {
   /** The parts read (null when not asked for or not read), and the answer that failed, if any. */
   public record Lookup(UserPart user, Memberships memberships, GraphAnswer failure) {}
 
+  /** Reads in the primary tenant. */
   public Map<String, Lookup> resolve(List<Wanted> accounts) {
-    GraphServiceClient graph = clients.graph();
+    return resolve(null, accounts);
+  }
+
+  /** Reads the accounts in the tenant (null: the primary one). */
+  public Map<String, Lookup> resolve(GraphTenant tenant, List<Wanted> accounts) {
+    GraphServiceClient graph = tenant == null ? clients.graph() : clients.graph(tenant);
     BatchRequestContent content = new BatchRequestContent(graph);
     Map<String, String[]> stepsByIdentifier = new HashMap<>();
     for (Wanted account : accounts) {

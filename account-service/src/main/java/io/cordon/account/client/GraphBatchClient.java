@@ -4,6 +4,7 @@ import com.microsoft.graph.core.content.BatchRequestContent;
 import com.microsoft.graph.core.content.BatchResponseContent;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
+import io.cordon.account.config.GraphTenant;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -36,7 +37,16 @@ public class GraphBatchClient {
   @Inject MeterRegistry meters;
   @Inject Tracer tracer;
 
+  /** Sends to the primary tenant. */
   public Map<String, GraphAnswer> send(List<GraphCall> calls) {
+    return send(null, calls);
+  }
+
+  /**
+   * One {@code $batch} in the tenant (its Graph host and token); the calls must have been built
+   * with that tenant's client. A null tenant is the primary one.
+   */
+  public Map<String, GraphAnswer> send(GraphTenant tenant, List<GraphCall> calls) {
     if (calls.size() > MAX_BATCH_SIZE) {
       throw new IllegalArgumentException("A Graph batch holds at most 20 requests");
     }
@@ -52,7 +62,7 @@ public class GraphBatchClient {
             .setAttribute(BATCH_SIZE, (long) calls.size())
             .startSpan();
     try {
-      Map<String, GraphAnswer> answers = sendOnce(calls);
+      Map<String, GraphAnswer> answers = sendOnce(tenant, calls);
       // one count per inner answer: throttling is decided per request inside a batch
       answers.values().forEach(answer -> countAnswer(answer.status()));
       trace(span, answers);
@@ -79,8 +89,8 @@ public class GraphBatchClient {
         .increment();
   }
 
-  private Map<String, GraphAnswer> sendOnce(List<GraphCall> calls) {
-    GraphServiceClient graph = clients.graph();
+  private Map<String, GraphAnswer> sendOnce(GraphTenant tenant, List<GraphCall> calls) {
+    GraphServiceClient graph = tenant == null ? clients.graph() : clients.graph(tenant);
     BatchRequestContent content = new BatchRequestContent(graph);
     Map<String, String> keyByStep = new HashMap<>();
     for (GraphCall call : calls) {

@@ -11,76 +11,78 @@ import com.microsoft.graph.core.requests.options.GraphClientOption;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.http.middleware.RetryHandler;
 import io.cordon.account.config.GraphConfig;
+import io.cordon.account.config.GraphTenant;
+import io.cordon.account.config.TenantRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /**
- * Builds the one Graph SDK client of this service: azure-identity app credentials against the
- * configured authority, the configured Graph base URL, and no SDK-level retries (the action ledger
- * owns retries, so a 429 is never retried by two layers); cleanup listings alone send a refused
- * read again in place ({@link #listingGraph()}).
+ * Builds the Graph SDK clients of this service, one set per tenant ({@link TenantRegistry}):
+ * azure-identity app credentials against the tenant's authority, its Graph base URL, and no
+ * SDK-level retries (the action ledger owns retries, so a 429 is never retried by two layers);
+ * cleanup listings alone send a refused read again in place ({@link #listingGraph(GraphTenant)}).
+ * The methods without a tenant serve the primary tenant.
  */
 @ApplicationScoped
 public class GraphClients {
   @Inject GraphConfig config;
   @Inject GraphClock clock;
+  @Inject TenantRegistry tenants;
 
-  private volatile TokenCredential credential;
-  private volatile GraphServiceClient client;
-  private volatile GraphServiceClient listingClient;
+  private final Map<String, TokenCredential> credentials = new ConcurrentHashMap<>();
+  private final Map<String, GraphServiceClient> clients = new ConcurrentHashMap<>();
+  private final Map<String, GraphServiceClient> listingClients = new ConcurrentHashMap<>();
 
   public GraphServiceClient graph() {
-    if (client == null) {
-      synchronized (this) {
-        if (client == null) {
-          client = newClient(Stream.empty());
-        }
-      }
-    }
-    return client;
+    return graph(tenants.primary());
+  }
+
+  public GraphServiceClient graph(GraphTenant tenant) {
+    return clients.computeIfAbsent(tenant.name(), name -> newClient(tenant, Stream.empty()));
+  }
+
+  public GraphServiceClient listingGraph() {
+    return listingGraph(tenants.primary());
   }
 
   /**
    * The client cleanup actions list with: the same, but a refused read goes again in place ({@link
    * ReadRetryInterceptor}); writes never pass through it.
    */
-  public GraphServiceClient listingGraph() {
-    if (listingClient == null) {
-      synchronized (this) {
-        if (listingClient == null) {
-          listingClient =
-              newClient(Stream.of(new ReadRetryInterceptor(config.retry().initialBackoff())));
-        }
-      }
-    }
-    return listingClient;
+  public GraphServiceClient listingGraph(GraphTenant tenant) {
+    return listingClients.computeIfAbsent(
+        tenant.name(),
+        name ->
+            newClient(
+                tenant, Stream.of(new ReadRetryInterceptor(config.retry().initialBackoff()))));
   }
 
   public TokenCredential credential() {
-    if (credential == null) {
-      synchronized (this) {
-        if (credential == null) {
-          credential = new CachingTokenCredential(newCredential());
-        }
-      }
-    }
-    return credential;
+    return credential(tenants.primary());
+  }
+
+  public TokenCredential credential(GraphTenant tenant) {
+    return credentials.computeIfAbsent(
+        tenant.name(), name -> new CachingTokenCredential(newCredential(tenant)));
   }
 
   public String scope() {
-    return config.scope();
+    return tenants.primary().scope();
   }
 
-  private GraphServiceClient newClient(Stream<Interceptor> retries) {
-    String graphHost = URI.create(config.baseUrl()).getHost();
+  private GraphServiceClient newClient(GraphTenant tenant, Stream<Interceptor> retries) {
+    String graphHost = URI.create(tenant.baseUrl()).getHost();
     AzureIdentityAuthenticationProvider auth =
         new AzureIdentityAuthenticationProvider(
-            credential(), new String[] {graphHost}, config.scope());
+            credential(tenant), new String[] {graphHost}, tenant.scope());
     Interceptor[] interceptors =
         Stream.concat(
                 Arrays.stream(
@@ -94,37 +96,41 @@ public class GraphClients {
             .readTimeout(config.requestTimeout())
             .build();
     GraphServiceClient graph = new GraphServiceClient(auth, http);
-    graph.getRequestAdapter().setBaseUrl(config.baseUrl());
+    graph.getRequestAdapter().setBaseUrl(tenant.baseUrl());
     return graph;
   }
 
-  private TokenCredential newCredential() {
+  private TokenCredential newCredential(GraphTenant tenant) {
     HttpClient identityHttp =
         new OkHttpAsyncHttpClientBuilder(GraphTls.apply(new OkHttpClient.Builder(), config).build())
             .build();
-    if (config.certificatePath().isPresent()) {
+    if (tenant.certificatePath().isPresent()) {
       return new ClientCertificateCredentialBuilder()
-          .tenantId(config.tenantId())
-          .clientId(config.clientId())
-          .pemCertificate(config.certificatePath().get())
-          .authorityHost(config.authorityHost())
+          .tenantId(tenant.tenantId())
+          .clientId(tenant.clientId())
+          .pemCertificate(tenant.certificatePath().get())
+          .authorityHost(tenant.authorityHost())
           .disableInstanceDiscovery()
           .httpClient(identityHttp)
           .build();
     }
     return new ClientSecretCredentialBuilder()
-        .tenantId(config.tenantId())
-        .clientId(config.clientId())
-        .clientSecret(
-            config
-                .clientSecret()
-                .orElseThrow(
-                    () ->
-                        new IllegalStateException(
-                            "Set cordon.graph.client-secret or cordon.graph.certificate-path")))
-        .authorityHost(config.authorityHost())
+        .tenantId(tenant.tenantId())
+        .clientId(tenant.clientId())
+        .clientSecret(tenant.clientSecret().orElseThrow(missingCredential(tenant)))
+        .authorityHost(tenant.authorityHost())
         .disableInstanceDiscovery()
         .httpClient(identityHttp)
         .build();
+  }
+
+  private static Supplier<IllegalStateException> missingCredential(GraphTenant tenant) {
+    return () ->
+        new IllegalStateException(
+            TenantRegistry.LEGACY_NAME.equals(tenant.name())
+                ? "Set cordon.graph.client-secret or cordon.graph.certificate-path"
+                : "Set cordon.graph.tenants."
+                    + tenant.name()
+                    + ".client-secret or .certificate-path");
   }
 }

@@ -10,6 +10,7 @@ import com.microsoft.graph.models.DirectoryRole;
 import com.microsoft.graph.models.ServicePrincipal;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
+import io.cordon.account.config.GraphTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -38,15 +39,16 @@ public class GraphPermissions {
    */
   public record AppDirectoryRoles(List<AppDirectoryRole> roles, String unreadable) {}
 
-  public Set<String> granted() {
-    TokenRequestContext request = new TokenRequestContext().addScopes(clients.scope());
-    return rolesOf(clients.credential().getTokenSync(request).getToken());
+  /** The application permissions the tenant's (cached) token carries. */
+  public Set<String> granted(GraphTenant tenant) {
+    TokenRequestContext request = new TokenRequestContext().addScopes(tenant.scope());
+    return rolesOf(clients.credential(tenant).getTokenSync(request).getToken());
   }
 
-  /** The permissions of a newly issued token (which then replaces the cached one). */
-  public Set<String> grantedNow() {
-    TokenRequestContext request = new TokenRequestContext().addScopes(clients.scope());
-    TokenCredential credential = clients.credential();
+  /** The permissions of a token newly issued in the tenant (which then replaces the cached one). */
+  public Set<String> grantedNow(GraphTenant tenant) {
+    TokenRequestContext request = new TokenRequestContext().addScopes(tenant.scope());
+    TokenCredential credential = clients.credential(tenant);
     AccessToken token =
         credential instanceof CachingTokenCredential caching
             ? caching.refresh(request)
@@ -59,8 +61,9 @@ public class GraphPermissions {
    * /servicePrincipals/{id}/transitiveMemberOf}, keeping the {@code directoryRole} members (Graph
    * lists the roles assigned to the service principal tenant-wide there).
    */
-  public AppDirectoryRoles directoryRoles(String clientId) {
-    GraphServiceClient graph = clients.graph();
+  public AppDirectoryRoles directoryRoles(GraphTenant tenant) {
+    String clientId = tenant.clientId();
+    GraphServiceClient graph = clients.graph(tenant);
     try {
       ServicePrincipal self =
           graph

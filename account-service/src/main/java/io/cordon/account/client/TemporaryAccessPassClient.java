@@ -4,6 +4,7 @@ import com.microsoft.graph.models.TemporaryAccessPassAuthenticationMethod;
 import com.microsoft.graph.models.odataerrors.MainError;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.kiota.ApiException;
+import io.cordon.account.config.GraphTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -45,14 +46,14 @@ public class TemporaryAccessPassClient {
   /** The user's passes, or the answer that prevented listing them. */
   public record Listing(List<ExistingPass> passes, GraphAnswer failure) {}
 
-  public Issue issue(String userId, Duration lifetime, boolean usableOnce) {
+  public Issue issue(GraphTenant tenant, String userId, Duration lifetime, boolean usableOnce) {
     TemporaryAccessPassAuthenticationMethod body = new TemporaryAccessPassAuthenticationMethod();
     body.setLifetimeInMinutes((int) lifetime.toMinutes());
     body.setIsUsableOnce(usableOnce);
     try {
       TemporaryAccessPassAuthenticationMethod created =
           clients
-              .graph()
+              .graph(tenant)
               .users()
               .byUserId(userId)
               .authentication()
@@ -78,11 +79,11 @@ public class TemporaryAccessPassClient {
     }
   }
 
-  public Listing list(String userId) {
+  public Listing list(GraphTenant tenant, String userId) {
     try {
       var page =
           clients
-              .graph()
+              .graph(tenant)
               .users()
               .byUserId(userId)
               .authentication()

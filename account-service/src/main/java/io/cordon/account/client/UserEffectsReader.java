@@ -6,6 +6,7 @@ import com.microsoft.graph.core.content.BatchRequestContent;
 import com.microsoft.graph.core.content.BatchResponseContent;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
+import io.cordon.account.config.GraphTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -36,8 +37,8 @@ public class UserEffectsReader {
   /** Per user: the effects when read, else the Graph answer that says why not. */
   public record Reading(UserEffects effects, GraphAnswer failure) {}
 
-  public Map<String, Reading> read(List<String> userIds) {
-    GraphServiceClient graph = clients.graph();
+  public Map<String, Reading> read(GraphTenant tenant, List<String> userIds) {
+    GraphServiceClient graph = clients.graph(tenant);
     BatchRequestContent content = new BatchRequestContent(graph);
     Map<String, String> stepByUser = new HashMap<>();
     for (String userId : userIds) {

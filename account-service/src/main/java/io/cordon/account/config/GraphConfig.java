@@ -2,7 +2,10 @@ package io.cordon.account.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The app registration Cordon acts as, and how hard it may push Microsoft Graph (DESIGN §5). */
@@ -60,6 +63,46 @@ public interface GraphConfig {
   Budget budget();
 
   Retry retry();
+
+  /**
+   * Several Entra tenants ({@code cordon.graph.tenants.<name>.*}, DESIGN §5). None named: the keys
+   * above are the one tenant, named {@value TenantRegistry#LEGACY_NAME}.
+   */
+  Map<String, Tenant> tenants();
+
+  /**
+   * One tenant and the app registration Cordon acts as there. Client id, secret and certificate
+   * fall back to the keys above (one multi-tenant app consented in several tenants); the hosts come
+   * from the cloud unless given.
+   */
+  interface Tenant {
+    String tenantId();
+
+    Optional<String> clientId();
+
+    Optional<String> clientSecret();
+
+    Optional<String> certificatePath();
+
+    @WithDefault("global")
+    GraphCloud cloud();
+
+    /** Overrides the cloud's Graph root, e.g. {@code https://graph.microsoft.us/v1.0}. */
+    Optional<String> baseUrl();
+
+    /** Overrides the cloud's Entra authority host. */
+    Optional<String> authorityHost();
+
+    Optional<TenantSize> tenantSize();
+
+    /** Domains routed here in addition to the verified ones Graph lists ({@code GET /domains}). */
+    Optional<List<String>> domains();
+
+    /** Accounts whose tenant neither the report nor a domain names go here. */
+    @WithName("default")
+    @WithDefault("false")
+    boolean isDefault();
+  }
 
   /** Entra's tenant size classes, which set the resource-unit budget. */
   enum TenantSize {

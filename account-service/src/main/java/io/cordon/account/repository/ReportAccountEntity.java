@@ -27,6 +27,10 @@ public class ReportAccountEntity extends PanacheEntityBase {
   @Column(name = "tenant_hint")
   public String tenantHint;
 
+  /** The configured tenant this entry was routed to at intake (null: the primary one). */
+  @Column(name = "tenant_name")
+  public String tenantName;
+
   public String resolution;
 
   @Column(name = "resolution_reason")

@@ -2,6 +2,7 @@ package io.cordon.account.repository;
 
 import io.cordon.account.service.AccountIdentifier;
 import io.cordon.account.service.EntryRejection;
+import io.cordon.account.service.IntakeValidation;
 import io.cordon.contracts.json.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,10 +20,13 @@ public class ReportStore {
   @Inject EntityManager entityManager;
 
   @Transactional(Transactional.TxType.MANDATORY)
-  public void saveEntries(
-      UUID reportId, List<AccountIdentifier> accepted, List<EntryRejection> rejected) {
+  public void saveEntries(UUID reportId, IntakeValidation.Outcome outcome) {
+    List<AccountIdentifier> accepted = outcome.accepted();
+    List<EntryRejection> rejected = outcome.rejected();
     for (int i = 0; i < accepted.size(); i++) {
-      entityManager.persist(pendingAccount(reportId, i, accepted.get(i)));
+      ReportAccountEntity account = pendingAccount(reportId, i, accepted.get(i));
+      account.tenantName = outcome.tenantOf(accepted.get(i));
+      entityManager.persist(account);
       flushEvery(i);
     }
     for (int i = 0; i < rejected.size(); i++) {

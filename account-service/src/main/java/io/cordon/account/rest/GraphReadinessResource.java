@@ -1,5 +1,6 @@
 package io.cordon.account.rest;
 
+import io.cordon.account.service.TenantService;
 import io.cordon.account.service.readiness.GraphReadiness;
 import io.cordon.account.service.readiness.ReadinessService;
 import io.cordon.commons.security.Roles;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -16,14 +18,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class GraphReadinessResource {
   @Inject ReadinessService readiness;
+  @Inject TenantService tenants;
 
   @GET
   @RolesAllowed(Roles.ADMIN)
   @Operation(
       summary =
-          "The app's Graph permissions and directory roles against what each action needs; reads"
-              + " only")
-  public GraphReadiness get() {
-    return readiness.check();
+          "The app's Graph permissions and directory roles against what each action needs, in the"
+              + " named tenant (default: the default tenant); reads only")
+  public GraphReadiness get(@QueryParam("tenant") String tenant) {
+    return tenant == null || tenant.isBlank()
+        ? readiness.check()
+        : readiness.check(tenants.named(tenant));
   }
 }

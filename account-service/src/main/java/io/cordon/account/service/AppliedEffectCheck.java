@@ -5,6 +5,7 @@ import io.cordon.account.client.GraphClock;
 import io.cordon.account.client.UserEffectsReader;
 import io.cordon.account.client.UserEffectsReader.UserEffects;
 import io.cordon.account.config.GraphConfig;
+import io.cordon.account.config.GraphTenant;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ActionType;
@@ -47,7 +48,7 @@ public class AppliedEffectCheck {
    * Verdicts for the rows that need no sending: SUCCEEDED when the effect is there, a retry when
    * the user could not be read. Rows left out are to be sent.
    */
-  public Map<ActionLedgerEntity, Verdict> check(List<ActionLedgerEntity> rows)
+  public Map<ActionLedgerEntity, Verdict> check(GraphTenant tenant, List<ActionLedgerEntity> rows)
       throws InterruptedException {
     List<ActionLedgerEntity> uncertain =
         rows.stream()
@@ -60,8 +61,8 @@ public class AppliedEffectCheck {
     }
     List<String> users = uncertain.stream().map(r -> r.accountObjectId).distinct().toList();
     Map<String, UserEffectsReader.Reading> readings;
-    try (BudgetSpend spend = budget.acquire(config.tenantId(), users.size(), 0, 0)) {
-      readings = reader.read(users);
+    try (BudgetSpend spend = budget.acquire(tenant, users.size(), 0, 0)) {
+      readings = reader.read(tenant, users);
     }
     ClockOffset offset = clock.offset();
     for (ActionLedgerEntity row : uncertain) {

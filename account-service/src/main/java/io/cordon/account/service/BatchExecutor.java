@@ -5,6 +5,8 @@ import io.cordon.account.client.GraphBatchClient;
 import io.cordon.account.client.GraphCall;
 import io.cordon.account.client.GraphPermissions;
 import io.cordon.account.config.GraphConfig;
+import io.cordon.account.config.GraphTenant;
+import io.cordon.account.config.TenantRegistry;
 import io.cordon.account.repository.AccountFactsStore;
 import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;
@@ -19,6 +21,7 @@ import io.cordon.contracts.GraphPermissionRules;
 import io.cordon.contracts.ReasonCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +38,7 @@ public class BatchExecutor {
   private static final Logger LOG = Logger.getLogger(BatchExecutor.class);
 
   @Inject GraphConfig config;
+  @Inject TenantRegistry tenants;
   @Inject GraphPermissions permissions;
   @Inject GraphRequestPlanner planner;
   @Inject GraphBatchClient batchClient;
@@ -53,26 +57,78 @@ public class BatchExecutor {
   public void execute(List<ActionLedgerEntity> rows) throws InterruptedException {
     // continues the trace of the ActionRequested (or links the traces of a mixed batch)
     try (TracedWork work = traced(rows, "BatchExecutor.execute")) {
-      executeClaimed(rows);
+      for (Map.Entry<GraphTenant, List<ActionLedgerEntity>> group :
+          byTenant(inConfiguredTenants(rows)).entrySet()) {
+        executeClaimed(group.getKey(), group.getValue());
+      }
     }
   }
 
   /** One Identity Protection call (confirmCompromised or dismiss) for rows of one action. */
   public void confirmCompromised(List<ActionLedgerEntity> rows) throws InterruptedException {
     try (TracedWork work = traced(rows, "BatchExecutor.confirmCompromised")) {
-      confirmClaimed(rows);
+      for (Map.Entry<GraphTenant, List<ActionLedgerEntity>> group :
+          byTenant(inConfiguredTenants(rows)).entrySet()) {
+        confirmClaimed(group.getKey(), group.getValue());
+      }
     }
+  }
+
+  /**
+   * The rows whose tenant this deployment acts in; with several tenants, an action naming another
+   * one is finished as not applicable rather than sent to the wrong tenant (with one tenant every
+   * action is that tenant's, as before several tenants).
+   */
+  private List<ActionLedgerEntity> inConfiguredTenants(List<ActionLedgerEntity> rows) {
+    if (!tenants.several()) {
+      return rows;
+    }
+    Map<ActionLedgerEntity, Verdict> refused = new LinkedHashMap<>();
+    List<ActionLedgerEntity> known = new ArrayList<>();
+    for (ActionLedgerEntity row : rows) {
+      if (tenants.byTenantId(row.tenantId).isPresent()) {
+        known.add(row);
+      } else {
+        refused.put(
+            row,
+            Verdict.finish(
+                ActionOutcome.FAILED_PERMANENT,
+                ReasonCode.NOT_APPLICABLE,
+                "tenant "
+                    + row.tenantId
+                    + " is not one this deployment acts in (cordon.graph.tenants): not sent to"
+                    + " any other tenant"));
+      }
+    }
+    if (!refused.isEmpty()) {
+      completion.apply(refused, Map.of());
+    }
+    return known;
+  }
+
+  /**
+   * Claimed rows per tenant, in claim order: each tenant's calls go to its Graph with its token and
+   * spend its budget (a row without a tenant id is the primary tenant's).
+   */
+  private Map<GraphTenant, List<ActionLedgerEntity>> byTenant(List<ActionLedgerEntity> rows) {
+    Map<GraphTenant, List<ActionLedgerEntity>> groups = new LinkedHashMap<>();
+    for (ActionLedgerEntity row : rows) {
+      groups.computeIfAbsent(tenants.forTenantId(row.tenantId), t -> new ArrayList<>()).add(row);
+    }
+    return groups;
   }
 
   private TracedWork traced(List<ActionLedgerEntity> rows, String spanName) {
     return traces.continueFromAll(LedgerTraces.origins(rows), spanName, LedgerTraces.of(rows));
   }
 
-  private void executeClaimed(List<ActionLedgerEntity> claimed) throws InterruptedException {
+  private void executeClaimed(GraphTenant tenant, List<ActionLedgerEntity> claimed)
+      throws InterruptedException {
     // first of all: nothing below may read or write a protected account's state in Graph
-    Map<ActionLedgerEntity, Verdict> verdicts = new LinkedHashMap<>(protection.holdBack(claimed));
+    Map<ActionLedgerEntity, Verdict> verdicts =
+        new LinkedHashMap<>(protection.holdBack(tenant, claimed));
     List<ActionLedgerEntity> rows = notDecided(claimed, verdicts);
-    Set<String> granted = rows.isEmpty() ? null : grantedOrNull(rows, verdicts);
+    Set<String> granted = rows.isEmpty() ? null : grantedOrNull(tenant, rows, verdicts);
     if (granted == null) {
       completion.apply(verdicts, Map.of());
       return;
@@ -80,9 +136,9 @@ public class BatchExecutor {
     Map<String, AccountFacts> facts =
         factsStore.factsFor(rows.stream().map(r -> r.accountObjectId).toList());
     Map<String, ActionLedgerEntity> rowByKey = new HashMap<>();
-    List<GraphCall> calls = new java.util.ArrayList<>();
-    verdicts.putAll(appliedEffects.check(rows));
-    DirectoryRoles roles = new DirectoryRoles();
+    List<GraphCall> calls = new ArrayList<>();
+    verdicts.putAll(appliedEffects.check(tenant, rows));
+    DirectoryRoles roles = new DirectoryRoles(tenant);
     for (ActionLedgerEntity row : rows) {
       if (verdicts.containsKey(row)) {
         continue;
@@ -95,7 +151,7 @@ public class BatchExecutor {
       GraphRequestPlanner.Plan plan =
           refused != null
               ? new GraphRequestPlanner.Plan.Decided(refused)
-              : planner.plan(row, accountFacts);
+              : planner.plan(tenant, row, accountFacts);
       // Java 17: no pattern switch yet; the three kinds are the sealed interface's only ones
       if (plan instanceof GraphRequestPlanner.Plan.Decided decided) {
         verdicts.put(row, decided.verdict());
@@ -111,18 +167,20 @@ public class BatchExecutor {
                 : cleanup.execute(row));
       }
     }
-    Map<String, String> requestIds = send(calls, claimed, rowByKey, verdicts);
+    Map<String, String> requestIds = send(tenant, calls, claimed, rowByKey, verdicts);
     completion.apply(verdicts, requestIds);
   }
 
-  private void confirmClaimed(List<ActionLedgerEntity> claimed) throws InterruptedException {
-    Map<ActionLedgerEntity, Verdict> verdicts = new LinkedHashMap<>(protection.holdBack(claimed));
+  private void confirmClaimed(GraphTenant tenant, List<ActionLedgerEntity> claimed)
+      throws InterruptedException {
+    Map<ActionLedgerEntity, Verdict> verdicts =
+        new LinkedHashMap<>(protection.holdBack(tenant, claimed));
     List<ActionLedgerEntity> rows = notDecided(claimed, verdicts);
     if (rows.isEmpty()) {
       completion.apply(verdicts, Map.of());
       return;
     }
-    Set<String> granted = grantedOrNull(rows, verdicts);
+    Set<String> granted = grantedOrNull(tenant, rows, verdicts);
     ActionType action = ActionType.valueOf(rows.get(0).action);
     String missing = granted == null ? null : GraphPermissionRules.missingFor(action, granted);
     if (granted == null || missing != null) {
@@ -131,11 +189,11 @@ public class BatchExecutor {
       return;
     }
     List<String> userIds = rows.stream().map(r -> r.accountObjectId).distinct().toList();
-    GraphCall call = planner.identityProtection(action, rows.get(0).actionId, userIds);
+    GraphCall call = planner.identityProtection(tenant, action, rows.get(0).actionId, userIds);
     GraphAnswer answer;
-    try (BudgetSpend spend = budget.acquire(config.tenantId(), 1, 1, 1)) {
+    try (BudgetSpend spend = budget.acquire(tenant, 1, 1, 1)) {
       ledger.restampClaims(claimed, leases.now());
-      answer = batchClient.send(List.of(call)).get(call.key());
+      answer = batchClient.send(tenant, List.of(call)).get(call.key());
     }
     Verdict verdict = AnswerClassifier.classify(answer);
     rows.forEach(row -> verdicts.put(row, verdict));
@@ -145,6 +203,7 @@ public class BatchExecutor {
   }
 
   private Map<String, String> send(
+      GraphTenant tenant,
       List<GraphCall> calls,
       List<ActionLedgerEntity> rows,
       Map<String, ActionLedgerEntity> rowByKey,
@@ -156,9 +215,9 @@ public class BatchExecutor {
     }
     int writes = (int) calls.stream().filter(GraphCall::write).count();
     Map<String, GraphAnswer> answers;
-    try (BudgetSpend spend = budget.acquire(config.tenantId(), calls.size(), writes, 0)) {
+    try (BudgetSpend spend = budget.acquire(tenant, calls.size(), writes, 0)) {
       ledger.restampClaims(rows, leases.now());
-      answers = batchClient.send(calls);
+      answers = batchClient.send(tenant, calls);
     }
     Set<String> writeKeys = new java.util.HashSet<>();
     calls.stream().filter(GraphCall::write).forEach(call -> writeKeys.add(call.key()));
@@ -188,9 +247,11 @@ public class BatchExecutor {
 
   /** The granted permissions, or null after marking every row for retry (no token to be had). */
   private Set<String> grantedOrNull(
-      List<ActionLedgerEntity> rows, Map<ActionLedgerEntity, Verdict> verdicts) {
+      GraphTenant tenant,
+      List<ActionLedgerEntity> rows,
+      Map<ActionLedgerEntity, Verdict> verdicts) {
     try {
-      return permissions.granted();
+      return permissions.granted(tenant);
     } catch (RuntimeException e) {
       LOG.warnf("No Graph access token: %s", e.getMessage());
       Verdict retry =
@@ -226,12 +287,17 @@ public class BatchExecutor {
 
   /** The app's directory roles, asked for at most once per batch and only when needed. */
   private final class DirectoryRoles {
+    private final GraphTenant tenant;
     private boolean read;
     private Set<String> keys;
 
+    DirectoryRoles(GraphTenant tenant) {
+      this.tenant = tenant;
+    }
+
     Set<String> get() {
       if (!read) {
-        keys = readiness.directoryRoleKeys();
+        keys = readiness.directoryRoleKeys(tenant);
         read = true;
       }
       return keys;

@@ -5,6 +5,8 @@ import io.cordon.account.client.GraphAnswer;
 import io.cordon.account.client.GraphBatchClient;
 import io.cordon.account.client.GraphCall;
 import io.cordon.account.config.GraphConfig;
+import io.cordon.account.config.GraphTenant;
+import io.cordon.account.config.TenantRegistry;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.account.service.window.CompromiseWindow;
 import io.cordon.account.service.window.CompromiseWindows;
@@ -50,6 +52,7 @@ public class CleanupExecutor {
   @Inject GraphBatchClient batchClient;
   @Inject GraphBudget budget;
   @Inject GraphConfig config;
+  @Inject TenantRegistry tenants;
   @Inject RetrySchedule retrySchedule;
   @Inject CompromiseWindows windows;
   @Inject PersistenceOutcome persistence;
@@ -70,10 +73,12 @@ public class CleanupExecutor {
     for (int i = 0; i < removals.size(); i++) {
       calls.add(new GraphCall(row.actionId + "#" + i, removals.get(i).request(), true, false));
     }
+    GraphTenant tenant = tenants.forTenantId(row.tenantId);
     List<GraphCall> refusedAsDefault = new ArrayList<>();
     for (int from = 0; from < calls.size(); from += GraphBatchClient.MAX_BATCH_SIZE) {
       Verdict failed =
           delete(
+              tenant,
               calls.subList(from, Math.min(calls.size(), from + GraphBatchClient.MAX_BATCH_SIZE)),
               refusedAsDefault);
       if (failed != null) {
@@ -86,7 +91,7 @@ public class CleanupExecutor {
       // are gone it may go too; if older or undated methods remain, a person must change the
       // default first
       List<GraphCall> stillRefused = new ArrayList<>();
-      Verdict failed = delete(refusedAsDefault, stillRefused);
+      Verdict failed = delete(tenant, refusedAsDefault, stillRefused);
       if (failed != null) {
         return failed;
       }
@@ -189,8 +194,9 @@ public class CleanupExecutor {
   private CleanupTargets.Listing list(
       ActionType action, ActionLedgerEntity row, CompromiseWindow window)
       throws InterruptedException {
-    try (BudgetSpend spend = budget.acquire(config.tenantId(), 1, 0, 0)) {
-      return targets.list(action, row.accountObjectId, window.start());
+    GraphTenant tenant = tenants.forTenantId(row.tenantId);
+    try (BudgetSpend spend = budget.acquire(tenant, 1, 0, 0)) {
+      return targets.list(tenant, action, row.accountObjectId, window.start());
     }
   }
 
@@ -201,14 +207,14 @@ public class CleanupExecutor {
    * was lost may go again too. After {@link #DELETE_ATTEMPTS} the action is retried later as a
    * whole.
    */
-  private Verdict delete(List<GraphCall> batch, List<GraphCall> refusedAsDefault)
+  private Verdict delete(
+      GraphTenant tenant, List<GraphCall> batch, List<GraphCall> refusedAsDefault)
       throws InterruptedException {
     List<GraphCall> pending = batch;
     for (int attempt = 1; ; attempt++) {
       Map<String, GraphAnswer> answers;
-      try (BudgetSpend spend =
-          budget.acquire(config.tenantId(), pending.size(), pending.size(), 0)) {
-        answers = batchClient.send(pending);
+      try (BudgetSpend spend = budget.acquire(tenant, pending.size(), pending.size(), 0)) {
+        answers = batchClient.send(tenant, pending);
       }
       List<GraphCall> refused = new ArrayList<>();
       Verdict retry = null;

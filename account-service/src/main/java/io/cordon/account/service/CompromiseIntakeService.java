@@ -33,6 +33,7 @@ public class CompromiseIntakeService {
   @Inject Event<ReportAccepted> accepted;
   @Inject Audit audit;
   @Inject ReportDeliveries deliveries;
+  @Inject TenantRouter router;
 
   @Transactional
   public IntakeReceipt submit(
@@ -59,14 +60,15 @@ public class CompromiseIntakeService {
         return replay(earlier.get(), deliveryKey);
       }
     }
-    IntakeValidation.Outcome outcome = IntakeValidation.validate(entries, shapeRejections);
+    IntakeValidation.Outcome outcome =
+        IntakeValidation.validate(entries, shapeRejections, router::route);
     CompromiseReportEntity report = newReport(submission, outcome);
     if (deliveryKey != null) {
       report.deliveryKey = deliveryKey.key();
       report.bodySha256 = deliveryKey.bodySha256();
     }
     report.persist();
-    reportStore.saveEntries(report.id, outcome.accepted(), outcome.rejected());
+    reportStore.saveEntries(report.id, outcome);
     accepted.fire(new ReportAccepted(report.id));
     audit.record(
         AuditEntry.of(

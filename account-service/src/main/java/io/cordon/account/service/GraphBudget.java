@@ -1,6 +1,8 @@
 package io.cordon.account.service;
 
 import io.cordon.account.config.GraphConfig;
+import io.cordon.account.config.GraphTenant;
+import io.cordon.account.config.TenantRegistry;
 import io.cordon.account.repository.GraphBudgetStore;
 import io.cordon.account.repository.GraphBudgetStore.Attempt;
 import io.cordon.account.repository.GraphBudgetStore.Window;
@@ -23,35 +25,45 @@ public class GraphBudget {
   static final String IDENTITY_PROTECTION = "identity-protection";
 
   @Inject GraphConfig config;
+  @Inject TenantRegistry tenants;
   @Inject GraphBudgetStore store;
   @Inject MeterRegistry meters;
 
   /**
-   * Blocks until the budget allows a request with these costs. Close the result when the answer is
-   * in (try-with-resources around the call).
+   * Blocks until the tenant's budget allows a request with these costs. Close the result when the
+   * answer is in (try-with-resources around the call). Each tenant spends from its own rows (keyed
+   * by its directory id), so one tenant's storm never slows another's containment.
    */
-  public BudgetSpend acquire(String tenant, int resourceUnits, int writes, int identityProtection)
+  public BudgetSpend acquire(
+      GraphTenant tenant, int resourceUnits, int writes, int identityProtection)
       throws InterruptedException {
-    List<Window> windows = windows();
+    List<Window> windows = windows(tenant.size());
     double[] amounts = {resourceUnits, writes, identityProtection};
     long started = System.nanoTime();
     Attempt attempt;
-    while (!(attempt = store.trySpend(tenant, windows, amounts)).taken()) {
+    while (!(attempt = store.trySpend(tenant.tenantId(), windows, amounts)).taken()) {
       Thread.sleep(Math.max(5, attempt.retryAfter().toMillis()));
     }
     Duration waited = Duration.ofNanos(System.nanoTime() - started);
     Timer.builder("cordon.graph.budget.wait")
         .description("Time a Graph batch waited for the tenant's throttling budget")
+        .tag("tenant", tenant.name())
         .register(meters)
         .record(waited);
     return new BudgetSpend(store, attempt.spendIds(), waited);
   }
 
-  List<Window> windows() {
+  /** The budget of the tenant with this directory id (the primary tenant's for an unknown id). */
+  public BudgetSpend acquire(String tenantId, int resourceUnits, int writes, int identityProtection)
+      throws InterruptedException {
+    return acquire(tenants.forTenantId(tenantId), resourceUnits, writes, identityProtection);
+  }
+
+  List<Window> windows(GraphConfig.TenantSize size) {
     GraphConfig.Budget budget = config.budget();
     double scale = budget.scale();
     return List.of(
-        window(RESOURCE_UNITS, config.tenantSize().resourceUnitsPer10s() * scale, 10),
+        window(RESOURCE_UNITS, size.resourceUnitsPer10s() * scale, 10),
         window(WRITES, budget.writesPer150s() * scale, 150),
         window(IDENTITY_PROTECTION, budget.identityProtectionPerSecond() * scale, 1));
   }

@@ -9,6 +9,7 @@ import com.microsoft.kiota.RequestInformation;
 import io.cordon.account.client.GraphCall;
 import io.cordon.account.client.GraphClients;
 import io.cordon.account.config.GraphConfig;
+import io.cordon.account.config.GraphTenant;
 import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.contracts.ActionOutcome;
@@ -47,7 +48,7 @@ public class GraphRequestPlanner {
     record OnItsOwn() implements Plan {}
   }
 
-  public Plan plan(ActionLedgerEntity row, AccountFacts facts) {
+  public Plan plan(GraphTenant tenant, ActionLedgerEntity row, AccountFacts facts) {
     ActionType action = ActionType.valueOf(row.action);
     Verdict decided = decideWithoutGraph(action, facts);
     if (decided != null) {
@@ -68,7 +69,7 @@ public class GraphRequestPlanner {
       // not a call inside a batch
       return new Plan.OnItsOwn();
     }
-    GraphServiceClient graph = clients.graph();
+    GraphServiceClient graph = clients.graph(tenant);
     String user = row.accountObjectId;
     RequestInformation request =
         switch (action) {
@@ -89,8 +90,9 @@ public class GraphRequestPlanner {
    * Identity Protection allows one request per second: confirm many users compromised (or dismiss
    * their risk) in one call.
    */
-  public GraphCall identityProtection(ActionType action, String key, List<String> userIds) {
-    var riskyUsers = clients.graph().identityProtection().riskyUsers();
+  public GraphCall identityProtection(
+      GraphTenant tenant, ActionType action, String key, List<String> userIds) {
+    var riskyUsers = clients.graph(tenant).identityProtection().riskyUsers();
     RequestInformation request =
         switch (action) {
           case CONFIRM_COMPROMISED -> {

@@ -4,13 +4,26 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Validates, normalises and de-duplicates entries; every refused entry keeps its own reason. */
 public final class IntakeValidation {
   private IntakeValidation() {}
 
   public static Outcome validate(List<RawEntry> entries, List<EntryRejection> alreadyRefused) {
+    return validate(entries, alreadyRefused, null);
+  }
+
+  /**
+   * As {@link #validate(List, List)}, and each well-formed entry is routed to its tenant; an entry
+   * no tenant can be told for is refused with the router's reason (null router: no routing).
+   */
+  public static Outcome validate(
+      List<RawEntry> entries,
+      List<EntryRejection> alreadyRefused,
+      Function<AccountIdentifier, TenantRoute> router) {
     List<AccountIdentifier> accepted = new ArrayList<>();
+    Map<String, String> tenantByKey = new HashMap<>();
     List<EntryRejection> rejected = new ArrayList<>(alreadyRefused);
     Map<String, Integer> seen = new HashMap<>();
     int duplicates = 0;
@@ -21,12 +34,27 @@ public final class IntakeValidation {
         rejected.add(EntryRejection.of(describe(entry), result.refusal()));
         continue;
       }
+      String key = result.identifier().dedupKey();
+      String tenant = null;
+      if (router != null) {
+        TenantRoute route = router.apply(result.identifier());
+        if (!route.routed()) {
+          rejected.add(EntryRejection.of(describe(entry), route.refusal()));
+          continue;
+        }
+        tenant = route.tenant().name();
+        // the same account named once by its domain and once by its tenant id is one account
+        key = result.identifier().kind() + ":" + result.identifier().value() + "@" + tenant;
+      }
       AccountIdentifier identifier =
           result
               .identifier()
               .withEvidence(entry.activityAt(), entry.firstSeenAt(), entry.indicators());
-      Integer earlier = seen.putIfAbsent(identifier.dedupKey(), accepted.size());
+      Integer earlier = seen.putIfAbsent(key, accepted.size());
       if (earlier == null) {
+        if (tenant != null) {
+          tenantByKey.put(identifier.dedupKey(), tenant);
+        }
         accepted.add(identifier);
       } else {
         // a repeat is folded, but its evidence (times, indicators) adds to the account's
@@ -38,7 +66,7 @@ public final class IntakeValidation {
         duplicates++;
       }
     }
-    return new Outcome(accepted, rejected, duplicates);
+    return new Outcome(accepted, rejected, duplicates, tenantByKey);
   }
 
   private static String describe(RawEntry entry) {
@@ -46,7 +74,21 @@ public final class IntakeValidation {
     return entry.input() == null ? value : entry.input() + ": " + value;
   }
 
-  /** Accepted identifiers in input order, rejections, and how many repeats were folded. */
+  /**
+   * Accepted identifiers in input order, rejections, how many repeats were folded, and per accepted
+   * identifier ({@link AccountIdentifier#dedupKey()}) the name of its tenant when routed.
+   */
   public record Outcome(
-      List<AccountIdentifier> accepted, List<EntryRejection> rejected, int duplicates) {}
+      List<AccountIdentifier> accepted,
+      List<EntryRejection> rejected,
+      int duplicates,
+      Map<String, String> tenantByKey) {
+    public Outcome {
+      tenantByKey = Map.copyOf(tenantByKey);
+    }
+
+    public String tenantOf(AccountIdentifier identifier) {
+      return tenantByKey.get(identifier.dedupKey());
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.cordon.account.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cordon.account.config.TenantRegistry;
 import io.cordon.account.repository.CompromiseReportEntity;
 import io.cordon.account.repository.ReportAccountEntity;
 import io.cordon.account.repository.Resolution;
@@ -65,6 +66,7 @@ public class ReportPublisher {
   @Inject BlastRadius blastRadius;
   @Inject MeterRegistry meters;
   @Inject ReadinessService readiness;
+  @Inject TenantRegistry tenants;
 
   @Transactional
   public void publishIfSettled(UUID reportId) {
@@ -106,7 +108,10 @@ public class ReportPublisher {
             report.reportedById,
             report.receivedAt,
             report.incidentInferred,
-            accounts.isEmpty() ? null : readiness.snapshot());
+            accounts.isEmpty()
+                ? null
+                : readiness.snapshot(
+                    accounts.stream().map(a -> tenants.forTenantId(a.tenantId())).toList()));
     // none resolved still gives one event (without accounts): the run it starts fails saying so
     // the events continue the trace of the REST call that reported the accounts
     try (TracedWork work =

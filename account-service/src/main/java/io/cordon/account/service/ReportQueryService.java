@@ -90,6 +90,8 @@ public class ReportQueryService {
     return new ReportView.AccountView(
         row.identifier,
         row.tenantHint,
+        row.tenantName,
+        row.tenantId,
         row.resolution,
         row.resolutionReason,
         row.objectId,

@@ -35,9 +35,16 @@ public record ReportView(
   public record Counts(
       int accepted, int rejected, int duplicates, long resolved, long notFound, long pending) {}
 
+  /**
+   * @param tenant the tenant the entry named, as given
+   * @param tenantName the configured tenant it was routed to (DESIGN §5)
+   * @param tenantId that tenant's directory id, once the account is resolved there
+   */
   public record AccountView(
       String input,
       String tenant,
+      String tenantName,
+      String tenantId,
       String resolution,
       String reason,
       String objectId,

@@ -3,6 +3,8 @@ package io.cordon.account.service;
 import io.cordon.account.client.DirectoryReader;
 import io.cordon.account.client.GraphAnswer;
 import io.cordon.account.config.GraphConfig;
+import io.cordon.account.config.GraphTenant;
+import io.cordon.account.config.TenantRegistry;
 import io.cordon.account.repository.ReportAccountEntity;
 import io.cordon.account.repository.Resolution;
 import io.cordon.account.repository.ResolutionQueue;
@@ -14,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +39,7 @@ public class ResolutionService {
   @Inject GraphConfig config;
   @Inject RetrySchedule retrySchedule;
   @Inject ReportPublisher publisher;
+  @Inject TenantRegistry tenants;
 
   /** One batch; false when no account was due. */
   public boolean resolveOnce() throws InterruptedException {
@@ -43,13 +47,32 @@ public class ResolutionService {
     if (rows.isEmpty()) {
       return false;
     }
-    Map<String, DirectoryReader.Lookup> lookups;
-    try (BudgetSpend spend = budget.acquire(config.tenantId(), 2 * rows.size(), 0, 0)) {
-      lookups = directory.resolve(wanted(rows));
+    Set<UUID> reports = new HashSet<>();
+    // each tenant's accounts are read in that tenant, with its token and from its budget
+    for (Map.Entry<GraphTenant, List<ReportAccountEntity>> group : byTenant(rows).entrySet()) {
+      GraphTenant tenant = group.getKey();
+      List<ReportAccountEntity> mine = group.getValue();
+      Map<String, DirectoryReader.Lookup> lookups;
+      try (BudgetSpend spend = budget.acquire(tenant, 2 * mine.size(), 0, 0)) {
+        lookups = directory.resolve(tenant, wanted(mine));
+      }
+      reports.addAll(record(tenant, mine, lookups));
     }
-    Set<UUID> reports = record(rows, lookups);
     reports.forEach(publisher::publishIfSettled);
     return true;
+  }
+
+  /** Rows per the tenant intake routed them to (rows from before: the primary tenant). */
+  private Map<GraphTenant, List<ReportAccountEntity>> byTenant(List<ReportAccountEntity> rows) {
+    Map<GraphTenant, List<ReportAccountEntity>> groups = new LinkedHashMap<>();
+    for (ReportAccountEntity row : rows) {
+      GraphTenant tenant =
+          row.tenantName == null
+              ? tenants.primary()
+              : tenants.byName(row.tenantName).orElseGet(tenants::primary);
+      groups.computeIfAbsent(tenant, t -> new ArrayList<>()).add(row);
+    }
+    return groups;
   }
 
   /** Per identifier the parts not read yet (a row keeps what an earlier attempt read). */
@@ -69,7 +92,10 @@ public class ResolutionService {
   }
 
   @Transactional
-  Set<UUID> record(List<ReportAccountEntity> claimed, Map<String, DirectoryReader.Lookup> lookups) {
+  Set<UUID> record(
+      GraphTenant tenant,
+      List<ReportAccountEntity> claimed,
+      Map<String, DirectoryReader.Lookup> lookups) {
     Set<UUID> reports = new HashSet<>();
     for (ReportAccountEntity detached : claimed) {
       ReportAccountEntity row = ReportAccountEntity.findById(detached.id);
@@ -81,7 +107,7 @@ public class ResolutionService {
         keepMemberships(row, lookup.memberships());
       }
       if (row.objectId != null && row.groupsJson != null) {
-        resolved(row);
+        resolved(row, tenant);
       } else {
         failed(row, lookup.failure());
       }
@@ -104,9 +130,12 @@ public class ResolutionService {
     row.groupsJson = EventJson.write(memberships.groups());
   }
 
-  private void resolved(ReportAccountEntity row) {
+  private void resolved(ReportAccountEntity row, GraphTenant tenant) {
     row.resolution = Resolution.RESOLVED.name();
-    row.tenantId = row.tenantHint != null ? row.tenantHint : config.tenantId();
+    // one tenant: the entry's own hint is kept, as before several tenants; several: the directory
+    // id of the tenant the account was read in, which every action then goes to
+    row.tenantId =
+        !tenants.several() && row.tenantHint != null ? row.tenantHint : tenant.tenantId();
     row.resolvedAt = Instant.now();
     row.resolutionReason = null;
   }

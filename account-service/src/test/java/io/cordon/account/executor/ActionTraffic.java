@@ -133,15 +133,26 @@ final class ActionTraffic implements AutoCloseable {
     return TestActionSigning.sign(unsigned(objectId, upn, action));
   }
 
+  /** An action on an account of the tenant with this directory id. */
+  ActionRequested request(String objectId, ActionType action, String tenantId) {
+    return TestActionSigning.sign(
+        unsigned(objectId, "account-" + objectId + "@jaxa.example", action, tenantId));
+  }
+
   /** A request as playbook-service would send it, before it signs it. */
   ActionRequested unsigned(String objectId, String upn, ActionType action) {
+    return unsigned(objectId, upn, action, "test-tenant");
+  }
+
+  private ActionRequested unsigned(
+      String objectId, String upn, ActionType action, String tenantId) {
     return new ActionRequested(
         ActionRequested.SCHEMA_VERSION,
         EventIds.random(),
         runId + ":" + action + ":" + objectId,
         runId,
         action.name().toLowerCase(),
-        new AccountRef(objectId, upn, "test-tenant"),
+        new AccountRef(objectId, upn, tenantId),
         action,
         Map.of(),
         Instant.now());

@@ -2,7 +2,8 @@ package io.cordon.account.service.plan;
 
 import io.cordon.account.client.DirectoryReader;
 import io.cordon.account.client.GraphAnswer;
-import io.cordon.account.config.GraphConfig;
+import io.cordon.account.config.GraphTenant;
+import io.cordon.account.config.TenantRegistry;
 import io.cordon.account.repository.ProtectionOverrides;
 import io.cordon.account.service.AccountIdentifier;
 import io.cordon.account.service.AnswerClassifier;
@@ -10,6 +11,7 @@ import io.cordon.account.service.BudgetSpend;
 import io.cordon.account.service.GraphBudget;
 import io.cordon.account.service.IntakeValidation;
 import io.cordon.account.service.ParsedEntries;
+import io.cordon.account.service.TenantRouter;
 import io.cordon.account.service.Verdict;
 import io.cordon.account.service.protection.ProtectedAccountService;
 import io.cordon.account.service.protection.ProtectionList;
@@ -23,6 +25,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,29 +43,43 @@ public class DryRunService {
 
   @Inject DirectoryReader directory;
   @Inject GraphBudget budget;
-  @Inject GraphConfig config;
   @Inject ProtectedAccountService protectedAccounts;
   @Inject ProtectionOverrides overrides;
   @Inject ReadinessService readiness;
+  @Inject TenantRegistry tenants;
+  @Inject TenantRouter router;
 
   public DryRunResolution resolve(ParsedEntries parsed) throws InterruptedException {
+    // routed as the report would be: the same per-entry refusals, each account read in its tenant
     IntakeValidation.Outcome outcome =
-        IntakeValidation.validate(parsed.entries(), parsed.rejections());
+        IntakeValidation.validate(parsed.entries(), parsed.rejections(), router::route);
     List<AccountIdentifier> accepted = outcome.accepted();
     ProtectionList list = protectedAccounts.current();
-    List<PlannedAccount> planned = new ArrayList<>();
-    for (int from = 0; from < accepted.size(); from += DirectoryReader.ACCOUNTS_PER_BATCH) {
-      List<AccountIdentifier> batch =
-          accepted.subList(
-              from, Math.min(accepted.size(), from + DirectoryReader.ACCOUNTS_PER_BATCH));
-      List<DirectoryReader.Wanted> wanted =
-          batch.stream().map(id -> new DirectoryReader.Wanted(id.value(), true, true)).toList();
-      Map<String, DirectoryReader.Lookup> lookups;
-      try (BudgetSpend spend = budget.acquire(config.tenantId(), 2 * wanted.size(), 0, 0)) {
-        lookups = directory.resolve(wanted);
-      }
-      for (AccountIdentifier id : batch) {
-        planned.add(plan(id, lookups.get(id.value()), list));
+    PlannedAccount[] planned = new PlannedAccount[accepted.size()];
+    Map<GraphTenant, List<Integer>> byTenant = new LinkedHashMap<>();
+    for (int i = 0; i < accepted.size(); i++) {
+      GraphTenant tenant =
+          tenants.byName(outcome.tenantOf(accepted.get(i))).orElseGet(tenants::primary);
+      byTenant.computeIfAbsent(tenant, t -> new ArrayList<>()).add(i);
+    }
+    for (Map.Entry<GraphTenant, List<Integer>> group : byTenant.entrySet()) {
+      List<Integer> indices = group.getValue();
+      for (int from = 0; from < indices.size(); from += DirectoryReader.ACCOUNTS_PER_BATCH) {
+        List<Integer> batch =
+            indices.subList(
+                from, Math.min(indices.size(), from + DirectoryReader.ACCOUNTS_PER_BATCH));
+        List<DirectoryReader.Wanted> wanted =
+            batch.stream()
+                .map(i -> new DirectoryReader.Wanted(accepted.get(i).value(), true, true))
+                .toList();
+        Map<String, DirectoryReader.Lookup> lookups;
+        try (BudgetSpend spend = budget.acquire(group.getKey(), 2 * wanted.size(), 0, 0)) {
+          lookups = directory.resolve(group.getKey(), wanted);
+        }
+        for (int i : batch) {
+          AccountIdentifier id = accepted.get(i);
+          planned[i] = plan(id, group.getKey(), lookups.get(id.value()), list);
+        }
       }
     }
     return new DryRunResolution(
@@ -70,12 +87,15 @@ public class DryRunService {
         accepted.size(),
         outcome.rejected(),
         outcome.duplicates(),
-        withOverrides(planned),
-        readiness.snapshot());
+        withOverrides(List.of(planned)),
+        byTenant.isEmpty() ? readiness.snapshot() : readiness.snapshot(byTenant.keySet()));
   }
 
   private PlannedAccount plan(
-      AccountIdentifier id, DirectoryReader.Lookup lookup, ProtectionList list) {
+      AccountIdentifier id,
+      GraphTenant tenant,
+      DirectoryReader.Lookup lookup,
+      ProtectionList list) {
     if (lookup == null || lookup.user() == null || lookup.memberships() == null) {
       GraphAnswer failure = lookup == null ? null : lookup.failure();
       Verdict verdict = failure == null ? null : AnswerClassifier.classify(failure);
@@ -98,7 +118,8 @@ public class DryRunService {
         new ResolvedAccount(
             user.objectId(),
             user.userPrincipalName(),
-            id.tenant() == null ? config.tenantId() : id.tenant(),
+            // one tenant: the entry's own hint, as a report keeps it; several: the routed tenant
+            !tenants.several() && id.tenant() != null ? id.tenant() : tenant.tenantId(),
             "GUEST".equalsIgnoreCase(user.userType()) ? UserType.GUEST : UserType.MEMBER,
             user.onPremisesSynced(),
             user.accountEnabled(),

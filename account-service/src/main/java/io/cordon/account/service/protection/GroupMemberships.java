@@ -3,7 +3,7 @@ package io.cordon.account.service.protection;
 import io.cordon.account.client.DirectoryReader;
 import io.cordon.account.client.GraphAnswer;
 import io.cordon.account.client.GraphBatchClient;
-import io.cordon.account.config.GraphConfig;
+import io.cordon.account.config.GraphTenant;
 import io.cordon.account.repository.ResolvedMemberships;
 import io.cordon.account.service.AnswerClassifier;
 import io.cordon.account.service.BudgetSpend;
@@ -30,7 +30,6 @@ class GroupMemberships {
   @Inject ResolvedMemberships resolved;
   @Inject DirectoryReader directory;
   @Inject GraphBudget budget;
-  @Inject GraphConfig config;
 
   /**
    * @param groupIds group ids (lower case) by account object id (lower case)
@@ -38,26 +37,30 @@ class GroupMemberships {
    */
   record Result(Map<String, Set<String>> groupIds, Map<String, Verdict> unreadable) {}
 
-  Result of(Set<String> objectIds) throws InterruptedException {
+  /** Memberships of accounts of this tenant, read there when not resolved before. */
+  Result of(GraphTenant tenant, Set<String> objectIds) throws InterruptedException {
     Map<String, Set<String>> groupIds = new HashMap<>(resolved.groupIdsOf(objectIds));
     Map<String, Verdict> unreadable = new HashMap<>();
     List<String> missing = objectIds.stream().filter(id -> !groupIds.containsKey(id)).toList();
     for (int from = 0; from < missing.size(); from += GraphBatchClient.MAX_BATCH_SIZE) {
       List<String> chunk =
           missing.subList(from, Math.min(from + GraphBatchClient.MAX_BATCH_SIZE, missing.size()));
-      read(chunk, groupIds, unreadable);
+      read(tenant, chunk, groupIds, unreadable);
     }
     return new Result(groupIds, unreadable);
   }
 
   private void read(
-      List<String> objectIds, Map<String, Set<String>> groupIds, Map<String, Verdict> unreadable)
+      GraphTenant tenant,
+      List<String> objectIds,
+      Map<String, Set<String>> groupIds,
+      Map<String, Verdict> unreadable)
       throws InterruptedException {
     List<DirectoryReader.Wanted> wanted = new ArrayList<>();
     objectIds.forEach(id -> wanted.add(new DirectoryReader.Wanted(id, false, true)));
     Map<String, DirectoryReader.Lookup> lookups;
-    try (BudgetSpend spend = budget.acquire(config.tenantId(), objectIds.size(), 0, 0)) {
-      lookups = directory.resolve(wanted);
+    try (BudgetSpend spend = budget.acquire(tenant, objectIds.size(), 0, 0)) {
+      lookups = directory.resolve(tenant, wanted);
     }
     for (String objectId : objectIds) {
       DirectoryReader.Lookup lookup = lookups.get(objectId);

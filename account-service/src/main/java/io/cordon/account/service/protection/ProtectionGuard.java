@@ -1,5 +1,6 @@
 package io.cordon.account.service.protection;
 
+import io.cordon.account.config.GraphTenant;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.account.repository.ProtectionOverrides;
 import io.cordon.account.service.Verdict;
@@ -34,8 +35,8 @@ public class ProtectionGuard {
    * Verdicts for the rows that must not reach Graph now: the protected ones, and those whose
    * memberships could not be read (a protected group cannot be ruled out). The other rows may go.
    */
-  public Map<ActionLedgerEntity, Verdict> holdBack(List<ActionLedgerEntity> rows)
-      throws InterruptedException {
+  public Map<ActionLedgerEntity, Verdict> holdBack(
+      GraphTenant tenant, List<ActionLedgerEntity> rows) throws InterruptedException {
     ProtectionList list = protectedAccounts.current();
     if (list.isEmpty() || rows.isEmpty()) {
       return Map.of();
@@ -45,7 +46,7 @@ public class ProtectionGuard {
     GroupMemberships.Result groups =
         list.groups().isEmpty()
             ? new GroupMemberships.Result(Map.of(), Map.of())
-            : memberships.of(objectIds);
+            : memberships.of(tenant, objectIds);
     Map<String, String> protectedWhy = new HashMap<>();
     for (String objectId : objectIds) {
       String why = list.why(objectId, groups.groupIds().getOrDefault(objectId, Set.of()));

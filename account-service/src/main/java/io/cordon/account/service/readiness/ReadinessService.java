@@ -4,6 +4,8 @@ import io.cordon.account.client.GraphPermissions;
 import io.cordon.account.client.GraphPermissions.AppDirectoryRole;
 import io.cordon.account.client.GraphPermissions.AppDirectoryRoles;
 import io.cordon.account.config.GraphConfig;
+import io.cordon.account.config.GraphTenant;
+import io.cordon.account.config.TenantRegistry;
 import io.cordon.commons.problem.ProblemException;
 import io.cordon.commons.problem.ProblemType;
 import io.cordon.contracts.ActionType;
@@ -14,11 +16,14 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,28 +37,38 @@ public class ReadinessService {
 
   @Inject GraphPermissions permissions;
   @Inject GraphConfig config;
+  @Inject TenantRegistry tenants;
 
   private record RolesRead(AppDirectoryRoles roles, Instant readAt) {}
 
-  private final AtomicReference<RolesRead> lastRoles = new AtomicReference<>();
+  /** Per tenant name: the app's directory roles as last read there. */
+  private final Map<String, RolesRead> lastRoles = new ConcurrentHashMap<>();
 
-  /** A check against a newly issued token and the directory roles read now. */
+  /** The primary tenant's check. */
   public GraphReadiness check() {
+    return check(tenants.primary());
+  }
+
+  /** A check against a token newly issued in the tenant and its directory roles read now. */
+  public GraphReadiness check(GraphTenant tenant) {
     Set<String> granted;
     try {
-      granted = permissions.grantedNow();
+      granted = permissions.grantedNow(tenant);
     } catch (RuntimeException e) {
       LOG.warnf("No Graph access token for the readiness check: %s", e.getMessage());
       throw new ProblemException(
           ProblemType.SERVICE_UNAVAILABLE,
           "Entra issued no access token for client "
-              + config.clientId()
+              + tenant.clientId()
               + " in tenant "
-              + config.tenantId()
+              + tenant.name()
+              + " ("
+              + tenant.tenantId()
+              + ")"
               + ": "
               + e.getClass().getSimpleName());
     }
-    AppDirectoryRoles roles = readRoles();
+    AppDirectoryRoles roles = readRoles(tenant);
     Set<String> roleKeys = keysOf(roles);
     List<ActionReadiness> actions = new ArrayList<>();
     List<String> missing = new ArrayList<>();
@@ -81,8 +96,8 @@ public class ReadinessService {
               privileged));
     }
     return new GraphReadiness(
-        config.tenantId(),
-        config.clientId(),
+        tenant.tenantId(),
+        tenant.clientId(),
         Instant.now(),
         missing.isEmpty(),
         List.copyOf(new TreeSet<>(granted)),
@@ -97,10 +112,15 @@ public class ReadinessService {
    * every {@code cordon.graph.directory-roles-max-age}; null when Graph would not say.
    */
   public Set<String> directoryRoleKeys() {
-    RolesRead last = lastRoles.get();
+    return directoryRoleKeys(tenants.primary());
+  }
+
+  /** As {@link #directoryRoleKeys()}, in the given tenant. */
+  public Set<String> directoryRoleKeys(GraphTenant tenant) {
+    RolesRead last = lastRoles.get(tenant.name());
     if (last == null || last.readAt().plus(config.directoryRolesMaxAge()).isBefore(Instant.now())) {
-      readRoles();
-      last = lastRoles.get();
+      readRoles(tenant);
+      last = lastRoles.get(tenant.name());
     }
     return last.roles().unreadable() == null ? keysOf(last.roles()) : null;
   }
@@ -112,15 +132,49 @@ public class ReadinessService {
    * the per-action preflight).
    */
   public GraphAccess snapshot() {
+    return snapshot(tenants.primary());
+  }
+
+  /**
+   * As {@link #snapshot()} for a report whose accounts live in these tenants: what the app may do
+   * in every one of them (permissions and roles all of them grant; a tenant whose roles are
+   * unreadable makes them unreadable), so a run's preflight never counts on one tenant's grant for
+   * another tenant's account. Null when any tenant gives no token.
+   */
+  public GraphAccess snapshot(Collection<GraphTenant> reportTenants) {
+    GraphAccess shared = null;
+    for (GraphTenant tenant : new LinkedHashSet<>(reportTenants)) {
+      GraphAccess access = snapshot(tenant);
+      if (access == null) {
+        return null;
+      }
+      shared = shared == null ? access : common(shared, access, tenant);
+    }
+    return shared == null ? snapshot() : shared;
+  }
+
+  private static GraphAccess common(GraphAccess a, GraphAccess b, GraphTenant bTenant) {
+    List<String> permissions = a.permissions().stream().filter(b.permissions()::contains).toList();
+    List<String> roles = a.directoryRoles().stream().filter(b.directoryRoles()::contains).toList();
+    String unreadable =
+        a.directoryRolesUnreadable() != null
+            ? a.directoryRolesUnreadable()
+            : b.directoryRolesUnreadable() == null
+                ? null
+                : "tenant " + bTenant.name() + ": " + b.directoryRolesUnreadable();
+    return new GraphAccess(permissions, roles, unreadable, a.checkedAt());
+  }
+
+  private GraphAccess snapshot(GraphTenant tenant) {
     Set<String> granted;
     try {
-      granted = permissions.granted();
+      granted = permissions.granted(tenant);
     } catch (RuntimeException e) {
       LOG.warnf("No Graph access token for a report's preflight: %s", e.getMessage());
       return null;
     }
-    directoryRoleKeys();
-    RolesRead last = lastRoles.get();
+    directoryRoleKeys(tenant);
+    RolesRead last = lastRoles.get(tenant.name());
     List<String> roles = new ArrayList<>();
     last.roles()
         .roles()
@@ -133,9 +187,9 @@ public class ReadinessService {
         List.copyOf(new TreeSet<>(granted)), roles, last.roles().unreadable(), Instant.now());
   }
 
-  private AppDirectoryRoles readRoles() {
-    AppDirectoryRoles roles = permissions.directoryRoles(config.clientId());
-    lastRoles.set(new RolesRead(roles, Instant.now()));
+  private AppDirectoryRoles readRoles(GraphTenant tenant) {
+    AppDirectoryRoles roles = permissions.directoryRoles(tenant);
+    lastRoles.put(tenant.name(), new RolesRead(roles, Instant.now()));
     return roles;
   }
 

@@ -2,8 +2,9 @@ package io.cordon.account.service.recovery;
 
 import io.cordon.account.client.GraphAnswer;
 import io.cordon.account.client.TemporaryAccessPassClient;
-import io.cordon.account.config.GraphConfig;
+import io.cordon.account.config.GraphTenant;
 import io.cordon.account.config.TemporaryAccessPassConfig;
+import io.cordon.account.config.TenantRegistry;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.account.service.AnswerClassifier;
 import io.cordon.account.service.BudgetSpend;
@@ -37,7 +38,7 @@ public class TemporaryAccessPassExecutor {
   @Inject TemporaryAccessPassVault vault;
   @Inject PassSeal seal;
   @Inject GraphBudget budget;
-  @Inject GraphConfig graphConfig;
+  @Inject TenantRegistry tenants;
 
   public Verdict execute(ActionLedgerEntity row) throws InterruptedException {
     if (vault.keptFor(row.actionId)) {
@@ -61,8 +62,9 @@ public class TemporaryAccessPassExecutor {
       }
     }
     TemporaryAccessPassClient.Issue issue;
-    try (BudgetSpend spend = budget.acquire(graphConfig.tenantId(), 1, 1, 0)) {
-      issue = client.issue(row.accountObjectId, lifetime, config.usableOnce());
+    GraphTenant tenant = tenants.forTenantId(row.tenantId);
+    try (BudgetSpend spend = budget.acquire(tenant, 1, 1, 0)) {
+      issue = client.issue(tenant, row.accountObjectId, lifetime, config.usableOnce());
     }
     if (issue.failure() != null) {
       Verdict verdict = AnswerClassifier.classify(issue.failure());
@@ -98,8 +100,9 @@ public class TemporaryAccessPassExecutor {
   /** Null when the user has no usable pass, so one may be issued; else the verdict. */
   private Verdict passAlreadyThere(ActionLedgerEntity row) throws InterruptedException {
     TemporaryAccessPassClient.Listing listing;
-    try (BudgetSpend spend = budget.acquire(graphConfig.tenantId(), 1, 0, 0)) {
-      listing = client.list(row.accountObjectId);
+    GraphTenant tenant = tenants.forTenantId(row.tenantId);
+    try (BudgetSpend spend = budget.acquire(tenant, 1, 0, 0)) {
+      listing = client.list(tenant, row.accountObjectId);
     }
     if (listing.failure() != null) {
       Verdict unread = AnswerClassifier.classify(listing.failure());
