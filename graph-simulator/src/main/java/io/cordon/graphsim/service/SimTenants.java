@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,12 +51,11 @@ public class SimTenants {
             && (tenant.isNamedBy(other.id())
                 || other.domains().stream().anyMatch(tenant::isNamedBy))) {
           throw new IllegalStateException(
-              "sim.tenants: tenants "
+              "sim.tenants: "
                   + other.name()
                   + " and "
                   + tenant.name()
-                  + " share an id or"
-                  + " a domain");
+                  + " share an id or a domain");
         }
       }
     }
@@ -63,6 +63,10 @@ public class SimTenants {
   }
 
   private SimTenant extra(String name, SimConfig.ExtraTenant t) {
+    if (name.equals(DEFAULT_NAME)) {
+      throw new IllegalStateException(
+          "sim.tenants.default: the default tenant is configured by sim.tenant and sim.auth");
+    }
     return new SimTenant(
         name,
         seeds.load(name, t),
@@ -132,15 +136,16 @@ public class SimTenants {
 
   /** For /_sim/health: each tenant's name, id, domains and user count. */
   public List<Map<String, Object>> summaries() {
-    return all.stream()
-        .map(
-            t ->
-                Map.<String, Object>of(
-                    "name", t.name(),
-                    "tenantId", t.id(),
-                    "domains", t.domains(),
-                    "users", t.userCount(),
-                    "clientId", t.clientId()))
-        .toList();
+    List<Map<String, Object>> summaries = new ArrayList<>();
+    for (SimTenant tenant : all) {
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("name", tenant.name());
+      summary.put("tenantId", tenant.id());
+      summary.put("domains", tenant.domains());
+      summary.put("users", tenant.userCount());
+      summary.put("clientId", tenant.clientId());
+      summaries.add(summary);
+    }
+    return summaries;
   }
 }

@@ -17,11 +17,6 @@ public class TenantState {
     return tenants.current().apply(work);
   }
 
-  /** Back to the seed: every change since start (or the last reset) is forgotten. */
-  public void reset() {
-    tenants.current().resetDirectory();
-  }
-
   public SeedFile seed() {
     return tenants.current().seed();
   }

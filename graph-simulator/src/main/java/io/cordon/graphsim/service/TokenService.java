@@ -53,12 +53,6 @@ public class TokenService {
     new SecureRandom().nextBytes(key);
   }
 
-  /** The current tenant's configured roles; the signing key stays, so issued tokens stay valid. */
-  public void resetRoles() {
-    tenants.current().roles(config.auth().roles());
-    tenants.current().directoryRoles(TenantDefaults.directoryRoles(config.auth()));
-  }
-
   /** The directory roles (names) of the app's service principal in the current tenant. */
   public List<String> directoryRoles() {
     return tenants.current().directoryRoles();
