@@ -11,6 +11,7 @@ import io.cordon.testsupport.FreePorts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The local stack exactly as {@code deploy/local/run.sh} starts it (same launcher, same jars, real
@@ -65,6 +66,16 @@ final class RunningStack implements AutoCloseable {
   static RunningStack start(
       String name, int generatedUsers, Path root, Map<String, Map<String, String>> settings)
       throws IOException, InterruptedException {
+    return start(name, generatedUsers, root, ports -> settings);
+  }
+
+  /** {@code settings} made once the stack's ports are chosen (e.g. a URL naming the simulator). */
+  static RunningStack start(
+      String name,
+      int generatedUsers,
+      Path root,
+      Function<StackOptions.Ports, Map<String, Map<String, String>>> settings)
+      throws IOException, InterruptedException {
     StackOptions.Ports ports =
         new StackOptions.Ports(
             freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
@@ -73,7 +84,7 @@ final class RunningStack implements AutoCloseable {
             .withPorts(ports, root.resolve("system-tests/target/stacks/" + name))
             .withGeneratedUsers(generatedUsers);
     Stack stack = new Stack(options, line -> System.out.println("[" + name + "] " + line));
-    settings.forEach(stack::withExtraProperties);
+    settings.apply(ports).forEach(stack::withExtraProperties);
     try {
       stack.start();
       WebhookReceiver receiver =

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -16,6 +17,12 @@ public interface SimConfig {
   Tls tls();
 
   Tenant tenant();
+
+  /**
+   * Further tenants beside {@link #tenant()} (the default one), by a name of the operator's
+   * choosing: each with its own directory, app credential, throttling and faults.
+   */
+  Map<String, ExtraTenant> tenants();
 
   Auth auth();
 
@@ -73,6 +80,30 @@ public interface SimConfig {
 
     @WithDefault("jaxa-demo.example")
     String domain();
+
+    /** More verified domains Graph lists at /domains. */
+    Optional<List<String>> extraDomains();
+  }
+
+  /** One more tenant; unset credential and roles are the default tenant's ({@link #auth()}). */
+  interface ExtraTenant {
+    String id();
+
+    /** The tenant's primary verified domain (UPNs of a generated directory end in it). */
+    String domain();
+
+    /** More verified domains Graph lists at /domains. */
+    Optional<List<String>> extraDomains();
+
+    Optional<String> clientId();
+
+    Optional<String> clientSecret();
+
+    /** JSON or YAML seed file; else {@link #generateUsers()} users are generated. */
+    Optional<String> seedFile();
+
+    @WithDefault("40")
+    int generateUsers();
   }
 
   interface Auth {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One Graph call as the simulator saw it. {@code status} 0 means no answer was sent (dropped or
  * held connection); {@code cause} names a throttle rule or injected fault; {@code effective} is
- * true when the call changed state.
+ * true when the call changed state; {@code tenantId} is the tenant whose token the call carried
+ * (the default tenant's when it carried none valid, then {@code cause} is {@code unauthenticated}).
  */
 public record JournalEntry(
     long seq,
@@ -19,4 +20,5 @@ public record JournalEntry(
     int status,
     boolean effective,
     boolean inBatch,
-    String cause) {}
+    String cause,
+    String tenantId) {}

@@ -11,6 +11,8 @@ import io.cordon.graphsim.service.GraphClock;
 import io.cordon.graphsim.service.GraphErrors;
 import io.cordon.graphsim.service.GraphGateway;
 import io.cordon.graphsim.service.GraphPaths;
+import io.cordon.graphsim.service.SimTenant;
+import io.cordon.graphsim.service.SimTenants;
 import io.cordon.graphsim.service.TokenService;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -26,7 +28,9 @@ import java.util.UUID;
 
 /**
  * Graph API requests: whole-request faults (drop, hold, 5xx, 429) and latency first, then the
- * bearer token, then one request or a $batch.
+ * bearer token, then one request or a $batch. As in Graph, the tenant is the token's: one URL
+ * serves every tenant, and a request sees, is throttled and faulted by the tenant its token was
+ * issued in (the default tenant's faults for a request without a valid token, which is refused).
  */
 @ApplicationScoped
 public class GraphHttpHandler {
@@ -39,8 +43,16 @@ public class GraphHttpHandler {
   @Inject GraphGateway gateway;
   @Inject BatchProcessor batches;
   @Inject CallJournal journal;
+  @Inject SimTenants tenants;
 
   void handle(HttpServerRequest http, Buffer body) {
+    TokenService.Grant grant = grant(http.getHeader("Authorization"));
+    SimTenant tenant = grant == null ? tenants.defaultTenant() : tenants.byId(grant.tenantId());
+    tenants.within(tenant, () -> handle(http, body, grant, tenant));
+  }
+
+  private void handle(
+      HttpServerRequest http, Buffer body, TokenService.Grant grant, SimTenant tenant) {
     String basePath = config.http().graphBasePath();
     Map<String, String> headers = new HashMap<>();
     http.headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
@@ -74,21 +86,25 @@ public class GraphHttpHandler {
     FaultInjector.Fault answerFault = fault;
     long latency = faults.latencyMs();
     if (latency > 0) {
-      vertx.setTimer(latency, id -> answer(http, request, answerFault));
+      vertx.setTimer(
+          latency, id -> tenants.within(tenant, () -> answer(http, request, answerFault, grant)));
     } else {
-      answer(http, request, answerFault);
+      answer(http, request, answerFault, grant);
     }
   }
 
-  private void answer(HttpServerRequest http, GraphRequest request, FaultInjector.Fault fault) {
+  private void answer(
+      HttpServerRequest http,
+      GraphRequest request,
+      FaultInjector.Fault fault,
+      TokenService.Grant grant) {
     if (fault != FaultInjector.Fault.NONE) {
       GraphResponse injected = faults.answer(fault);
       gateway.recordUnanswered(request, injected.status(), "fault:" + fault);
       HttpReplies.graph(http, injected, json, clock);
       return;
     }
-    Set<String> roles = roles(request.header("authorization"));
-    if (roles == null) {
+    if (grant == null) {
       GraphResponse refused =
           GraphErrors.error(
               401,
@@ -100,6 +116,7 @@ public class GraphHttpHandler {
       HttpReplies.graph(http, refused, json, clock);
       return;
     }
+    Set<String> roles = grant.roles();
     GraphResponse response;
     if (request.path().equals("$batch")) {
       if (!request.method().equals("POST")) {
@@ -131,7 +148,7 @@ public class GraphHttpHandler {
     HttpReplies.graph(http, response, json, clock);
   }
 
-  private Set<String> roles(String authorization) {
+  private TokenService.Grant grant(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return null;
     }

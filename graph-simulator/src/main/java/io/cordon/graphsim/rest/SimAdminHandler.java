@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cordon.graphsim.service.FaultInjector;
 import io.cordon.graphsim.service.FaultSettings;
 import io.cordon.graphsim.service.SimInspection;
+import io.cordon.graphsim.service.SimTenant;
+import io.cordon.graphsim.service.SimTenants;
 import io.cordon.graphsim.service.TenantState;
 import io.cordon.graphsim.service.ThrottleSettings;
 import io.cordon.graphsim.service.Throttler;
@@ -21,7 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The /_sim inspection and control API (no auth: bind to loopback). JSON everywhere. */
+/**
+ * The /_sim inspection and control API (no auth: bind to loopback). JSON everywhere. {@code
+ * ?tenant=} (name, id or domain) picks the tenant users, seed, faults, throttle and auth act on,
+ * the default tenant without it; the journal shows every tenant's calls unless one is named; reset
+ * is always of every tenant.
+ */
 @ApplicationScoped
 public class SimAdminHandler {
   private static final int MAX_JOURNAL = 100_000;
@@ -33,15 +40,29 @@ public class SimAdminHandler {
   @Inject TokenService tokens;
   @Inject TenantState state;
   @Inject SimHttpServer server;
+  @Inject SimTenants tenants;
 
   void handle(HttpServerRequest http, Buffer body, String[] s) {
+    String named = http.getParam("tenant");
+    SimTenant tenant = named == null ? tenants.defaultTenant() : tenants.find(named);
+    if (tenant == null) {
+      HttpReplies.problem(
+          http, 404, "Not found", "tenant", "No simulated tenant '" + named + "'", json);
+      return;
+    }
+    tenants.within(tenant, () -> handle(http, body, s, named == null ? null : tenant));
+  }
+
+  /** {@code named}: the tenant the query named, null when none was. */
+  private void handle(HttpServerRequest http, Buffer body, String[] s, SimTenant named) {
     String method = http.method().name();
     String resource = s.length > 1 ? s[1] : "";
     switch (resource) {
       case "health" -> health(http);
       case "users" -> users(http, s);
       case "counts" -> HttpReplies.json(http, 200, inspection.counts(), json);
-      case "journal" -> journal(http);
+      case "journal" -> journal(http, named);
+      case "tenants" -> HttpReplies.json(http, 200, tenants.summaries(), json);
       case "reset" -> {
         if (!method.equals("POST")) {
           notAllowed(http);
@@ -66,6 +87,7 @@ public class SimAdminHandler {
     health.put("users", state.userCount());
     health.put("tenantId", state.tenantId());
     health.put("domain", state.domain());
+    health.put("tenants", tenants.summaries());
     health.put("httpsPort", server.httpsPort());
     health.put("trustStore", server.trustStorePath());
     HttpReplies.json(http, 200, health, json);
@@ -86,7 +108,7 @@ public class SimAdminHandler {
     HttpReplies.json(http, 200, user, json);
   }
 
-  private void journal(HttpServerRequest http) {
+  private void journal(HttpServerRequest http, SimTenant named) {
     String user = http.getParam("user");
     String action = http.getParam("action");
     Integer status;
@@ -117,7 +139,9 @@ public class SimAdminHandler {
       return;
     }
     Boolean effective = effectiveParam == null ? null : Boolean.valueOf(effectiveParam);
-    var entries = inspection.journal(user, action, status, effective, limit);
+    var entries =
+        inspection.journal(
+            named == null ? null : named.id(), user, action, status, effective, limit);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("count", entries.size());
     answer.put("entries", entries);

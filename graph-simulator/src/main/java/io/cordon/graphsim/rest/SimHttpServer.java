@@ -2,8 +2,8 @@ package io.cordon.graphsim.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cordon.graphsim.config.SimConfig;
-import io.cordon.graphsim.service.TenantState;
-import io.cordon.graphsim.service.Throttler;
+import io.cordon.graphsim.service.SimTenant;
+import io.cordon.graphsim.service.SimTenants;
 import io.cordon.graphsim.tls.TlsMaterial;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -35,17 +35,22 @@ public class SimHttpServer {
   @Inject GraphHttpHandler graph;
   @Inject TokenHttpHandler token;
   @Inject SimAdminHandler admin;
-  @Inject TenantState state;
-  @Inject Throttler throttler;
+  @Inject SimTenants tenants;
 
   private volatile HttpServer https;
   private volatile HttpServer plain;
 
   void start(@Observes StartupEvent event) {
     // load the seed and size the throttle before the first request, so a bad seed fails the start
-    LOG.infof(
-        "tenant %s (%s), %d users, throttling %s",
-        state.tenantId(), state.domain(), state.userCount(), throttler.settings());
+    for (SimTenant tenant : tenants.all()) {
+      LOG.infof(
+          "tenant %s: %s (%s), %d users, throttling %s",
+          tenant.name(),
+          tenant.id(),
+          String.join(", ", tenant.domains()),
+          tenant.userCount(),
+          tenant.throttle().settings());
+    }
     HttpServerOptions options =
         new HttpServerOptions()
             .setHost(config.http().host())

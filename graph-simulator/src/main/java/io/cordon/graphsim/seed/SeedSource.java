@@ -42,6 +42,24 @@ public class SeedSource {
     return loaded;
   }
 
+  /**
+   * A further tenant's directory: its seed file, else a generated one of its size whose ids differ
+   * from every other tenant's (they derive from the domain).
+   */
+  public SeedFile load(String name, SimConfig.ExtraTenant tenant) {
+    SeedFile loaded =
+        tenant.seedFile().isPresent()
+            ? read(Path.of(tenant.seedFile().get()))
+            : TenantGenerator.generate(
+                tenant.generateUsers(),
+                TenantGenerator.DEMO_RANDOM_SEED,
+                tenant.domain(),
+                tenant.id(),
+                false);
+    LOG.infof("graph-simulator tenant %s: %d users", name, loaded.users().size());
+    return loaded;
+  }
+
   private SeedFile read(Path file) {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     ObjectMapper reader =

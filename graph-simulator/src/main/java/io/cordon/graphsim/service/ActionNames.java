@@ -130,6 +130,14 @@ public final class ActionNames {
               GroupOperations.ACTION,
               List.of(
                   "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All")),
+          // https://learn.microsoft.com/graph/api/domain-list (application permissions)
+          Map.entry(
+              DomainOperations.ACTION,
+              List.of(
+                  "Domain.Read.All",
+                  "Domain.ReadWrite.All",
+                  "Directory.Read.All",
+                  "Directory.ReadWrite.All")),
           Map.entry("getServicePrincipal", READ_APPLICATIONS),
           Map.entry("listServicePrincipalMemberOf", READ_APPLICATIONS));
 
@@ -159,6 +167,7 @@ public final class ActionNames {
               : s.length > 2 ? "listDirectoryRoleMembers" : "listDirectoryRoles";
       case "roleManagement" -> RoleManagementOperations.classify(method, s);
       case "groups" -> GroupOperations.ACTION;
+      case "domains" -> DomainOperations.ACTION;
       case "identityProtection" ->
           s.length > 2 && s[2].equals("confirmCompromised")
               ? "confirmCompromised"

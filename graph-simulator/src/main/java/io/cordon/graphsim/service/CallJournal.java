@@ -16,12 +16,13 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 /**
- * Every Graph call (the most recent {@code sim.journal-max-entries}) and counters by action, user
- * and status, which are never trimmed.
+ * Every Graph call of every tenant (the most recent {@code sim.journal-max-entries}) and counters
+ * by action, user and status, which are never trimmed.
  */
 @ApplicationScoped
 public class CallJournal {
   @Inject SimConfig config;
+  @Inject SimTenants tenants;
 
   private final ArrayDeque<JournalEntry> entries = new ArrayDeque<>();
   private final AtomicLong sequence = new AtomicLong();
@@ -57,7 +58,8 @@ public class CallJournal {
             status,
             effective,
             inBatch,
-            cause);
+            cause,
+            tenants.current().id());
     synchronized (entries) {
       entries.addLast(entry);
       while (entries.size() > maxEntries) {

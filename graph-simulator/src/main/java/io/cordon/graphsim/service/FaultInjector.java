@@ -1,18 +1,17 @@
 package io.cordon.graphsim.service;
 
-import io.cordon.graphsim.config.SimConfig;
 import io.cordon.graphsim.model.GraphResponse;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Decides, per request, the injected latency and whether it fails, and how. */
+/**
+ * Decides, per request, the injected latency and whether it fails, and how, by the fault settings
+ * of the tenant the request is for.
+ */
 @ApplicationScoped
 public class FaultInjector {
-  @Inject SimConfig config;
-
-  private volatile FaultSettings settings;
+  @Inject SimTenants tenants;
 
   /** What happens to one request. */
   public enum Fault {
@@ -24,40 +23,23 @@ public class FaultInjector {
     DROP
   }
 
-  @PostConstruct
-  void init() {
-    SimConfig.Faults f = config.faults();
-    settings =
-        new FaultSettings(
-            f.latency().toMillis(),
-            f.jitter().toMillis(),
-            f.unavailableProbability(),
-            f.internalErrorProbability(),
-            f.throttleProbability(),
-            f.throttleRetryAfterSeconds(),
-            f.timeoutProbability(),
-            f.timeoutHold().toMillis(),
-            f.dropProbability(),
-            f.applyToBatchItems());
-  }
-
   public FaultSettings settings() {
-    return settings;
+    return tenants.current().faults();
   }
 
   public void apply(FaultSettings next) {
-    settings = next;
+    tenants.current().faults(next);
   }
 
   public long latencyMs() {
-    FaultSettings s = settings;
+    FaultSettings s = settings();
     long jitter = s.jitterMs() > 0 ? ThreadLocalRandom.current().nextLong(s.jitterMs() + 1) : 0;
     return s.latencyMs() + jitter;
   }
 
   /** For a whole HTTP request: any fault. */
   public Fault forRequest() {
-    FaultSettings s = settings;
+    FaultSettings s = settings();
     double draw = ThreadLocalRandom.current().nextDouble();
     double edge = s.dropProbability();
     if (draw < edge) {
@@ -72,7 +54,7 @@ public class FaultInjector {
 
   /** For one request inside a $batch: only faults that have an answer (5xx, 429). */
   public Fault forBatchItem() {
-    FaultSettings s = settings;
+    FaultSettings s = settings();
     if (!s.applyToBatchItems()) {
       return Fault.NONE;
     }
@@ -97,13 +79,13 @@ public class FaultInjector {
       case UNAVAILABLE ->
           GraphErrors.error(
                   503, "serviceNotAvailable", "The service is temporarily unavailable. (injected)")
-              .withHeader("Retry-After", String.valueOf(settings.throttleRetryAfterSeconds()));
+              .withHeader("Retry-After", String.valueOf(settings().throttleRetryAfterSeconds()));
       case INTERNAL_ERROR ->
           GraphErrors.error(
               500, "generalException", "An internal server error occurred. (injected)");
       case THROTTLED ->
           GraphErrors.error(429, "TooManyRequests", "Too many requests. (injected)")
-              .withHeader("Retry-After", String.valueOf(settings.throttleRetryAfterSeconds()))
+              .withHeader("Retry-After", String.valueOf(settings().throttleRetryAfterSeconds()))
               .withHeader("x-ms-throttle-information", "InjectedFault");
       default -> throw new IllegalArgumentException(fault + " has no answer");
     };

@@ -37,7 +37,7 @@ public class GraphGateway {
     if (required != null && required.stream().noneMatch(roles::contains)) {
       return refused(request, action, GraphErrors.forbidden(), "missingPermission");
     }
-    Throttler.Verdict verdict = throttler.admit(request, System.nanoTime());
+    TenantThrottle.Verdict verdict = throttler.admit(request, System.nanoTime());
     if (verdict.rejection() != null) {
       return refused(
           request,

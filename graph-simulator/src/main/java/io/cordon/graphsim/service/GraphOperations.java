@@ -58,6 +58,7 @@ public class GraphOperations {
   @Inject ServicePrincipals servicePrincipals;
   @Inject RoleManagementOperations roleManagement;
   @Inject GroupOperations groups;
+  @Inject DomainOperations domains;
   @Inject MailFolderOperations mailFolders;
   @Inject PersistenceEndpoints persistence;
 
@@ -81,6 +82,7 @@ public class GraphOperations {
       case "identityProtection" -> identityProtection(request, s);
       case "roleManagement" -> roleManagement.handle(request, s);
       case "groups" -> groups.handle(request, s, roles);
+      case "domains" -> domains.handle(request, s);
       case "applications", "devices" -> state.apply(d -> persistence.handle(d, request, s));
       default ->
           state.apply(d -> persistence.handles(d, s))

@@ -3,7 +3,6 @@ package io.cordon.graphsim.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cordon.graphsim.config.SimConfig;
 import io.cordon.graphsim.model.GraphRequest;
 import io.cordon.graphsim.model.GraphResponse;
 import io.cordon.graphsim.model.Outcome;
@@ -40,7 +39,7 @@ public class ServicePrincipals {
       List.of("Global Administrator", "Privileged Authentication Administrator");
 
   @Inject TokenService tokens;
-  @Inject SimConfig config;
+  @Inject SimTenants tenants;
   @Inject ObjectMapper json;
 
   /** Whether the app may change sensitive properties of users holding administrator roles. */
@@ -73,7 +72,7 @@ public class ServicePrincipals {
     if (key.startsWith("servicePrincipals(") && key.endsWith(")")) {
       String inner = key.substring("servicePrincipals(".length(), key.length() - 1);
       String appId = inner.startsWith("appId=") ? unquote(inner.substring(6)) : null;
-      self = appId != null && appId.equalsIgnoreCase(config.auth().clientId());
+      self = appId != null && appId.equalsIgnoreCase(tenants.current().clientId());
     } else if (key.equals("servicePrincipals") && s.length > 1) {
       self = s[1].equalsIgnoreCase(tokens.servicePrincipalId());
       s = java.util.Arrays.copyOfRange(s, 1, s.length);
@@ -89,7 +88,7 @@ public class ServicePrincipals {
       body.put(
           "@odata.context", "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals/$entity");
       body.put("id", tokens.servicePrincipalId());
-      body.put("appId", config.auth().clientId());
+      body.put("appId", tenants.current().clientId());
       body.put("displayName", "Cordon");
       body.put("servicePrincipalType", "Application");
       return Outcome.read(GraphResponse.of(200, body), action, null);

@@ -17,9 +17,7 @@ import java.util.Map;
 public class SimInspection {
   @Inject TenantState state;
   @Inject CallJournal journal;
-  @Inject Throttler throttler;
-  @Inject FaultInjector faults;
-  @Inject TokenService tokens;
+  @Inject SimTenants tenants;
 
   /** Null for an unknown user. */
   public Map<String, Object> user(String idOrUpn) {
@@ -207,15 +205,17 @@ public class SimInspection {
         || actions.path("forwardAsAttachmentTo").size() > 0;
   }
 
+  /** {@code tenantId} null: every tenant's calls; a user is looked up in the current tenant. */
   public List<JournalEntry> journal(
-      String user, String action, Integer status, Boolean effective, int limit) {
+      String tenantId, String user, String action, Integer status, Boolean effective, int limit) {
     String userId =
         user == null
             ? null
             : state.apply(d -> d.user(user) == null ? user.toLowerCase() : d.user(user).id);
     return journal.find(
         e ->
-            (userId == null || e.userIds().contains(userId))
+            (tenantId == null || tenantId.equalsIgnoreCase(e.tenantId()))
+                && (userId == null || e.userIds().contains(userId))
                 && (action == null || e.action().equals(action))
                 && (status == null || e.status() == status)
                 && (effective == null || e.effective() == effective),
@@ -226,13 +226,10 @@ public class SimInspection {
     return journal.counts();
   }
 
-  /** Back to the seed and to the start-up settings; journal and counters empty. */
+  /** Every tenant back to its seed and start-up settings; journal and counters empty. */
   public void reset() {
-    state.reset();
+    tenants.resetAll();
     journal.clear();
-    throttler.init();
-    faults.init();
-    tokens.resetRoles();
   }
 
   private static String text(Instant instant) {

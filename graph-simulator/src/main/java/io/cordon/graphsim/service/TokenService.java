@@ -21,9 +21,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The Entra token endpoint for client credentials: checks the app's id and secret and issues a
- * JWT-shaped access token (HS256 under a key made at start) whose {@code roles} claim holds the
- * configured application permissions.
+ * The Entra token endpoint for client credentials, one issuer per tenant: checks the app's id and
+ * secret against the tenant named in the path and issues a JWT-shaped access token (HS256 under a
+ * key made at start) whose {@code tid} is that tenant and whose {@code roles} claim holds the
+ * tenant's application permissions. Refusals follow "Microsoft identity platform and the OAuth 2.0
+ * client credentials flow", error response
+ * (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow#error-response),
+ * with the AADSTS codes of
+ * https://learn.microsoft.com/entra/identity-platform/reference-error-codes.
  */
 @ApplicationScoped
 public class TokenService {
@@ -33,72 +38,61 @@ public class TokenService {
 
   @Inject SimConfig config;
   @Inject ObjectMapper json;
-  @Inject TenantState tenant;
+  @Inject SimTenants tenants;
 
   private final byte[] key = new byte[32];
-  private volatile List<String> roles;
-  private volatile List<String> directoryRoles;
 
   /** The token endpoint's answer: HTTP status and JSON body. */
   public record TokenAnswer(int status, ObjectNode body) {}
 
+  /** What a valid token grants: the tenant it was issued in and its application permissions. */
+  public record Grant(String tenantId, Set<String> roles) {}
+
   @jakarta.annotation.PostConstruct
   void init() {
     new SecureRandom().nextBytes(key);
-    roles = List.copyOf(config.auth().roles());
-    directoryRoles = configuredDirectoryRoles();
   }
 
-  /** Back to the configured roles; the signing key stays, so issued tokens stay valid. */
-  public void resetRoles() {
-    roles = List.copyOf(config.auth().roles());
-    directoryRoles = configuredDirectoryRoles();
-  }
-
-  /** The directory roles (names) of the app's service principal. */
+  /** The directory roles (names) of the app's service principal in the current tenant. */
   public List<String> directoryRoles() {
-    return directoryRoles;
+    return tenants.current().directoryRoles();
   }
 
-  /** Changes the app's directory roles (preflight tests). */
+  /** Changes the app's directory roles in the current tenant (preflight tests). */
   public void setDirectoryRoles(List<String> next) {
-    directoryRoles = List.copyOf(next);
+    tenants.current().directoryRoles(next);
   }
 
   /** The object id of the app's service principal, stable for its client id. */
   public String servicePrincipalId() {
-    return java.util
-        .UUID
-        .nameUUIDFromBytes(
-            ("servicePrincipal:" + config.auth().clientId())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+    return UUID.nameUUIDFromBytes(
+            ("servicePrincipal:" + tenants.current().clientId()).getBytes(StandardCharsets.UTF_8))
         .toString();
   }
 
-  private List<String> configuredDirectoryRoles() {
-    return config.auth().directoryRoles().stream()
-        .map(String::strip)
-        .filter(r -> !r.isEmpty() && !r.equalsIgnoreCase("none"))
-        .toList();
-  }
-
   public List<String> roles() {
-    return roles;
+    return tenants.current().roles();
   }
 
-  /** Changes the roles of tokens issued from now on (preflight tests). */
+  /** Changes the roles of tokens the current tenant issues from now on (preflight tests). */
   public void setRoles(List<String> next) {
-    roles = List.copyOf(next);
+    tenants.current().roles(next);
   }
 
   public boolean knownTenant(String tenantSegment) {
-    return tenantSegment.equalsIgnoreCase(tenant.tenantId())
-        || tenantSegment.equalsIgnoreCase(tenant.domain())
-        || tenantSegment.equalsIgnoreCase("organizations");
+    return tenantOf(tenantSegment) != null;
+  }
+
+  // "organizations" stands for the default tenant, as before there were several
+  private SimTenant tenantOf(String tenantSegment) {
+    return tenantSegment.equalsIgnoreCase("organizations")
+        ? tenants.defaultTenant()
+        : tenants.find(tenantSegment);
   }
 
   public TokenAnswer issue(String tenantSegment, Map<String, String> form) {
-    if (!knownTenant(tenantSegment)) {
+    SimTenant tenant = tenantOf(tenantSegment);
+    if (tenant == null) {
       return error(
           400,
           "invalid_tenant",
@@ -117,7 +111,7 @@ public class TokenService {
           70003);
     }
     String clientId = form.get("client_id");
-    if (clientId == null || !clientId.equalsIgnoreCase(config.auth().clientId())) {
+    if (clientId == null || !clientId.equalsIgnoreCase(tenant.clientId())) {
       return error(
           400,
           "unauthorized_client",
@@ -129,7 +123,7 @@ public class TokenService {
               + "'.",
           700016);
     }
-    if (!credentialValid(form)) {
+    if (!credentialValid(tenant, form)) {
       return error(
           401,
           "invalid_client",
@@ -149,7 +143,7 @@ public class TokenService {
     }
     long lifetime = config.auth().tokenLifetime().toSeconds();
     String token =
-        sign(claims(scope.substring(0, scope.length() - "/.default".length()), lifetime));
+        sign(claims(tenant, scope.substring(0, scope.length() - "/.default".length()), lifetime));
     ObjectNode body = json.createObjectNode();
     body.put("token_type", "Bearer");
     body.put("expires_in", lifetime);
@@ -158,12 +152,12 @@ public class TokenService {
     return new TokenAnswer(200, body);
   }
 
-  private boolean credentialValid(Map<String, String> form) {
+  private boolean credentialValid(SimTenant tenant, Map<String, String> form) {
     String secret = form.get("client_secret");
     if (secret != null) {
       return MessageDigest.isEqual(
           secret.getBytes(StandardCharsets.UTF_8),
-          config.auth().clientSecret().getBytes(StandardCharsets.UTF_8));
+          tenant.clientSecret().getBytes(StandardCharsets.UTF_8));
     }
     return config.auth().acceptClientAssertion()
         && CLIENT_ASSERTION_TYPE.equals(form.get("client_assertion_type"))
@@ -183,28 +177,27 @@ public class TokenService {
     return null;
   }
 
-  private ObjectNode claims(String audience, long lifetime) {
+  private ObjectNode claims(SimTenant tenant, String audience, long lifetime) {
     long now = Instant.now().getEpochSecond();
     ObjectNode claims = json.createObjectNode();
     claims.put("aud", audience);
-    claims.put("iss", "https://sts.windows.net/" + tenant.tenantId() + "/");
+    claims.put("iss", "https://sts.windows.net/" + tenant.id() + "/");
     claims.put("iat", now);
     claims.put("nbf", now);
     claims.put("exp", now + lifetime);
     claims.put("app_displayname", "Cordon (graph-simulator)");
-    claims.put("appid", config.auth().clientId());
+    claims.put("appid", tenant.clientId());
     claims.put("appidacr", "1");
     claims.put("idtyp", "app");
     claims.put(
         "oid",
-        UUID.nameUUIDFromBytes(config.auth().clientId().getBytes(StandardCharsets.UTF_8))
-            .toString());
+        UUID.nameUUIDFromBytes(tenant.clientId().getBytes(StandardCharsets.UTF_8)).toString());
     claims.put("sub", claims.get("oid").asText());
-    claims.put("tid", tenant.tenantId());
+    claims.put("tid", tenant.id());
     claims.put("ver", "1.0");
     claims
         .putArray("roles")
-        .addAll(roles.stream().map(json::valueToTree).map(JsonNode.class::cast).toList());
+        .addAll(tenant.roles().stream().map(json::valueToTree).map(JsonNode.class::cast).toList());
     return claims;
   }
 
@@ -226,8 +219,11 @@ public class TokenService {
     }
   }
 
-  /** The roles of a valid, unexpired token this simulator issued; null for anything else. */
-  public Set<String> verify(String token) {
+  /**
+   * What a valid, unexpired token this simulator issued grants, in a tenant it still serves; null
+   * for anything else.
+   */
+  public Grant verify(String token) {
     if (token == null) {
       return null;
     }
@@ -246,9 +242,13 @@ public class TokenService {
       if (claims.path("exp").asLong() < Instant.now().getEpochSecond()) {
         return null;
       }
+      SimTenant tenant = tenants.byId(claims.path("tid").asText());
+      if (tenant == null) {
+        return null;
+      }
       List<String> granted = new ArrayList<>();
       claims.path("roles").forEach(r -> granted.add(r.asText()));
-      return Set.copyOf(granted);
+      return new Grant(tenant.id(), Set.copyOf(granted));
     } catch (IllegalArgumentException | java.io.IOException e) {
       return null;
     }
