@@ -12,6 +12,7 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.http.middleware.RetryHandler;
 import io.cordon.account.config.GraphConfig;
 import io.cordon.account.config.GraphTenant;
+import io.cordon.account.config.InPlaceRetry;
 import io.cordon.account.config.TenantRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ public class GraphClients {
         tenant.name(),
         name ->
             newClient(
-                tenant, Stream.of(new ReadRetryInterceptor(config.retry().initialBackoff()))));
+                tenant, Stream.of(new ReadRetryInterceptor(InPlaceRetry.of(config.retry())))));
   }
 
   public TokenCredential credential() {

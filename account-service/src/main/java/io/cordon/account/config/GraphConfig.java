@@ -161,5 +161,16 @@ public interface GraphConfig {
 
     @WithDefault("60s")
     Duration maxBackoff();
+
+    /**
+     * Sends of a refused clean-up read or deletion, the first included, before the action goes back
+     * to the ledger as a whole ({@link InPlaceRetry}).
+     */
+    @WithDefault("3")
+    int inPlaceSends();
+
+    /** A longer Retry-After is waited for in the ledger, not by a worker thread. */
+    @WithDefault("5s")
+    Duration longestWaitInPlace();
   }
 }
