@@ -91,7 +91,8 @@ public final class SampleEvents {
         ACCOUNT,
         ActionType.RESET_PASSWORD,
         Map.of("forceChangePasswordNextSignInWithMfa", "true"),
-        AT);
+        AT,
+        null);
   }
 
   public static ActionCompleted actionCompleted() {

@@ -5,13 +5,16 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
 import com.azure.identity.ClientCertificateCredentialBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.identity.WorkloadIdentityCredentialBuilder;
 import com.microsoft.graph.core.authentication.AzureIdentityAuthenticationProvider;
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.core.requests.options.GraphClientOption;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.http.middleware.RetryHandler;
+import io.cordon.account.config.AppCredential;
 import io.cordon.account.config.GraphConfig;
 import io.cordon.account.config.GraphTenant;
+import io.cordon.account.config.InPlaceRetry;
 import io.cordon.account.config.TenantRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,7 +65,7 @@ public class GraphClients {
         tenant.name(),
         name ->
             newClient(
-                tenant, Stream.of(new ReadRetryInterceptor(config.retry().initialBackoff()))));
+                tenant, Stream.of(new ReadRetryInterceptor(InPlaceRetry.of(config.retry())))));
   }
 
   public TokenCredential credential() {
@@ -104,11 +107,22 @@ public class GraphClients {
     HttpClient identityHttp =
         new OkHttpAsyncHttpClientBuilder(GraphTls.apply(new OkHttpClient.Builder(), config).build())
             .build();
-    if (tenant.certificatePath().isPresent()) {
+    AppCredential credential = tenant.credential().orElseThrow(missingCredential(tenant));
+    if (credential instanceof AppCredential.Certificate certificate) {
       return new ClientCertificateCredentialBuilder()
           .tenantId(tenant.tenantId())
           .clientId(tenant.clientId())
-          .pemCertificate(tenant.certificatePath().get())
+          .pemCertificate(certificate.pemPath())
+          .authorityHost(tenant.authorityHost())
+          .disableInstanceDiscovery()
+          .httpClient(identityHttp)
+          .build();
+    }
+    if (credential instanceof AppCredential.FederatedToken federated) {
+      return new WorkloadIdentityCredentialBuilder()
+          .tenantId(tenant.tenantId())
+          .clientId(tenant.clientId())
+          .tokenFilePath(federated.tokenFile())
           .authorityHost(tenant.authorityHost())
           .disableInstanceDiscovery()
           .httpClient(identityHttp)
@@ -117,7 +131,7 @@ public class GraphClients {
     return new ClientSecretCredentialBuilder()
         .tenantId(tenant.tenantId())
         .clientId(tenant.clientId())
-        .clientSecret(tenant.clientSecret().orElseThrow(missingCredential(tenant)))
+        .clientSecret(((AppCredential.ClientSecret) credential).secret())
         .authorityHost(tenant.authorityHost())
         .disableInstanceDiscovery()
         .httpClient(identityHttp)
@@ -127,10 +141,6 @@ public class GraphClients {
   private static Supplier<IllegalStateException> missingCredential(GraphTenant tenant) {
     return () ->
         new IllegalStateException(
-            TenantRegistry.LEGACY_NAME.equals(tenant.name())
-                ? "Set cordon.graph.client-secret or cordon.graph.certificate-path"
-                : "Set cordon.graph.tenants."
-                    + tenant.name()
-                    + ".client-secret or .certificate-path");
+            "Set cordon.graph.client-secret, .certificate-path or .federated-token-file");
   }
 }

@@ -32,6 +32,12 @@ public interface GraphConfig {
   /** PEM file holding the certificate and its private key, instead of a client secret. */
   Optional<String> certificatePath();
 
+  /**
+   * A workload identity's federated token file instead of a secret (on Kubernetes with Azure
+   * Workload Identity: {@code AZURE_FEDERATED_TOKEN_FILE}).
+   */
+  Optional<String> federatedTokenFile();
+
   /** A PKCS12 trust store for a Graph or token endpoint with a private CA (tests, simulator). */
   Optional<String> trustStore();
 
@@ -83,6 +89,8 @@ public interface GraphConfig {
     Optional<String> clientSecret();
 
     Optional<String> certificatePath();
+
+    Optional<String> federatedTokenFile();
 
     @WithDefault("global")
     GraphCloud cloud();
@@ -161,5 +169,16 @@ public interface GraphConfig {
 
     @WithDefault("60s")
     Duration maxBackoff();
+
+    /**
+     * Sends of a refused clean-up read or deletion, the first included, before the action goes back
+     * to the ledger as a whole ({@link InPlaceRetry}).
+     */
+    @WithDefault("3")
+    int inPlaceSends();
+
+    /** A longer Retry-After is waited for in the ledger, not by a worker thread. */
+    @WithDefault("5s")
+    Duration longestWaitInPlace();
   }
 }

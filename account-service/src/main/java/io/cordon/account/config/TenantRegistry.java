@@ -88,8 +88,9 @@ public class TenantRegistry {
         LEGACY_NAME,
         config.tenantId(),
         config.clientId(),
-        config.clientSecret(),
-        config.certificatePath(),
+        // missing only matters once a token is asked for (dev mode without Graph)
+        AppCredential.first(
+            config.certificatePath(), config.federatedTokenFile(), config.clientSecret()),
         GraphCloud.GLOBAL,
         config.baseUrl(),
         config.authorityHost(),
@@ -110,22 +111,29 @@ public class TenantRegistry {
 
   private static GraphTenant named(
       String name, GraphConfig.Tenant tenant, GraphConfig config, boolean single) {
-    Optional<String> secret = tenant.clientSecret().or(config::clientSecret);
-    Optional<String> certificate = tenant.certificatePath().or(config::certificatePath);
-    if (secret.isEmpty() && certificate.isEmpty()) {
-      throw new IllegalStateException(
-          "Set cordon.graph.tenants."
-              + name
-              + ".client-secret or .certificate-path (or cordon.graph.client-secret /"
-              + " certificate-path for all tenants)");
-    }
+    // the tenant's own credential wins over the shared ones
+    AppCredential credential =
+        AppCredential.first(
+                tenant.certificatePath(), tenant.federatedTokenFile(), tenant.clientSecret())
+            .or(
+                () ->
+                    AppCredential.first(
+                        config.certificatePath(),
+                        config.federatedTokenFile(),
+                        config.clientSecret()))
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Set cordon.graph.tenants."
+                            + name
+                            + ".client-secret, .certificate-path or .federated-token-file (or the"
+                            + " same under cordon.graph. for all tenants)"));
     GraphCloud cloud = tenant.cloud();
     return new GraphTenant(
         name,
         tenant.tenantId(),
         tenant.clientId().orElse(config.clientId()),
-        tenant.certificatePath().isPresent() ? Optional.empty() : secret,
-        certificate.filter(path -> tenant.clientSecret().isEmpty()),
+        Optional.of(credential),
         cloud,
         tenant.baseUrl().orElse(cloud.baseUrl()),
         tenant.authorityHost().orElse(cloud.authorityHost()),

@@ -6,6 +6,7 @@ import io.cordon.account.client.GraphBatchClient;
 import io.cordon.account.client.GraphCall;
 import io.cordon.account.config.GraphConfig;
 import io.cordon.account.config.GraphTenant;
+import io.cordon.account.config.InPlaceRetry;
 import io.cordon.account.config.TenantRegistry;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.account.service.window.CompromiseWindow;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,20 +42,11 @@ public class CleanupExecutor {
           ActionType.REMOVE_APP_CONSENTS,
           ActionType.DISABLE_DEVICES);
 
-  /**
-   * Sends of a batch of deletions, refused ones only after the first, before the action retries.
-   */
-  static final int DELETE_ATTEMPTS = 3;
-
-  /** A longer Retry-After is waited for in the ledger, not by a worker thread. */
-  private static final Duration LONGEST_WAIT_IN_PLACE = Duration.ofSeconds(5);
-
   @Inject CleanupTargets targets;
   @Inject GraphBatchClient batchClient;
   @Inject GraphBudget budget;
   @Inject GraphConfig config;
   @Inject TenantRegistry tenants;
-  @Inject RetrySchedule retrySchedule;
   @Inject CompromiseWindows windows;
   @Inject PersistenceOutcome persistence;
 
@@ -204,8 +197,8 @@ public class CleanupExecutor {
    * Sends one batch of deletions; null when all are gone. Deletions refused with a retryable answer
    * go again on their own after Graph's (short) Retry-After, so that a throttled delete does not
    * cost the whole listing again; a deletion is idempotent (gone answers 404), so one whose answer
-   * was lost may go again too. After {@link #DELETE_ATTEMPTS} the action is retried later as a
-   * whole.
+   * was lost may go again too. When {@link InPlaceRetry} says no more, the action is retried later
+   * as a whole.
    */
   private Verdict delete(
       GraphTenant tenant, List<GraphCall> batch, List<GraphCall> refusedAsDefault)
@@ -237,11 +230,12 @@ public class CleanupExecutor {
       if (refused.isEmpty()) {
         return null;
       }
-      Duration wait = retrySchedule.delay(attempt, retry);
-      if (attempt >= DELETE_ATTEMPTS || wait.compareTo(LONGEST_WAIT_IN_PLACE) > 0) {
+      Optional<Duration> wait =
+          InPlaceRetry.of(config.retry()).waitBeforeNextSend(attempt, retry.retryAfter());
+      if (wait.isEmpty()) {
         return retry;
       }
-      Thread.sleep(wait.toMillis());
+      Thread.sleep(wait.get().toMillis());
       pending = refused;
     }
   }

@@ -1,6 +1,7 @@
 package io.cordon.account.service;
 
 import io.cordon.account.client.TenantDomains;
+import io.cordon.account.config.AppCredential;
 import io.cordon.account.config.GraphTenant;
 import io.cordon.account.config.TenantRegistry;
 import io.cordon.account.service.readiness.GraphReadiness;
@@ -43,6 +44,7 @@ public class TenantService {
         tenant.name(),
         tenant.tenantId(),
         tenant.clientId(),
+        tenant.credential().map(AppCredential::kind).orElse("none"),
         tenant.cloud().key(),
         tenant.isDefault(),
         tenant.size().name().toLowerCase(java.util.Locale.ROOT),

@@ -4,12 +4,15 @@ import java.util.List;
 
 /**
  * One tenant as an administrator sees it over the API: where it lives and whether the app may act
- * there. Holds no secret, client secret and certificate path included.
+ * there. Holds no secret, client secret and certificate path included: {@code credential} is only
+ * its kind ({@code client-secret}, {@code certificate}, {@code workload-identity}, or {@code
+ * none}).
  */
 public record TenantView(
     String name,
     String tenantId,
     String clientId,
+    String credential,
     String cloud,
     boolean isDefault,
     String tenantSize,

@@ -77,7 +77,7 @@ class TenantRegistryTest {
     assertEquals("https://graph.microsoft.us/v1.0", gov.baseUrl());
     assertEquals("https://graph.microsoft.us/.default", gov.scope());
     assertEquals("shared-app", gov.clientId());
-    assertEquals("shared-secret", gov.clientSecret().orElseThrow());
+    assertEquals(new AppCredential.ClientSecret("shared-secret"), gov.credential().orElseThrow());
 
     GraphTenant dod = registry.byName("dod").orElseThrow();
     assertEquals("https://login.microsoftonline.us", dod.authorityHost());
@@ -88,8 +88,10 @@ class TenantRegistryTest {
     assertEquals("https://microsoftgraph.chinacloudapi.cn/v1.0", cn.baseUrl());
     assertEquals("https://microsoftgraph.chinacloudapi.cn/.default", cn.scope());
     assertEquals("china-app", cn.clientId());
-    assertEquals("/etc/cordon/cn.pem", cn.certificatePath().orElseThrow());
-    assertTrue(cn.clientSecret().isEmpty(), "a tenant's own certificate wins over a shared secret");
+    assertEquals(
+        new AppCredential.Certificate("/etc/cordon/cn.pem"),
+        cn.credential().orElseThrow(),
+        "a tenant's own certificate wins over a shared secret");
     assertEquals(TenantSize.MEDIUM, cn.size());
 
     GraphTenant world = registry.byName("world").orElseThrow();
@@ -164,5 +166,30 @@ class TenantRegistryTest {
     assertTrue(
         noCredential.getMessage().contains("cordon.graph.tenants.a.client-secret"),
         noCredential.getMessage());
+  }
+
+  @Test
+  void aTenantsOwnCredentialWinsAndAWorkloadIdentityIsOne() {
+    TenantRegistry registry =
+        registry(
+            Map.of(
+                "cordon.graph.certificate-path", "/etc/cordon/shared.pem",
+                "cordon.graph.tenants.k8s.tenant-id", "t-k8s",
+                "cordon.graph.tenants.k8s.federated-token-file", "/var/run/secrets/token",
+                "cordon.graph.tenants.own.tenant-id", "t-own",
+                "cordon.graph.tenants.own.client-secret", "own-secret",
+                "cordon.graph.tenants.shared.tenant-id", "t-shared"));
+    assertEquals(
+        new AppCredential.FederatedToken("/var/run/secrets/token"),
+        registry.byName("k8s").orElseThrow().credential().orElseThrow());
+    assertEquals(
+        new AppCredential.ClientSecret("own-secret"),
+        registry.byName("own").orElseThrow().credential().orElseThrow(),
+        "a tenant's own secret wins over a shared certificate");
+    assertEquals(
+        new AppCredential.Certificate("/etc/cordon/shared.pem"),
+        registry.byName("shared").orElseThrow().credential().orElseThrow());
+    assertEquals(
+        "ClientSecret[***]", registry.byName("own").orElseThrow().credential().get().toString());
   }
 }

@@ -155,7 +155,8 @@ final class ActionTraffic implements AutoCloseable {
         new AccountRef(objectId, upn, tenantId),
         action,
         Map.of(),
-        Instant.now());
+        Instant.now(),
+        null);
   }
 
   void send(ActionRequested request) {

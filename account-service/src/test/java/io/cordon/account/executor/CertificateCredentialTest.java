@@ -9,13 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cordon.contracts.ActionType;
+import io.cordon.testsupport.FormBodies;
 import io.cordon.testsupport.GraphBatchStub;
 import io.cordon.testsupport.GraphWireMockStubs;
 import io.cordon.testsupport.InjectGraphWireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.Signature;
@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,7 +68,7 @@ class CertificateCredentialTest {
 
     List<LoggedRequest> tokenRequests = graph.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
     assertThat(tokenRequests).isNotEmpty();
-    Map<String, String> form = form(tokenRequests.get(0).getBodyAsString());
+    Map<String, String> form = FormBodies.parse(tokenRequests.get(0).getBodyAsString());
     assertThat(form)
         .containsEntry("grant_type", "client_credentials")
         .containsEntry("client_id", "cordon-test-app")
@@ -130,16 +129,5 @@ class CertificateCredentialTest {
     }
     String base64 = value.asText().replace('-', '+').replace('_', '/').replace("=", "");
     return Base64.getDecoder().decode(base64 + "==".substring(0, (4 - base64.length() % 4) % 4));
-  }
-
-  private static Map<String, String> form(String body) {
-    Map<String, String> form = new HashMap<>();
-    for (String pair : body.split("&")) {
-      int equals = pair.indexOf('=');
-      form.put(
-          URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-    }
-    return form;
   }
 }

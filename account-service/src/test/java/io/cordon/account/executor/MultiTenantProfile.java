@@ -1,6 +1,10 @@
 package io.cordon.account.executor;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -13,6 +17,22 @@ public class MultiTenantProfile implements QuarkusTestProfile {
   static final String FABRIKAM_ID = "fabfabfa-0000-4000-8000-00000000fab0";
   static final String FABRIKAM_PATH = "/fabrikam/v1.0";
 
+  /** What the platform would project into the pod: a signed token Entra trusts by federation. */
+  static final String CONTOSO_FEDERATED_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjb3Jkb24ifQ.c2ln";
+
+  static final Path FEDERATED_TOKEN_FILE = federatedTokenFile();
+
+  private static Path federatedTokenFile() {
+    try {
+      Path file = Files.createTempFile("cordon-federated-token", ".jwt");
+      Files.writeString(file, CONTOSO_FEDERATED_TOKEN);
+      file.toFile().deleteOnExit();
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public Map<String, String> getConfigOverrides() {
     String http = "${cordon.test.graph-wiremock.http-url}";
@@ -23,6 +43,9 @@ public class MultiTenantProfile implements QuarkusTestProfile {
         Map.entry("cordon.graph.tenants.contoso.authority-host", https),
         Map.entry("cordon.graph.tenants.contoso.domains", "contoso.example,shared.example"),
         Map.entry("cordon.graph.tenants.contoso.default", "true"),
+        // contoso signs in as a workload identity, fabrikam with its own secret
+        Map.entry(
+            "cordon.graph.tenants.contoso.federated-token-file", FEDERATED_TOKEN_FILE.toString()),
         Map.entry("cordon.graph.tenants.fabrikam.tenant-id", FABRIKAM_ID),
         Map.entry("cordon.graph.tenants.fabrikam.base-url", http + FABRIKAM_PATH),
         Map.entry("cordon.graph.tenants.fabrikam.authority-host", https),

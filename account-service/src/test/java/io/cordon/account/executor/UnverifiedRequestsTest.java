@@ -140,7 +140,8 @@ class UnverifiedRequestsTest {
             real.account(),
             real.action(),
             real.parameters(),
-            real.requestedAt());
+            real.requestedAt(),
+            null);
     traffic.send(forgery);
     await()
         .atMost(WAIT)

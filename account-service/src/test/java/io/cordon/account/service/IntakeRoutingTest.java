@@ -2,6 +2,7 @@ package io.cordon.account.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cordon.account.config.AppCredential;
 import io.cordon.account.config.GraphCloud;
 import io.cordon.account.config.GraphConfig.TenantSize;
 import io.cordon.account.config.GraphTenant;
@@ -22,8 +23,7 @@ class IntakeRoutingTest {
         name,
         id,
         "app",
-        Optional.of("secret"),
-        Optional.empty(),
+        Optional.of(new AppCredential.ClientSecret("secret")),
         GraphCloud.GLOBAL,
         GraphCloud.GLOBAL.baseUrl(),
         GraphCloud.GLOBAL.authorityHost(),

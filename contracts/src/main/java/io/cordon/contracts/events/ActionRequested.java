@@ -15,8 +15,9 @@ import java.util.TreeMap;
  * @param actionId idempotency key: the same action id never takes effect twice
  * @param stepId the playbook step that asked for the action
  * @param parameters action options from the playbook step; empty when there are none
- * @param signature playbook-service's signature over {@link #signedContent()}; account-service
- *     refuses a request without a valid one (docs/security.md "Signed action requests")
+ * @param signature playbook-service's signature over {@link #signedContent()} (null before it is
+ *     signed); account-service refuses a request without a valid one (docs/security.md "Signed
+ *     action requests")
  */
 public record ActionRequested(
     int schemaVersion,
@@ -44,30 +45,6 @@ public record ActionRequested(
     Check.required(action, TYPE, "action");
     parameters = Check.optionalMap(parameters, TYPE, "parameters");
     Check.required(requestedAt, TYPE, "requestedAt");
-  }
-
-  /** The same request without a signature, e.g. to be signed. */
-  public ActionRequested(
-      int schemaVersion,
-      String eventId,
-      String actionId,
-      String runId,
-      String stepId,
-      AccountRef account,
-      ActionType action,
-      Map<String, String> parameters,
-      Instant requestedAt) {
-    this(
-        schemaVersion,
-        eventId,
-        actionId,
-        runId,
-        stepId,
-        account,
-        action,
-        parameters,
-        requestedAt,
-        null);
   }
 
   public ActionRequested withSignature(RequestSignature signature) {

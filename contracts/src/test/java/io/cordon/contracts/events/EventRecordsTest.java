@@ -115,6 +115,7 @@ class EventRecordsTest {
         SampleEvents.ACCOUNT,
         io.cordon.contracts.ActionType.ISSUE_TEMPORARY_ACCESS_PASS,
         parameters,
-        SampleEvents.AT);
+        SampleEvents.AT,
+        null);
   }
 }

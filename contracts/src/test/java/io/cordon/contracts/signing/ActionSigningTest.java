@@ -146,6 +146,7 @@ class ActionSigningTest {
         r.account(),
         r.action(),
         p,
-        r.requestedAt());
+        r.requestedAt(),
+        null);
   }
 }

@@ -90,7 +90,8 @@ public class Dispatcher {
                 account.ref(),
                 step.action(),
                 step.parameters(),
-                now));
+                now,
+                null));
     // the request continues the run's trace, so the Graph call it causes joins it too
     try (TracedWork work =
         traces.continueFrom(
