@@ -125,7 +125,8 @@ class ServiceSpecsTest {
                     new io.cordon.contracts.events.AccountRef("o", "u@x", "t"),
                     io.cordon.contracts.ActionType.REVOKE_SESSIONS,
                     java.util.Map.of(),
-                    java.time.Instant.now()));
+                    java.time.Instant.now(),
+                    null));
     assertThat(verifier.verify(signed))
         .isEqualTo(io.cordon.contracts.signing.ActionVerifier.Verdict.VALID);
     for (ManagedProcess.ProcessSpec other :
