@@ -266,6 +266,7 @@ class MultiTenantTest {
         .body("accounts.items[1].tenantId", Matchers.equalTo(MultiTenantProfile.FABRIKAM_ID))
         .body("accounts.items[2].tenant", Matchers.equalTo("fabrikam.example"));
     Map<String, String> tenantByUpn = new java.util.HashMap<>();
+    Map<String, String> tenantNameByUpn = new java.util.HashMap<>();
     CompromiseReported reported = awaitReport(reportId);
     // the run's preflight gets what the app may do in both tenants: fabrikam's extra grant is not
     // contoso's
@@ -274,7 +275,13 @@ class MultiTenantTest {
         .doesNotContain("Domain.Read.All");
     for (ResolvedAccount account : reported.accounts()) {
       tenantByUpn.put(account.userPrincipalName(), account.tenantId());
+      tenantNameByUpn.put(account.userPrincipalName(), account.tenantName());
     }
+    // the run shows people the tenant's configured name beside its directory id
+    assertThat(tenantNameByUpn)
+        .containsEntry("aiko@contoso.example", "contoso")
+        .containsEntry("felix@fabrikam.example", "fabrikam")
+        .hasSize(5);
     assertThat(tenantByUpn)
         .containsEntry("aiko@contoso.example", MultiTenantProfile.CONTOSO_ID)
         .containsEntry("dora@elsewhere.example", MultiTenantProfile.CONTOSO_ID)

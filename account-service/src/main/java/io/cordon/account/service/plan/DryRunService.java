@@ -127,7 +127,8 @@ public class DryRunService {
             groups,
             id.activityAt(),
             id.firstSeenAt(),
-            id.indicators());
+            id.indicators(),
+            tenant.name());
     return new PlannedAccount(
         id.value(),
         "RESOLVED",
