@@ -134,7 +134,7 @@ public class DryRunService {
         "RESOLVED",
         null,
         account,
-        list.isEmpty() ? null : list.why(objectId, groupIds));
+        list.isEmpty() ? null : list.why(objectId, groupIds, tenant.tenantId()));
   }
 
   private List<PlannedAccount> withOverrides(List<PlannedAccount> planned) {
