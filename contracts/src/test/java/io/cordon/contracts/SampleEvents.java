@@ -136,7 +136,8 @@ public final class SampleEvents {
                 .withIndicators(
                     List.of(
                         new Indicator(
-                            IndicatorType.IPV4, "203.0.113.7", AT.minusSeconds(600), "csv")))),
+                            IndicatorType.IPV4, "203.0.113.7", AT.minusSeconds(600), "csv")))
+                .inTenant("tenant-1")),
         AT);
   }
 
