@@ -62,7 +62,8 @@ public final class SampleEvents {
         AT.minusSeconds(86_400),
         List.of(
             new Indicator(IndicatorType.IPV4, "203.0.113.7", AT.minusSeconds(600), "csv"),
-            new Indicator(IndicatorType.RISK_EVENT_TYPE, "unfamiliarFeatures", null, null)));
+            new Indicator(IndicatorType.RISK_EVENT_TYPE, "unfamiliarFeatures", null, null)),
+        "contoso");
   }
 
   public static CompromiseReported compromiseReported() {
@@ -136,7 +137,8 @@ public final class SampleEvents {
                 .withIndicators(
                     List.of(
                         new Indicator(
-                            IndicatorType.IPV4, "203.0.113.7", AT.minusSeconds(600), "csv")))),
+                            IndicatorType.IPV4, "203.0.113.7", AT.minusSeconds(600), "csv")))
+                .inTenant("tenant-1")),
         AT);
   }
 

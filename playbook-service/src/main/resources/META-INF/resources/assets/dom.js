@@ -57,3 +57,26 @@ export function announce(text) {
   region.textContent = '';
   setTimeout(() => { region.textContent = text; }, 50);
 }
+
+/**
+ * Whether a list of accounts shows their tenants: when they are in several, or in a named one. A
+ * single-tenant deployment's one tenant is named "default" and stays out of the way.
+ */
+export function showsTenants(accounts) {
+  const ids = new Set(accounts.map((a) => a.tenantId).filter(Boolean));
+  return ids.size > 1 || accounts.some((a) => a.tenantName && a.tenantName !== 'default');
+}
+
+/** An account's tenant as "name (directory id)", or what of it is known. */
+export function tenantLabel(account) {
+  if (account.tenantName && account.tenantId) return `${account.tenantName} (${account.tenantId})`;
+  return account.tenantName || account.tenantId || '—';
+}
+
+/** The tenant line under an account's name, or null when the list does not show tenants. */
+export function tenantLine(account, shown) {
+  return shown
+    ? h('div', { class: 'muted small tenant', dataset: { tenant: account.tenantId || '' } },
+      `Tenant ${tenantLabel(account)}`)
+    : null;
+}

@@ -3,7 +3,7 @@
 // timeline. Follows the event streams of its runs that are not final, so nothing needs a reload.
 import { api, download, followRun, isFinalRun } from './api.js';
 import { currentSession } from './auth.js';
-import { announce, clear, h, time } from './dom.js';
+import { announce, clear, h, tenantLine, showsTenants, time } from './dom.js';
 import { countChips, progressBar, stateBadge, tally } from './progress.js';
 
 export const CONTAINMENT_FILTERS = [
@@ -263,9 +263,10 @@ export function renderIncidentDetail(main, incidentId, { signal }) {
   }
 
   function drawAccounts() {
+    const tenants = showsTenants(accounts);
     clear(accountsBody, accounts.map((account) => h('tr', { dataset: { account: account.objectId, state: account.state } },
       h('th', { scope: 'row', 'data-label': 'Account' }, account.userPrincipalName || account.objectId,
-        h('div', { class: 'muted small' }, account.objectId)),
+        h('div', { class: 'muted small' }, account.objectId), tenantLine(account, tenants)),
       h('td', { 'data-label': 'Containment' }, stateBadge(account.state),
         account.reason ? h('div', { class: 'reason' }, h('code', {}, account.reason)) : null),
       h('td', { 'data-label': 'Since' }, time(account.since)),

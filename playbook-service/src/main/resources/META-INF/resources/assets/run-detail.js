@@ -1,7 +1,7 @@
 // One run: per-step progress, its approvals, its accounts with filters, what partners got of the
 // run's notices and the incident's partner notices; follows the run's event stream so nothing needs a reload.
 import { api, followRun } from './api.js';
-import { clear, duration, h, time } from './dom.js';
+import { clear, duration, h, tenantLine, showsTenants, time } from './dom.js';
 import { loadApprovals } from './approvals.js';
 import { countChips, progressBar, stateBadge, tally } from './progress.js';
 import { renderNotices } from './notices.js';
@@ -135,11 +135,13 @@ export function renderRunDetail(main, runId, { settings, signal, onChange }) {
     const stepIds = run.steps.filter((s) => s.scope !== 'run').map((s) => s.id);
     clear(accountsHead, h('tr', {}, h('th', { scope: 'col' }, 'Account'),
       stepIds.map((id) => h('th', { scope: 'col' }, id))));
+    const tenants = showsTenants(accounts);
     clear(accountsBody, accounts.map((account) => h('tr', { dataset: { account: account.objectId } },
       h('th', { scope: 'row', 'data-label': 'Account' }, account.userPrincipalName,
         h('div', { class: 'muted small' }, account.objectId,
           account.onPremisesSynced ? ' · synced' : '', account.userType === 'GUEST' ? ' · guest' : '',
           account.privileged ? ' · privileged' : ''),
+        tenantLine(account, tenants),
         controls.accountButtons(account)),
       stepIds.map((id) => stepCell(account.steps.find((s) => s.stepId === id))))));
     more.hidden = !next;

@@ -21,6 +21,10 @@ public class ProtectedAccountEntity extends PanacheEntityBase {
 
   public String reason;
 
+  /** The directory id (lower case) of the one tenant the entry protects in; null: every tenant. */
+  @Column(name = "tenant_id")
+  public String tenantId;
+
   @Column(name = "created_by")
   public String createdBy;
 

@@ -61,7 +61,11 @@ public class ProtectedAccountResource {
     String objectId = ObjectIds.parse("id", id);
     ProtectedAccountService.Saved saved =
         protectedAccounts.put(
-            objectId, ProtectionKind.parse(body.kind()), body.reason().strip(), principal.name());
+            objectId,
+            ProtectionKind.parse(body.kind()),
+            body.reason().strip(),
+            body.tenant() == null || body.tenant().isBlank() ? null : body.tenant().strip(),
+            principal.name());
     if (!saved.created()) {
       return Response.ok(saved.entry()).build();
     }

@@ -81,7 +81,7 @@ public class ReportPublisher {
                 reportId,
                 Resolution.RESOLVED.name())
             .stream()
-            .map(ReportPublisher::toEvent)
+            .map(this::toEvent)
             .collect(
                 Collectors.toMap(
                     ResolvedAccount::objectId,
@@ -147,7 +147,7 @@ public class ReportPublisher {
         report.id, report.reportedBy, report.holdReason);
   }
 
-  private static ResolvedAccount toEvent(ReportAccountEntity row) {
+  private ResolvedAccount toEvent(ReportAccountEntity row) {
     List<String> roles =
         row.privilegedRoles == null || row.privilegedRoles.isBlank()
             ? List.of()
@@ -163,7 +163,9 @@ public class ReportPublisher {
         groups(row.groupsJson),
         row.activityAt,
         row.firstSeenAt,
-        indicators(row.indicatorsJson));
+        indicators(row.indicatorsJson),
+        // rows from before several tenants carry no name: theirs is the primary tenant
+        row.tenantName != null ? row.tenantName : tenants.forTenantId(row.tenantId).name());
   }
 
   /**
@@ -191,7 +193,8 @@ public class ReportPublisher {
         first.groups(),
         evidence.activityAt(),
         evidence.firstSeenAt(),
-        evidence.indicators());
+        evidence.indicators(),
+        first.tenantName());
   }
 
   private static List<Indicator> indicators(String json) {

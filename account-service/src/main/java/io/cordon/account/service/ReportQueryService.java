@@ -1,5 +1,7 @@
 package io.cordon.account.service;
 
+import io.cordon.account.config.GraphTenant;
+import io.cordon.account.config.TenantRegistry;
 import io.cordon.account.repository.CompromiseReportEntity;
 import io.cordon.account.repository.ReportAccountEntity;
 import io.cordon.account.repository.ReportStore;
@@ -22,6 +24,7 @@ import java.util.UUID;
 public class ReportQueryService {
   @Inject ReportStore reportStore;
   @Inject ProtectedAccountService protectedAccounts;
+  @Inject TenantRegistry tenants;
 
   public ReportView find(UUID id, PageRequest page) {
     CompromiseReportEntity report = CompromiseReportEntity.findById(id);
@@ -82,7 +85,7 @@ public class ReportQueryService {
         reportStore.countByResolution(report.id, Resolution.PENDING.name()));
   }
 
-  private static ReportView.AccountView view(ReportAccountEntity row, ProtectionList protection) {
+  private ReportView.AccountView view(ReportAccountEntity row, ProtectionList protection) {
     List<String> roles =
         row.privilegedRoles == null || row.privilegedRoles.isEmpty()
             ? List.of()
@@ -104,12 +107,17 @@ public class ReportQueryService {
   }
 
   /** Shown at intake already: the executor will refuse every action on this account. */
-  private static String protectionOf(ReportAccountEntity row, ProtectionList protection) {
+  private String protectionOf(ReportAccountEntity row, ProtectionList protection) {
     if (row.objectId == null || protection.isEmpty()) {
       return null;
     }
     Set<String> groups =
         row.groupsJson == null ? Set.of() : ResolvedMemberships.groupIds(row.groupsJson);
-    return protection.why(row.objectId.toLowerCase(Locale.ROOT), groups);
+    // the tenant it was routed to; rows from before several tenants are the primary one's
+    String tenantId =
+        row.tenantName == null
+            ? tenants.forTenantId(row.tenantId).tenantId()
+            : tenants.byName(row.tenantName).map(GraphTenant::tenantId).orElse(row.tenantId);
+    return protection.why(row.objectId.toLowerCase(Locale.ROOT), groups, tenantId);
   }
 }

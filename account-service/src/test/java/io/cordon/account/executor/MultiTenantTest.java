@@ -186,6 +186,67 @@ class MultiTenantTest {
   }
 
   @Test
+  void anAccountProtectedInOneTenantIsNotProtectedInAnother() {
+    String admin = TestJwt.token("admin@jaxa.example", TestJwt.ADMIN);
+    String user = traffic.userId(31);
+    GraphBatchStub contosoDirectory = GraphBatchStub.graphBatch();
+    contosoDirectory.user(user, "u31@contoso.example", "Member", false, List.of(), List.of());
+    contosoDirectory.install(graph);
+    GraphBatchStub fabrikamDirectory = GraphBatchStub.graphBatch();
+    fabrikamDirectory.user(user, "u31@fabrikam.example", "Member", false, List.of(), List.of());
+    fabrikamDirectory.install(graph, MultiTenantProfile.FABRIKAM_PATH);
+    // a tenant that is not configured protects nobody: refused, naming the field
+    given()
+        .auth()
+        .oauth2(admin)
+        .contentType(ContentType.JSON)
+        .body("{\"kind\": \"user\", \"reason\": \"break-glass\", \"tenant\": \"northwind\"}")
+        .put("/api/v1/protected-accounts/" + user)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", Matchers.equalTo("tenant"))
+        .body("errors[0].reason", Matchers.containsString("contoso"));
+    given()
+        .auth()
+        .oauth2(admin)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"kind\": \"user\", \"reason\": \"fabrikam break-glass\", \"tenant\": \"fabrikam\"}")
+        .put("/api/v1/protected-accounts/" + user)
+        .then()
+        .statusCode(201)
+        .body("tenant", Matchers.equalTo("fabrikam"))
+        .body("tenantId", Matchers.equalTo(MultiTenantProfile.FABRIKAM_ID.toLowerCase()));
+    // one run per tenant: an action's id is its run's, its action's and its account's
+    try (ActionTraffic fabrikamRun = new ActionTraffic()) {
+      ActionRequested inContoso =
+          traffic.request(user, ActionType.REVOKE_SESSIONS, MultiTenantProfile.CONTOSO_ID);
+      ActionRequested inFabrikam =
+          fabrikamRun.request(user, ActionType.REVOKE_SESSIONS, MultiTenantProfile.FABRIKAM_ID);
+
+      traffic.send(List.of(inContoso));
+      fabrikamRun.send(List.of(inFabrikam));
+
+      assertThat(traffic.awaitCompletions(1, WAIT).get(inContoso.actionId()).outcome())
+          .isEqualTo(ActionOutcome.SUCCEEDED);
+      ActionCompleted held = fabrikamRun.awaitCompletions(1, WAIT).get(inFabrikam.actionId());
+      assertThat(held.outcome()).isEqualTo(ActionOutcome.REQUIRES_MANUAL);
+      assertThat(held.reasonCode()).isEqualTo(ReasonCode.PROTECTED_ACCOUNT);
+      assertThat(held.reasonMessage()).contains("fabrikam break-glass");
+      assertThat(GraphJournal.innerRequests(graph, MultiTenantProfile.FABRIKAM_PATH))
+          .noneMatch(r -> r.method().equals("POST") && r.url().contains(user));
+    } finally {
+      given()
+          .auth()
+          .oauth2(admin)
+          .delete("/api/v1/protected-accounts/" + user)
+          .then()
+          .statusCode(204);
+    }
+  }
+
+  @Test
   void readinessIsCheckedPerTenantWithThatTenantsToken() {
     GraphTenant fabrikam = tenants.byName("fabrikam").orElseThrow();
     GraphTenant contoso = tenants.byName("contoso").orElseThrow();
@@ -266,6 +327,7 @@ class MultiTenantTest {
         .body("accounts.items[1].tenantId", Matchers.equalTo(MultiTenantProfile.FABRIKAM_ID))
         .body("accounts.items[2].tenant", Matchers.equalTo("fabrikam.example"));
     Map<String, String> tenantByUpn = new java.util.HashMap<>();
+    Map<String, String> tenantNameByUpn = new java.util.HashMap<>();
     CompromiseReported reported = awaitReport(reportId);
     // the run's preflight gets what the app may do in both tenants: fabrikam's extra grant is not
     // contoso's
@@ -274,7 +336,13 @@ class MultiTenantTest {
         .doesNotContain("Domain.Read.All");
     for (ResolvedAccount account : reported.accounts()) {
       tenantByUpn.put(account.userPrincipalName(), account.tenantId());
+      tenantNameByUpn.put(account.userPrincipalName(), account.tenantName());
     }
+    // the run shows people the tenant's configured name beside its directory id
+    assertThat(tenantNameByUpn)
+        .containsEntry("aiko@contoso.example", "contoso")
+        .containsEntry("felix@fabrikam.example", "fabrikam")
+        .hasSize(5);
     assertThat(tenantByUpn)
         .containsEntry("aiko@contoso.example", MultiTenantProfile.CONTOSO_ID)
         .containsEntry("dora@elsewhere.example", MultiTenantProfile.CONTOSO_ID)

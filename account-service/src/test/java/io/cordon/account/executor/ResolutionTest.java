@@ -116,6 +116,8 @@ class ResolutionTest {
         .extracting(g -> g.displayName())
         .containsExactly("MMX Project");
     assertThat(byUpn.get("hanako@jaxa.example").onPremisesSynced()).isTrue();
+    // one tenant: the single-tenant keys are the tenant named "default"
+    assertThat(byUpn.values()).extracting(ResolvedAccount::tenantName).containsOnly("default");
     assertThat(byUpn.get("guest_nasa.example#EXT#@jaxa.example").userType())
         .isEqualTo(UserType.GUEST);
     assertThat(byUpn.get("admin@jaxa.example").privilegedRoles())

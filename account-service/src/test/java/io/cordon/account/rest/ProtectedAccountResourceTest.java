@@ -1,6 +1,7 @@
 package io.cordon.account.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -50,6 +51,9 @@ class ProtectedAccountResourceTest {
         .body("id", equalTo(id))
         .body("kind", equalTo("user"))
         .body("source", equalTo("api"))
+        // no tenant named: protected in every tenant, as before tenants
+        .body("tenant", nullValue())
+        .body("tenantId", nullValue())
         .body("createdBy", equalTo("ada.admin@jaxa.example"));
     put(SECOND_ADMIN, id, "{\"kind\": \"user\", \"reason\": \"break-glass 1 (vault B)\"}")
         .then()
@@ -168,6 +172,12 @@ class ProtectedAccountResourceTest {
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("reason"));
+    put(ADMIN, id, "{\"kind\": \"user\", \"reason\": \"r\", \"tenant\": \"northwind\"}")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("errors[0].field", equalTo("tenant"))
+        .body("errors[0].reason", containsString("[default]"));
     put(RESPONDER, id, "{\"kind\": \"user\", \"reason\": \"r\"}")
         .then()
         .statusCode(403)

@@ -72,11 +72,22 @@ public final class IncidentViews {
   /** {@code GET /accounts/{objectIdOrUpn}}: where the account stands in every incident. */
   public static List<String> account(JsonNode account) {
     List<String> lines = new ArrayList<>();
+    List<JsonNode> held = new ArrayList<>();
+    account.path("incidents").forEach(entry -> held.add(entry.path("account")));
+    String tenant =
+        Tenants.shown(held)
+            ? held.stream()
+                .map(Tenants::label)
+                .filter(label -> label != null)
+                .findFirst()
+                .orElse(null)
+            : null;
     lines.add(
         "account "
             + RunViews.orDash(text(account, "userPrincipalName"))
             + "  "
-            + text(account, "objectId"));
+            + text(account, "objectId")
+            + (tenant == null ? "" : "  tenant " + tenant));
     lines.add("");
     Table incidents =
         new Table("INCIDENT", "TITLE", "INCIDENT STATE", "CONTAINMENT", "SINCE", "RUN");

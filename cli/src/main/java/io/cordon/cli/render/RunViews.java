@@ -71,11 +71,19 @@ public final class RunViews {
     return lines;
   }
 
-  /** {@code GET /runs/{id}/accounts}: per account, each step as STEP:STATE(REASON). */
+  /**
+   * {@code GET /runs/{id}/accounts}: per account, each step as STEP:STATE(REASON); a TENANT column
+   * when the accounts' tenants are worth naming ({@link Tenants}).
+   */
   public static List<String> accounts(JsonNode page) {
-    Table table =
-        new Table("UPN", "OBJECT ID", "TYPE", "SYNCED", "PRIVILEGED", "SETTLED", "STEPS")
-            .untruncated();
+    boolean tenants = Tenants.shown(page.path("items"));
+    List<String> headers =
+        new ArrayList<>(
+            List.of("UPN", "OBJECT ID", "TYPE", "SYNCED", "PRIVILEGED", "SETTLED", "STEPS"));
+    if (tenants) {
+      headers.add(2, "TENANT");
+    }
+    Table table = new Table(headers.toArray(String[]::new)).untruncated();
     for (JsonNode account : page.path("items")) {
       List<String> steps = new ArrayList<>();
       for (JsonNode step : account.path("steps")) {
@@ -87,14 +95,18 @@ public final class RunViews {
                 + (reason == null || reason.equals("OK") ? "" : "(" + reason + ")"));
       }
       JsonNode settled = account.path("settled");
-      table.row(
-          text(account, "userPrincipalName"),
-          text(account, "objectId"),
-          text(account, "userType"),
-          account.path("onPremisesSynced").asBoolean() ? "yes" : "no",
-          account.path("privileged").asBoolean() ? "yes" : "no",
-          settled.isObject() ? text(settled, "as") : null,
-          String.join(" ", steps));
+      List<Object> cells = new ArrayList<>();
+      cells.add(text(account, "userPrincipalName"));
+      cells.add(text(account, "objectId"));
+      if (tenants) {
+        cells.add(Tenants.label(account));
+      }
+      cells.add(text(account, "userType"));
+      cells.add(account.path("onPremisesSynced").asBoolean() ? "yes" : "no");
+      cells.add(account.path("privileged").asBoolean() ? "yes" : "no");
+      cells.add(settled.isObject() ? text(settled, "as") : null);
+      cells.add(String.join(" ", steps));
+      table.row(cells.toArray());
     }
     return withHint(table, page, "no accounts");
   }

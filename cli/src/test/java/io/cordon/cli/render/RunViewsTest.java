@@ -129,4 +129,69 @@ class RunViewsTest {
         .isFalse();
     assertThat(RunStates.failed(run("PARTIALLY_SUCCEEDED", "{}", "{}", "{\"FAILED\":1}"))).isTrue();
   }
+
+  @Test
+  void accountsOfSeveralTenantsNameEachTenantWithItsDirectoryId() throws Exception {
+    JsonNode page =
+        JSON.readTree(
+            "{\"items\":["
+                + account("aiko@contoso.example", "o-1", "c0c0", "contoso")
+                + ","
+                + account("bruno@fabrikam.example", "o-2", "fab0", "fabrikam")
+                + ","
+                + account("olga@contoso.example", "o-3", "c0c0", null)
+                + "]}");
+
+    assertThat(RunViews.accounts(page))
+        .containsExactly(
+            "UPN                     OBJECT ID  TENANT           TYPE    SYNCED  PRIVILEGED  SETTLED  STEPS",
+            "aiko@contoso.example    o-1        contoso (c0c0)   MEMBER  no      no          -        revoke:SUCCEEDED",
+            "bruno@fabrikam.example  o-2        fabrikam (fab0)  MEMBER  no      no          -        revoke:SUCCEEDED",
+            "olga@contoso.example    o-3        c0c0             MEMBER  no      no          -        revoke:SUCCEEDED");
+  }
+
+  @Test
+  void accountsOfASingleTenantDeploymentLeaveTheTenantOut() throws Exception {
+    JsonNode page =
+        JSON.readTree(
+            "{\"items\":["
+                + account("taro@jaxa.example", "o-1", "t-jaxa", "default")
+                + ","
+                + account("hana@jaxa.example", "o-2", "t-jaxa", null)
+                + "]}");
+
+    assertThat(RunViews.accounts(page))
+        .containsExactly(
+            "UPN                OBJECT ID  TYPE    SYNCED  PRIVILEGED  SETTLED  STEPS",
+            "taro@jaxa.example  o-1        MEMBER  no      no          -        revoke:SUCCEEDED",
+            "hana@jaxa.example  o-2        MEMBER  no      no          -        revoke:SUCCEEDED");
+  }
+
+  @Test
+  void anAccountInANamedTenantSaysWhichEvenAlone() throws Exception {
+    JsonNode account =
+        JSON.readTree(
+            "{\"objectId\":\"o-2\",\"userPrincipalName\":\"bruno@fabrikam.example\","
+                + "\"incidents\":[{\"incidentId\":\"INC-1\",\"title\":\"t\",\"incidentState\":\"OPEN\","
+                + "\"account\":"
+                + account("bruno@fabrikam.example", "o-2", "fab0", "fabrikam")
+                + "}],\"evidence\":[],\"actions\":[]}");
+
+    assertThat(IncidentViews.account(account).get(0))
+        .isEqualTo("account bruno@fabrikam.example  o-2  tenant fabrikam (fab0)");
+  }
+
+  private static String account(String upn, String objectId, String tenantId, String tenantName) {
+    return "{\"objectId\":\""
+        + objectId
+        + "\",\"userPrincipalName\":\""
+        + upn
+        + "\",\"tenantId\":\""
+        + tenantId
+        + "\",\"tenantName\":"
+        + (tenantName == null ? "null" : "\"" + tenantName + "\"")
+        + ",\"userType\":\"MEMBER\",\"onPremisesSynced\":false,\"privileged\":false,"
+        + "\"state\":\"CONTAINED\",\"steps\":[{\"stepId\":\"revoke\",\"state\":\"SUCCEEDED\","
+        + "\"reasonCode\":\"OK\"}]}";
+  }
 }

@@ -20,6 +20,8 @@ import java.util.Locale;
  * @param firstActivityAt the earliest attacker activity the incident's evidence names for it
  * @param indicators indicators of compromise the incident's evidence names for it; partners receive
  *     them as their disclosure level and TLP allow
+ * @param tenantId the directory id of the account's Entra tenant, for partners limited to tenants;
+ *     never shown to partners. Absent from producers before several tenants
  */
 public record AffectedAccount(
     String userPrincipalName,
@@ -29,7 +31,8 @@ public record AffectedAccount(
     @OptionalField String containment,
     @OptionalField Instant containedAt,
     @OptionalField Instant firstActivityAt,
-    @OptionalField List<Indicator> indicators) {
+    @OptionalField List<Indicator> indicators,
+    @OptionalField String tenantId) {
 
   private static final String TYPE = "AffectedAccount";
 
@@ -39,12 +42,21 @@ public record AffectedAccount(
     groupIds = Check.list(groupIds, TYPE, "groupIds");
     Check.optionalText(containment, TYPE, "containment");
     indicators = Check.optionalList(indicators, TYPE, "indicators");
+    Check.optionalText(tenantId, TYPE, "tenantId");
   }
 
   /** Derives {@link #domain()} from the UPN so every producer matches domains the same way. */
   public static AffectedAccount of(String userPrincipalName, List<String> groupIds) {
     return new AffectedAccount(
-        userPrincipalName, domainOf(userPrincipalName), groupIds, null, null, null, null, null);
+        userPrincipalName,
+        domainOf(userPrincipalName),
+        groupIds,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** The account with what its incident knows about its exposure. */
@@ -58,7 +70,22 @@ public record AffectedAccount(
         containment,
         containedAt,
         firstActivityAt,
-        indicators);
+        indicators,
+        tenantId);
+  }
+
+  /** The account in its Entra tenant (directory id). */
+  public AffectedAccount inTenant(String tenantId) {
+    return new AffectedAccount(
+        userPrincipalName,
+        domain,
+        groupIds,
+        privileged,
+        containment,
+        containedAt,
+        firstActivityAt,
+        indicators,
+        tenantId);
   }
 
   /** The account with the indicators its incident's evidence names. */
@@ -71,7 +98,8 @@ public record AffectedAccount(
         containment,
         containedAt,
         firstActivityAt,
-        indicators);
+        indicators,
+        tenantId);
   }
 
   public static String domainOf(String userPrincipalName) {

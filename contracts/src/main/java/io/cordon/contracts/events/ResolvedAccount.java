@@ -18,6 +18,8 @@ import java.util.List;
  * @param firstSeenAt the earliest attacker activity the evidence names (a CSV's {@code first_seen},
  *     a detection's activity time); absent when it names none
  * @param indicators indicators of compromise the evidence names for the account; empty if none
+ * @param tenantName the configured name ({@code cordon.graph.tenants.<name>}) of the tenant {@code
+ *     tenantId} is, for people to read; absent from producers before several tenants
  */
 public record ResolvedAccount(
     String objectId,
@@ -30,7 +32,8 @@ public record ResolvedAccount(
     List<GroupRef> groups,
     @OptionalField Instant activityAt,
     @OptionalField Instant firstSeenAt,
-    @OptionalField List<Indicator> indicators) {
+    @OptionalField List<Indicator> indicators,
+    @OptionalField String tenantName) {
 
   private static final String TYPE = "ResolvedAccount";
 
@@ -81,6 +84,34 @@ public record ResolvedAccount(
         null);
   }
 
+  /** An account whose tenant's configured name is not known. */
+  public ResolvedAccount(
+      String objectId,
+      String userPrincipalName,
+      String tenantId,
+      UserType userType,
+      boolean onPremisesSynced,
+      boolean accountEnabled,
+      List<String> privilegedRoles,
+      List<GroupRef> groups,
+      Instant activityAt,
+      Instant firstSeenAt,
+      List<Indicator> indicators) {
+    this(
+        objectId,
+        userPrincipalName,
+        tenantId,
+        userType,
+        onPremisesSynced,
+        accountEnabled,
+        privilegedRoles,
+        groups,
+        activityAt,
+        firstSeenAt,
+        indicators,
+        null);
+  }
+
   public ResolvedAccount {
     Check.text(objectId, TYPE, "objectId");
     Check.text(userPrincipalName, TYPE, "userPrincipalName");
@@ -89,6 +120,7 @@ public record ResolvedAccount(
     privilegedRoles = Check.list(privilegedRoles, TYPE, "privilegedRoles");
     groups = Check.list(groups, TYPE, "groups");
     indicators = Check.optionalList(indicators, TYPE, "indicators");
+    Check.optionalText(tenantName, TYPE, "tenantName");
   }
 
   @JsonIgnore

@@ -62,4 +62,18 @@ class CompromiseReportedEvidenceTest {
     assertThat(read.joinsOpenIncident()).isFalse();
     assertThat(read.accounts().get(0).activityAt()).isNull();
   }
+
+  @Test
+  void carriesTheTenantsConfiguredNameAndReadsEventsWithoutIt() throws Exception {
+    CompromiseReported event = SampleEvents.compromiseReported();
+    CompromiseReported read = EventJson.read(EventJson.write(event), CompromiseReported.class);
+    assertThat(read.accounts().get(0).tenantName()).isEqualTo("contoso");
+
+    ObjectNode tree = (ObjectNode) trees.readTree(EventJson.write(event));
+    ((ObjectNode) tree.get("accounts").get(0)).remove("tenantName");
+    CompromiseReported earlier =
+        EventJson.read(trees.writeValueAsString(tree), CompromiseReported.class);
+    assertThat(earlier.accounts().get(0).tenantName()).isNull();
+    assertThat(earlier.accounts().get(0).tenantId()).isEqualTo("tenant-1");
+  }
 }

@@ -15,7 +15,7 @@ public record PartnerDraft(
 
   public PartnerDraft {
     contacts = contacts == null ? List.of() : List.copyOf(contacts);
-    scopes = scopes == null ? new Scopes(null, null, null) : scopes;
+    scopes = scopes == null ? new Scopes(null, null, null, null) : scopes;
     disclosure = disclosure == null ? Disclosure.SUMMARY : disclosure;
     tlp = tlp == null ? Tlp.AMBER : tlp;
   }
@@ -31,11 +31,16 @@ public record PartnerDraft(
   /** A group by object id; {@code displayName} is for display only and may be null. */
   public record Group(String id, String displayName) {}
 
-  public record Scopes(List<Group> groups, List<String> domains, List<String> tags) {
+  /**
+   * @param tenants directory ids of the tenants the partner is limited to; empty for every tenant
+   */
+  public record Scopes(
+      List<Group> groups, List<String> domains, List<String> tags, List<String> tenants) {
     public Scopes {
       groups = groups == null ? List.of() : List.copyOf(groups);
       domains = domains == null ? List.of() : List.copyOf(domains);
       tags = tags == null ? List.of() : List.copyOf(tags);
+      tenants = tenants == null ? List.of() : List.copyOf(tenants);
     }
   }
 }

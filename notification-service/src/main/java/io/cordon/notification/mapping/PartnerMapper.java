@@ -32,6 +32,10 @@ public final class PartnerMapper {
     groups(draft.scopes().groups()).forEach(scopes::add);
     add(scopes, ScopeKind.DOMAIN, distinct(draft.scopes().domains(), PartnerMapper::domain, false));
     add(scopes, ScopeKind.TAG, distinct(draft.scopes().tags(), String::strip, false));
+    add(
+        scopes,
+        ScopeKind.TENANT,
+        distinct(draft.scopes().tenants(), t -> t.strip().toLowerCase(Locale.ROOT), false));
     replace(partner.scopes, scopes);
   }
 
@@ -58,7 +62,8 @@ public final class PartnerMapper {
                 .toList(),
             values(partner, ScopeKind.DOMAIN),
             values(partner, ScopeKind.TAG),
-            values(partner, ScopeKind.GROUP_NAME)),
+            values(partner, ScopeKind.GROUP_NAME),
+            values(partner, ScopeKind.TENANT)),
         partner.disclosure.name().toLowerCase(Locale.ROOT),
         partner.tlp.label(),
         partner.createdAt,

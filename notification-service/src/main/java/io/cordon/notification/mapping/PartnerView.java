@@ -57,12 +57,14 @@ public record PartnerView(
    * @param groups matched by {@code id} only; {@code displayName} is what an admin called it
    * @param unresolvedGroupNames groups registered by name before ids were required: they match
    *     nothing until an admin replaces them with ids
+   * @param tenants directory ids of the Entra tenants the partner is limited to; empty for all
    */
   public record Scopes(
       List<Group> groups,
       List<String> domains,
       List<String> tags,
-      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unresolvedGroupNames) {}
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unresolvedGroupNames,
+      List<String> tenants) {}
 
   /** A group scope: its object id, and the name it was registered with, if any. */
   public record Group(String id, @JsonInclude(JsonInclude.Include.NON_NULL) String displayName) {}

@@ -11,5 +11,10 @@ public enum ScopeKind {
   GROUP_NAME,
   /** An account domain, lower case. */
   DOMAIN,
-  TAG
+  TAG,
+  /**
+   * An Entra tenant by directory id (lower case): not a scope that brings the partner in, but a
+   * limit to the accounts of its tenants (issue 26).
+   */
+  TENANT
 }

@@ -38,11 +38,14 @@ public record PartnerRequest(
 
   /**
    * @param groups Entra groups by object id, each a string or {@code {id, displayName}}
+   * @param tenants Entra tenants by directory id: the partner hears only about their accounts; none
+   *     for every tenant
    */
   public record Scopes(
       @Size(max = 1000) @GroupIds List<GroupScope> groups,
       @Size(max = 1000) @Checked(InputRule.DOMAIN) List<String> domains,
-      @Size(max = 1000) @Checked(InputRule.TAG) List<String> tags) {}
+      @Size(max = 1000) @Checked(InputRule.TAG) List<String> tags,
+      @Size(max = 100) @Checked(InputRule.TENANT) List<String> tenants) {}
 
   /**
    * A group scope: its object id, as a string or with the name to show for it. The name is never
@@ -76,7 +79,8 @@ public record PartnerRequest(
                         .map(g -> new PartnerDraft.Group(g.id(), g.displayName()))
                         .toList(),
                 scopes.domains(),
-                scopes.tags()),
+                scopes.tags(),
+                scopes.tenants()),
         disclosure,
         tlp);
   }

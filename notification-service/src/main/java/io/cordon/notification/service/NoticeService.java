@@ -59,16 +59,23 @@ public class NoticeService {
     List<NoticeEntity> opened = new ArrayList<>();
     List<OpenedNotice> channels = new ArrayList<>();
     for (PartnerEntity partner : candidates) {
-      Optional<PartnerMatch> match = ScopeMatcher.match(PartnerScopes.of(partner), facts);
+      PartnerScopes scopes = PartnerScopes.of(partner);
+      // a partner limited to tenants sees the request as if only their accounts were in it
+      Optional<NotificationRequested> seen = TenantLimit.of(request, scopes.tenants());
+      if (seen.isEmpty()) {
+        continue;
+      }
+      Optional<PartnerMatch> match =
+          ScopeMatcher.match(scopes, seen.get() == request ? facts : IncidentFacts.of(seen.get()));
       if (match.isEmpty() || notices.exists(partner.id, request.notificationId())) {
         continue;
       }
       List<NoticeEntity> earlier =
           notices.forPartnerAndIncident(partner.id, request.incident().id());
       NoticeEntity last = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
-      NoticeNews news = news(request, match.get());
+      NoticeNews news = news(seen.get(), match.get());
       if (news.isNewsAfter(last)) {
-        opened.add(openNotice(request, partner, match.get(), earlier, news, now));
+        opened.add(openNotice(seen.get(), partner, match.get(), earlier, news, now));
         channels.addAll(channelsOf(partner));
       } else {
         recordUnchanged(request, partner, last);

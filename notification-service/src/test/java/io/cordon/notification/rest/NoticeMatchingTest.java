@@ -135,6 +135,95 @@ class NoticeMatchingTest {
   }
 
   @Test
+  void aPartnerLimitedToTenantsHearsOnlyAboutTheirAccounts() throws Exception {
+    String tenantA = UUID.randomUUID().toString();
+    String tenantB = UUID.randomUUID().toString();
+    Notices.Incident incident = new Notices.Incident();
+    String domain = unique("shared") + ".example";
+    String inA = unique("a") + "@" + domain;
+    String inB = unique("b") + "@" + domain;
+    incident.inTenant(incident.account(inA), tenantA);
+    incident.inTenant(incident.account(inB), tenantB);
+    // an account from a producer that names no tenant is no tenant's
+    String unnamed = unique("c") + "@" + domain;
+    incident.account(unnamed);
+    Map<String, String> secrets =
+        Map.of(
+            "tenant-a", newSecret(), "tenant-elsewhere", newSecret(), "every-tenant", newSecret());
+    String limitedToA =
+        tenantPartner("tenant-a", secrets, domain, List.of(tenantA.toUpperCase(Locale.ROOT)));
+    String limitedElsewhere =
+        tenantPartner("tenant-elsewhere", secrets, domain, List.of(UUID.randomUUID().toString()));
+    String everyTenant = tenantPartner("every-tenant", secrets, domain, List.of());
+    Partners.as(Partners.ADMIN)
+        .get(Partners.PATH + "/" + limitedToA)
+        .then()
+        .statusCode(200)
+        .body("scopes.tenants", org.hamcrest.Matchers.contains(tenantA));
+
+    publish(incident.request());
+
+    JsonPath notices = awaitSettled(incident.id, 2);
+    assertThat(notices.getList("items.partner.id", String.class))
+        .containsExactlyInAnyOrder(limitedToA, everyTenant)
+        .doesNotContain(limitedElsewhere);
+    JsonNode toA = readTree(received("tenant-a").get(0).getBodyAsString());
+    assertThat(toA.at("/data/accounts").toString()).contains(inA).doesNotContain(inB, unnamed);
+    // the run's totals span tenants: the partner learns its own tenant's count only
+    assertThat(toA.at("/data/summary/accountsTotal").asInt()).isEqualTo(1);
+    assertThat(toA.at("/data/summary/accountsInScope").asInt()).isEqualTo(1);
+    assertThat(toA.toString()).doesNotContain(tenantA).doesNotContain(tenantB);
+    JsonNode toAll = readTree(received("every-tenant").get(0).getBodyAsString());
+    assertThat(toAll.at("/data/accounts").toString()).contains(inA, inB, unnamed);
+    assertThat(received("tenant-elsewhere")).isEmpty();
+  }
+
+  @Test
+  void aTenantThatIsNoDirectoryIdIsRefusedNamingTheField() {
+    Map<String, Object> body =
+        partner(
+            unique("Bad tenant"),
+            null,
+            null,
+            List.of(unique("soc") + "@partner.test"),
+            List.of(),
+            List.of(unique("x") + ".example"),
+            List.of(),
+            "summary");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> scopes = new java.util.HashMap<>((Map<String, Object>) body.get("scopes"));
+    scopes.put("tenants", List.of("contoso.example"));
+    body.put("scopes", scopes);
+    Partners.create(body)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", org.hamcrest.Matchers.containsString("tenants"))
+        .body("errors[0].reason", org.hamcrest.Matchers.containsString("directory id"));
+  }
+
+  private String tenantPartner(
+      String key, Map<String, String> secrets, String domain, List<String> tenants) {
+    String path = path(key);
+    endpoint.stubFor(
+        post(urlEqualTo(path))
+            .andMatching(StandardWebhooksMatcher.NAME, Parameters.one("secret", secrets.get(key)))
+            .willReturn(aResponse().withStatus(204)));
+    Map<String, Object> body =
+        partner(
+            unique(key),
+            "https://localhost:" + endpoint.httpsPort() + path,
+            secrets.get(key),
+            List.of(),
+            List.of(),
+            List.of(domain),
+            List.of(),
+            "accounts");
+    body.put("scopes", Map.of("domains", List.of(domain), "tenants", tenants));
+    return createdId(body);
+  }
+
+  @Test
   void aLaterRequestForTheSameIncidentIsAFollowUpOfTheFirstNotice() throws Exception {
     Notices.Incident incident = new Notices.Incident();
     GroupRef group = incident.group(unique("Project H3 Team"));

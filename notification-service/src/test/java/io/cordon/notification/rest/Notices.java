@@ -97,6 +97,13 @@ final class Notices {
       return account;
     }
 
+    /** The account, in this Entra tenant (directory id). */
+    AffectedAccount inTenant(AffectedAccount account, String tenantId) {
+      AffectedAccount placed = account.inTenant(tenantId);
+      accounts.replaceAll(a -> a == account ? placed : a);
+      return placed;
+    }
+
     /** The account, as the incident's evidence names indicators of compromise for it. */
     AffectedAccount indicators(AffectedAccount account, Indicator... indicators) {
       AffectedAccount marked = account.withIndicators(List.of(indicators));

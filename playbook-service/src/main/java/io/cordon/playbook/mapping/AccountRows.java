@@ -24,6 +24,7 @@ public final class AccountRows {
     row.position = position;
     row.userPrincipalName = facts.userPrincipalName();
     row.tenantId = facts.tenantId();
+    row.tenantName = facts.tenantName();
     row.userType = facts.userType().name();
     row.onPremisesSynced = facts.onPremisesSynced();
     row.privilegedRoles = write(facts.privilegedRoles());
@@ -39,7 +40,8 @@ public final class AccountRows {
         UserType.valueOf(row.userType),
         row.onPremisesSynced,
         read(row.privilegedRoles, ROLES),
-        read(row.groups, GROUPS));
+        read(row.groups, GROUPS),
+        row.tenantName);
   }
 
   private static String write(Object value) {

@@ -6,11 +6,16 @@ import io.cordon.playbook.model.ExecutionState;
 import java.time.Instant;
 import java.util.List;
 
-/** An account of a run with every per-account step, for {@code GET /runs/{id}/accounts}. */
+/**
+ * An account of a run with every per-account step, for {@code GET /runs/{id}/accounts}.
+ *
+ * @param tenantName the configured name of the account's tenant; null when not known
+ */
 public record AccountView(
     String objectId,
     String userPrincipalName,
     String tenantId,
+    String tenantName,
     UserType userType,
     boolean onPremisesSynced,
     boolean privileged,

@@ -58,10 +58,17 @@ public record EvidenceDocument(
       String closedBy,
       String closeReason) {}
 
-  /** One account of the incident and its containment state. */
+  /**
+   * One account of the incident and its containment state.
+   *
+   * @param tenantId the directory id of the account's tenant
+   * @param tenantName that tenant's configured name; null when not known
+   */
   public record AccountContainment(
       String objectId,
       String userPrincipalName,
+      String tenantId,
+      String tenantName,
       ContainmentState state,
       Instant since,
       Instant containedAt,
@@ -97,9 +104,13 @@ public record EvidenceDocument(
       List<AccountEvidence> accounts,
       List<ApprovalEvidence> approvals) {}
 
-  /** One account of a run and what each step did to it. */
+  /** One account of a run (and its tenant, as {@link AccountContainment}) and each step's work. */
   public record AccountEvidence(
-      String objectId, String userPrincipalName, List<StepEvidence> steps) {}
+      String objectId,
+      String userPrincipalName,
+      String tenantId,
+      String tenantName,
+      List<StepEvidence> steps) {}
 
   /** One step execution: the action, its outcome and why. */
   public record StepEvidence(

@@ -25,6 +25,8 @@ public final class IncidentViews {
         row.key.incidentId,
         row.key.objectId,
         row.userPrincipalName,
+        row.tenantId,
+        row.tenantName,
         row.state,
         row.since,
         row.containedAt,

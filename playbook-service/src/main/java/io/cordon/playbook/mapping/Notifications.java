@@ -63,7 +63,9 @@ public final class Notifications {
                   exposure.containment(),
                   exposure.containedAt(),
                   exposure.firstActivityAt())
-              .withIndicators(exposure.indicators()));
+              .withIndicators(exposure.indicators())
+              // for partners limited to tenants (notification-service); never shown to them
+              .inTenant(account.tenantId()));
     }
     List<ScopeCount> scopeCounts = new ArrayList<>();
     perGroup.forEach((id, count) -> scopeCounts.add(new ScopeCount(ScopeCount.GROUP, id, count)));

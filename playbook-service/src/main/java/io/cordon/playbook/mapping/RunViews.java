@@ -118,6 +118,7 @@ public final class RunViews {
         facts.objectId(),
         facts.userPrincipalName(),
         facts.tenantId(),
+        facts.tenantName(),
         facts.userType(),
         facts.onPremisesSynced(),
         facts.privileged(),

@@ -18,11 +18,32 @@ public record AccountFacts(
     UserType userType,
     boolean onPremisesSynced,
     List<String> privilegedRoles,
-    List<GroupRef> groups) {
+    List<GroupRef> groups,
+    String tenantName) {
 
   public AccountFacts {
     privilegedRoles = List.copyOf(privilegedRoles);
     groups = List.copyOf(groups);
+  }
+
+  /** An account whose tenant's configured name is not known. */
+  public AccountFacts(
+      String objectId,
+      String userPrincipalName,
+      String tenantId,
+      UserType userType,
+      boolean onPremisesSynced,
+      List<String> privilegedRoles,
+      List<GroupRef> groups) {
+    this(
+        objectId,
+        userPrincipalName,
+        tenantId,
+        userType,
+        onPremisesSynced,
+        privilegedRoles,
+        groups,
+        null);
   }
 
   public static AccountFacts of(ResolvedAccount account) {
@@ -33,7 +54,8 @@ public record AccountFacts(
         account.userType(),
         account.onPremisesSynced(),
         account.privilegedRoles(),
-        account.groups());
+        account.groups(),
+        account.tenantName());
   }
 
   public boolean privileged() {

@@ -22,6 +22,14 @@ public class IncidentAccountEntity extends PanacheEntityBase {
   @Column(name = "user_principal_name")
   public String userPrincipalName;
 
+  /** The account's tenant (directory id); null on rows from before tenants were kept. */
+  @Column(name = "tenant_id")
+  public String tenantId;
+
+  /** The tenant's configured name; null when account-service did not send it. */
+  @Column(name = "tenant_name")
+  public String tenantName;
+
   @Enumerated(EnumType.STRING)
   public ContainmentState state;
 

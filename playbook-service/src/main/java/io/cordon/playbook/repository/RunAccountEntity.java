@@ -26,6 +26,10 @@ public class RunAccountEntity extends PanacheEntityBase {
   @Column(name = "tenant_id")
   public String tenantId;
 
+  /** The tenant's configured name; null when account-service did not send it. */
+  @Column(name = "tenant_name")
+  public String tenantName;
+
   @Column(name = "user_type")
   public String userType;
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.cordon.contracts.Topics;
+import io.cordon.contracts.events.AffectedAccount;
 import io.cordon.contracts.events.EventIds;
 import io.cordon.contracts.events.NotificationDelivered;
 import io.cordon.contracts.events.NotificationFailed;
@@ -60,7 +61,12 @@ class PartnerDeliveryResultsTest {
         .until(() -> "SUCCEEDED".equals(Runs.state(runId)));
 
     try (KafkaTestClient kafka = KafkaTestClient.forEmbeddedBroker()) {
-      String notificationId = requestOf(kafka, runId).notificationId();
+      NotificationRequested request = requestOf(kafka, runId);
+      String notificationId = request.notificationId();
+      // partners limited to tenants are matched on each account's tenant
+      assertThat(request.affectedAccounts())
+          .extracting(AffectedAccount::tenantId)
+          .containsExactly(Accounts.TENANT);
       Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
       NotificationDelivered deliveredA =

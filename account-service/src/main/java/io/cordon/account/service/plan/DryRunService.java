@@ -127,13 +127,14 @@ public class DryRunService {
             groups,
             id.activityAt(),
             id.firstSeenAt(),
-            id.indicators());
+            id.indicators(),
+            tenant.name());
     return new PlannedAccount(
         id.value(),
         "RESOLVED",
         null,
         account,
-        list.isEmpty() ? null : list.why(objectId, groupIds));
+        list.isEmpty() ? null : list.why(objectId, groupIds, tenant.tenantId()));
   }
 
   private List<PlannedAccount> withOverrides(List<PlannedAccount> planned) {

@@ -1,6 +1,8 @@
 package io.cordon.account.service.protection;
 
+import io.cordon.account.config.GraphTenant;
 import io.cordon.account.config.ProtectionConfig;
+import io.cordon.account.config.TenantRegistry;
 import io.cordon.account.repository.ProtectedAccountEntity;
 import io.cordon.account.repository.ProtectedAccountStore;
 import io.cordon.commons.audit.Audit;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -36,6 +39,7 @@ public class ProtectedAccountService {
   @Inject ProtectionConfig config;
   @Inject ProtectedAccountStore store;
   @Inject Audit audit;
+  @Inject TenantRegistry tenants;
 
   /** What was stored, and whether it is new (201) or replaced an entry (200). */
   public record Saved(ProtectedAccount entry, boolean created) {}
@@ -47,14 +51,14 @@ public class ProtectedAccountService {
 
   /** The list as the executor applies it now. */
   public ProtectionList current() {
-    Map<String, String> users = new HashMap<>();
-    Map<String, String> groups = new HashMap<>();
+    Map<String, ProtectionList.Entry> users = new HashMap<>();
+    Map<String, ProtectionList.Entry> groups = new HashMap<>();
     List<ProtectedAccount> entries = new ArrayList<>(configured().values());
     store.all().forEach(entity -> entries.add(view(entity)));
     for (ProtectedAccount entry : entries) {
-      Map<String, String> target =
+      Map<String, ProtectionList.Entry> target =
           ProtectionKind.GROUP.wire().equals(entry.kind()) ? groups : users;
-      target.putIfAbsent(entry.id(), entry.reason());
+      target.putIfAbsent(entry.id(), new ProtectionList.Entry(entry.reason(), entry.tenantId()));
     }
     return new ProtectionList(users, groups);
   }
@@ -80,12 +84,18 @@ public class ProtectedAccountService {
     }
     return store
         .find(objectId)
-        .map(ProtectedAccountService::view)
+        .map(this::view)
         .orElseThrow(() -> ProblemException.notFound("Protected account " + objectId));
   }
 
+  /**
+   * @param tenant the configured name or directory id of the one tenant the entry protects in; null
+   *     for every tenant
+   */
   @Transactional
-  public Saved put(String objectId, ProtectionKind kind, String reason, String principal) {
+  public Saved put(
+      String objectId, ProtectionKind kind, String reason, String tenant, String principal) {
+    String tenantId = tenant == null ? null : scope(tenant).tenantId().toLowerCase(Locale.ROOT);
     refuseIfConfigured(objectId);
     ProtectedAccountEntity entity = store.find(objectId).orElse(null);
     Map<String, Object> before = entity == null ? null : state(entity);
@@ -99,6 +109,7 @@ public class ProtectedAccountService {
     }
     entity.kind = kind.name();
     entity.reason = reason;
+    entity.tenantId = tenantId;
     entity.updatedBy = principal;
     entity.updatedAt = now;
     entity.persist();
@@ -127,6 +138,22 @@ public class ProtectedAccountService {
             .withAccount(objectId, null)
             .withChange(before, null)
             .withResult("UNPROTECTED", null));
+  }
+
+  // a misspelt tenant would protect nobody anywhere: refuse it, naming the tenants there are
+  private GraphTenant scope(String tenant) {
+    return tenants
+        .byName(tenant)
+        .or(() -> tenants.byTenantId(tenant))
+        .orElseThrow(
+            () ->
+                ProblemException.invalidField(
+                    "tenant",
+                    "'"
+                        + tenant
+                        + "' is no configured tenant; name one of "
+                        + tenants.all().stream().map(GraphTenant::name).toList()
+                        + " or its directory id"));
   }
 
   private void refuseIfConfigured(String objectId) {
@@ -168,6 +195,8 @@ public class ProtectedAccountService {
               objectId,
               kind.wire(),
               "named in " + key,
+              null,
+              null,
               ProtectedAccount.FROM_CONFIGURATION,
               null,
               null,
@@ -176,11 +205,13 @@ public class ProtectedAccountService {
     }
   }
 
-  private static ProtectedAccount view(ProtectedAccountEntity entity) {
+  private ProtectedAccount view(ProtectedAccountEntity entity) {
     return new ProtectedAccount(
         entity.objectId,
         ProtectionKind.valueOf(entity.kind).wire(),
         entity.reason,
+        tenants.byTenantId(entity.tenantId).map(GraphTenant::name).orElse(null),
+        entity.tenantId,
         ProtectedAccount.FROM_API,
         entity.createdBy,
         entity.createdAt,
@@ -189,6 +220,10 @@ public class ProtectedAccountService {
   }
 
   private static Map<String, Object> state(ProtectedAccountEntity entity) {
-    return Map.of("kind", entity.kind, "reason", entity.reason);
+    Map<String, Object> state = new HashMap<>(Map.of("kind", entity.kind, "reason", entity.reason));
+    if (entity.tenantId != null) {
+      state.put("tenantId", entity.tenantId);
+    }
+    return state;
   }
 }

@@ -49,7 +49,8 @@ public class ProtectionGuard {
             : memberships.of(tenant, objectIds);
     Map<String, String> protectedWhy = new HashMap<>();
     for (String objectId : objectIds) {
-      String why = list.why(objectId, groups.groupIds().getOrDefault(objectId, Set.of()));
+      String why =
+          list.why(objectId, groups.groupIds().getOrDefault(objectId, Set.of()), tenant.tenantId());
       if (why != null) {
         protectedWhy.put(objectId, why);
       }

@@ -28,12 +28,26 @@ class ProtectionListTest {
   @Test
   void anAccountIsProtectedByItsOwnIdOrByAnyOfItsGroups() {
     ProtectionList list =
-        new ProtectionList(Map.of(USER, "break-glass 1"), Map.of(GROUP, "Tier 0"));
+        ProtectionList.unscoped(Map.of(USER, "break-glass 1"), Map.of(GROUP, "Tier 0"));
 
-    assertThat(list.why(USER, Set.of())).isEqualTo("break-glass 1");
-    assertThat(list.why("0a1b2c3d-0000-4000-8000-000000000002", Set.of("other", GROUP)))
+    assertThat(list.why(USER, Set.of(), "t-a")).isEqualTo("break-glass 1");
+    assertThat(list.why("0a1b2c3d-0000-4000-8000-000000000002", Set.of("other", GROUP), "t-a"))
         .isEqualTo("member of protected group " + GROUP + " (Tier 0)");
-    assertThat(list.why("0a1b2c3d-0000-4000-8000-000000000002", Set.of("other"))).isNull();
+    assertThat(list.why("0a1b2c3d-0000-4000-8000-000000000002", Set.of("other"), "t-a")).isNull();
+  }
+
+  @Test
+  void anEntryLimitedToATenantProtectsOnlyThere() {
+    ProtectionList list =
+        new ProtectionList(
+            Map.of(USER, new ProtectionList.Entry("break-glass of A", "t-a")),
+            Map.of(GROUP, new ProtectionList.Entry("Tier 0 of A", "t-a")));
+
+    assertThat(list.why(USER, Set.of(), "T-A")).isEqualTo("break-glass of A");
+    assertThat(list.why(USER, Set.of(), "t-b")).isNull();
+    assertThat(list.why("0a1b2c3d-0000-4000-8000-000000000002", Set.of(GROUP), "t-b")).isNull();
+    assertThat(list.why("0a1b2c3d-0000-4000-8000-000000000002", Set.of(GROUP), "t-a"))
+        .contains("Tier 0 of A");
   }
 
   @Test

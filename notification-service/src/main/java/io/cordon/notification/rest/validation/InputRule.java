@@ -17,6 +17,7 @@ public enum InputRule {
           "must be an Entra group object id (a GUID); names are refused because a group can be"
               + " renamed, or another given its name: look the id up in Entra, and send"
               + " {\"id\": ..., \"displayName\": ...} to keep the name for display")),
+  TENANT(matching(Patterns.GUID, 36, "must be an Entra tenant's directory id (a GUID)")),
   GROUP_NAME(printable(256, "displayName must be 1-256 printable characters")),
   TAG(printable(100, "must be a tag of 1-100 printable characters")),
   HTTPS_URL(WebhookUrls::problem),

@@ -63,6 +63,8 @@ public class IncidentEvidenceReader {
     return new AccountContainment(
         row.key.objectId,
         row.userPrincipalName,
+        row.tenantId,
+        row.tenantName,
         row.state,
         row.since,
         row.containedAt,

@@ -25,11 +25,18 @@ public class RunEvidenceReader {
     return RunEntity.list("incidentId = ?1 order by createdAt, id", incidentId);
   }
 
+  private static AccountEvidence account(
+      String objectId, RunAccountEntity row, List<StepEvidence> steps) {
+    return row == null
+        ? new AccountEvidence(objectId, null, null, null, steps)
+        : new AccountEvidence(objectId, row.userPrincipalName, row.tenantId, row.tenantName, steps);
+  }
+
   @Transactional
   public RunEvidence evidence(RunEntity run) {
-    Map<String, String> upns = new HashMap<>();
+    Map<String, RunAccountEntity> runAccounts = new HashMap<>();
     RunAccountEntity.<RunAccountEntity>list("key.runId = ?1", run.id)
-        .forEach(a -> upns.put(a.key.objectId, a.userPrincipalName));
+        .forEach(a -> runAccounts.put(a.key.objectId, a));
     Map<String, List<StepEvidence>> steps = new LinkedHashMap<>();
     StepExecutionEntity.<StepExecutionEntity>list(
             "runId = ?1 and objectId is not null order by objectId, stepIndex, id", run.id)
@@ -37,7 +44,7 @@ public class RunEvidenceReader {
             row -> steps.computeIfAbsent(row.objectId, id -> new ArrayList<>()).add(step(row)));
     List<AccountEvidence> accounts = new ArrayList<>();
     steps.forEach(
-        (objectId, rows) -> accounts.add(new AccountEvidence(objectId, upns.get(objectId), rows)));
+        (objectId, rows) -> accounts.add(account(objectId, runAccounts.get(objectId), rows)));
     List<ApprovalEvidence> approvals =
         ApprovalEntity.<ApprovalEntity>list("runId = ?1 order by requestedAt, id", run.id).stream()
             .map(RunEvidenceReader::approval)

@@ -117,6 +117,8 @@ public class IncidentIntake {
       row.joinedAt = source.receivedAt();
     }
     row.userPrincipalName = account.userPrincipalName();
+    row.tenantId = account.tenantId();
+    row.tenantName = account.tenantName();
     row.state = ContainmentState.IN_PROGRESS;
     row.since = source.receivedAt();
     row.runId = source.runId();

@@ -11,6 +11,8 @@ import java.util.Map;
 /**
  * An account as evidence names it.
  *
+ * @param tenantId the directory id of the account's tenant
+ * @param tenantName that tenant's configured name; null when not known
  * @param activityAt the activity the evidence describes, or null when it gives none
  * @param firstSeenAt the earliest attacker activity the evidence names, or null
  * @param indicators the indicators of compromise the evidence names for it; never null
@@ -18,6 +20,8 @@ import java.util.Map;
 public record NamedAccount(
     String objectId,
     String userPrincipalName,
+    String tenantId,
+    String tenantName,
     Instant activityAt,
     Instant firstSeenAt,
     List<Indicator> indicators) {
@@ -27,8 +31,13 @@ public record NamedAccount(
   }
 
   /** An account named with no first-seen time and no indicators (a manual run). */
-  public NamedAccount(String objectId, String userPrincipalName, Instant activityAt) {
-    this(objectId, userPrincipalName, activityAt, null, List.of());
+  public NamedAccount(
+      String objectId,
+      String userPrincipalName,
+      String tenantId,
+      String tenantName,
+      Instant activityAt) {
+    this(objectId, userPrincipalName, tenantId, tenantName, activityAt, null, List.of());
   }
 
   /**
@@ -42,6 +51,8 @@ public record NamedAccount(
     return new NamedAccount(
         later.objectId(),
         later.userPrincipalName(),
+        later.tenantId(),
+        later.tenantName(),
         later.activityAt(),
         earliest(one.firstSeenAt(), other.firstSeenAt()),
         both);

@@ -250,7 +250,13 @@ public class RunStarter {
     runAccounts.createRunSteps(context);
     incidents.admit(
         new Evidence(run.incidentId, null, run.id, SOURCE_API, run.startedBy, now, reason),
-        List.of(new NamedAccount(facts.objectId(), facts.userPrincipalName(), null)),
+        List.of(
+            new NamedAccount(
+                facts.objectId(),
+                facts.userPrincipalName(),
+                facts.tenantId(),
+                facts.tenantName(),
+                null)),
         EvidenceDisposition.RECONTAINING);
     runAccounts.add(context, List.of(facts));
     reviewer.review(context);
@@ -303,6 +309,8 @@ public class RunStarter {
     return new NamedAccount(
         account.objectId(),
         account.userPrincipalName(),
+        account.tenantId(),
+        account.tenantName(),
         account.activityAt(),
         account.firstSeenAt(),
         account.indicators());
