@@ -28,7 +28,7 @@ const hasRole = (...roles) => {
 };
 // each control only for the roles the API allows it (docs/api.md)
 const mayControlRuns = () => hasRole('responder', 'admin');
-const mayRespond = () => hasRole('responder'); // close, release
+const mayRespond = () => hasRole('responder'); // close, release, contain again
 const mayExport = () => hasRole('viewer', 'responder', 'admin');
 
 export function renderIncidentDetail(main, incidentId, { signal }) {
@@ -256,6 +256,16 @@ export function renderIncidentDetail(main, incidentId, { signal }) {
         if (view) controlStatus.textContent += ` Release run ${view.id} waits for an approver.`;
       });
       buttons.push(release);
+    }
+    if (mayRespond() && account.runId && account.state !== 'IN_PROGRESS') {
+      // new evidence of activity after containment: a new run with the playbook that contained it
+      const again = h('button', { type: 'button', class: 'small', dataset: { recontain: account.objectId } }, 'Contain again');
+      again.addEventListener('click', async () => {
+        const view = await act(`${path}/accounts/${encodeURIComponent(account.objectId)}/recontain`,
+          `Contain ${account.userPrincipalName} again`, again);
+        if (view) controlStatus.textContent += ` Run ${view.id} contains it again.`;
+      });
+      buttons.push(again);
     }
     return buttons.length ? h('div', { class: 'buttons' }, buttons) : null;
   }

@@ -123,6 +123,9 @@ class DashboardBrowserTest {
 
   @Inject RunProgress progress;
 
+  // account-service's stand-in (a resource of the module's other tests, so this app has it too)
+  RemoteServices remote;
+
   private WireMock stub;
   private String testName;
   private boolean screenshotTaken;
@@ -569,6 +572,9 @@ class DashboardBrowserTest {
       assertThat(driver.findElement(By.id("close-incident")).isDisplayed()).isTrue();
       assertThat(driver.findElements(By.cssSelector("button[data-release='" + inProgress + "']")))
           .isEmpty();
+      waitForElement(By.cssSelector("button[data-recontain='" + contained + "']"));
+      assertThat(driver.findElements(By.cssSelector("button[data-recontain='" + inProgress + "']")))
+          .isEmpty();
 
       // an admin controls runs, but release and close are a responder's (as the API has it)
       openAs("#/incidents/" + incident, "dora@jaxa.example", TestJwt.ADMIN);
@@ -582,11 +588,138 @@ class DashboardBrowserTest {
           .as("Exclude for the admin on an account in state %s", state)
           .hasSize(List.of("IN_PROGRESS", "PARTIAL", "REQUIRES_MANUAL").contains(state) ? 1 : 0);
       assertThat(driver.findElements(By.cssSelector("button[data-release]"))).isEmpty();
+      assertThat(driver.findElements(By.cssSelector("button[data-recontain]"))).isEmpty();
       assertThat(driver.findElement(By.id("close-incident")).isDisplayed()).isFalse();
       screenshot();
       answerAccounts(responder, inProgress);
       await().atMost(WAIT).until(() -> "SUCCEEDED".equals(Runs.state(runId)));
     }
+  }
+
+  @Test
+  void aResponderExcludesReleasesAndContainsAgainFromTheIncidentPage() throws Exception {
+    Runs.putPlaybook(
+        """
+        name: dash-incident
+        steps:
+          - id: revoke-sessions
+            action: REVOKE_SESSIONS
+        """);
+    String prefix = prefix("hands");
+    String incident = "INC-" + prefix;
+    List<ResolvedAccount> named = accounts(prefix, 3);
+    String released = named.get(0).objectId();
+    String again = named.get(1).objectId();
+    String excluded = named.get(2).objectId();
+    try (TestResponder responder = TestResponder.start(prefix, request -> null)) {
+      String runId = Runs.start("dash-incident", incident, named);
+      await().atMost(WAIT).until(() -> responder.requests().size() == 3);
+      answerAccounts(responder, released, again);
+      await().atMost(WAIT).until(() -> containmentCount(incident, "CONTAINED") == 2);
+
+      openAs("#/incidents/" + incident, RESPONDER, TestJwt.RESPONDER);
+      waitFor(() -> incidentAccountRows().size() == 3);
+      markPage();
+
+      // exclude the account still being contained (a false positive): not contained by the run
+      By exclude = By.cssSelector("button[data-exclude='" + excluded + "']");
+      waitForElement(exclude);
+      driver.findElement(By.id("incident-reason")).sendKeys("false positive: test account");
+      click(exclude);
+      waitFor(() -> "UNCONTAINED".equals(accountState(excluded)));
+      assertThat(driver.findElement(By.id("incident-control-status")).getText()).contains("done");
+      // its revocation still in flight succeeds: the run ends, the account stays not contained
+      answerAccounts(responder, excluded);
+      waitFor(() -> "SUCCEEDED".equals(runRowState(runId)));
+      assertThat(accountState(excluded)).isEqualTo("UNCONTAINED");
+
+      // release a contained account: a release run waits for an approver, the account stays
+      remote.accountService.stubFor(
+          post(urlPathEqualTo("/api/v1/compromise-reports"))
+              .withRequestBody(
+                  WireMock.matchingJsonPath("$.incident.id", WireMock.equalTo(incident)))
+              .willReturn(
+                  okJson(
+                          "{\"reportId\":\""
+                              + UUID.randomUUID()
+                              + "\",\"accepted\":1,\"rejected\":[],\"duplicates\":0}")
+                      .withStatus(202)));
+      By release = By.cssSelector("button[data-release='" + released + "']");
+      click(release);
+      waitFor(() -> driver.findElement(By.id("incident-control-error")).isDisplayed());
+      assertThat(driver.findElement(By.id("incident-control-error")).getText()).contains("reason");
+      driver.findElement(By.id("incident-reason")).sendKeys("user confirmed: was travelling");
+      click(release);
+      waitFor(
+          () ->
+              driver
+                  .findElement(By.id("incident-control-status"))
+                  .getText()
+                  .contains("waits for an approver"));
+      assertThat(runsOf(incident)).containsKey("release-account");
+      assertThat(accountState(released)).isEqualTo("CONTAINED");
+
+      // contain another one again (activity after containment): a new run revokes it once more
+      By recontain = By.cssSelector("button[data-recontain='" + again + "']");
+      driver.findElement(By.id("incident-reason")).sendKeys("new sign-in from the attacker's ASN");
+      click(recontain);
+      waitFor(() -> "IN_PROGRESS".equals(accountState(again)));
+      await()
+          .atMost(WAIT)
+          .until(() -> runsOf(incident).getOrDefault("dash-incident", List.of()).size() == 2);
+      String againRun =
+          runsOf(incident).get("dash-incident").stream()
+              .filter(id -> !id.equals(runId))
+              .findFirst()
+              .orElseThrow();
+      waitForElement(By.cssSelector("#incident-runs tr[data-run='" + againRun + "']"));
+      await().atMost(WAIT).until(() -> responder.requests().size() == 4);
+      ActionRequested second = responder.requests().get(3);
+      assertThat(second.account().objectId()).isEqualTo(again);
+      assertThat(second.runId()).isEqualTo(againRun);
+      responder.answer(second, TestResponder.Answer.succeeded());
+      waitFor(() -> "CONTAINED".equals(accountState(again)));
+      waitFor(() -> timelineActions().contains("evidence.recontaining"));
+      assertPageNotReloaded();
+      screenshot();
+    }
+  }
+
+  /** Clicks what the selector finds, again if a live redraw replaced it meanwhile. */
+  private void click(By by) {
+    waitFor(
+        () -> {
+          driver.findElement(by).click();
+          return true;
+        });
+  }
+
+  /** The incident's run ids by playbook name. */
+  private static Map<String, List<String>> runsOf(String incident) {
+    List<Map<String, Object>> items =
+        Runs.asViewer()
+            .queryParam("incident", incident)
+            .get("/api/v1/runs")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("items");
+    return items.stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                item -> String.valueOf(((Map<?, ?>) item.get("playbook")).get("name")),
+                java.util.stream.Collectors.mapping(
+                    item -> String.valueOf(item.get("id")), java.util.stream.Collectors.toList())));
+  }
+
+  private String accountState(String objectId) {
+    return text(
+        By.cssSelector("#incident-accounts tr[data-account='" + objectId + "']"), "data-state");
+  }
+
+  private String runRowState(String runId) {
+    return text(By.cssSelector("#incident-runs tr[data-run='" + runId + "']"), "data-state");
   }
 
   @Test
