@@ -146,6 +146,8 @@ export async function followRuns(runIds, onRun, signal) {
   }
 }
 
+const MAX_RUNS_PER_STREAM = 50; // the server's cordon.engine.max-runs-per-event-stream
+
 /**
  * A page's one event stream for the runs it shows: watch(ids) makes sure every run named is
  * followed, reopening the stream (never a second one) only when a run not followed yet appears;
@@ -156,9 +158,10 @@ export function runWatcher(onRun, signal) {
   let following = new Set();
   let controller = null;
   return {
+    /** runIds newest first: beyond the stream's bound, the oldest move with the page's re-reads. */
     watch(runIds) {
       if (signal.aborted) return;
-      const wanted = new Set(runIds);
+      const wanted = new Set(runIds.slice(0, MAX_RUNS_PER_STREAM));
       if (controller && [...wanted].every((id) => following.has(id))) return;
       if (controller) controller.abort();
       controller = null;
