@@ -118,3 +118,68 @@ export async function followRun(runId, onRun, signal) {
     delay = Math.min(delay * 2, 15000);
   }
 }
+
+/**
+ * Follows several runs on one stream (GET /runs/events?run=): onRun(run) for each 'progress'
+ * event; reconnects for the runs not final yet after a dropped stream, until all are final or
+ * signal aborts.
+ */
+export async function followRuns(runIds, onRun, signal) {
+  const open = new Set(runIds);
+  let delay = 1000;
+  while (!signal.aborted && open.size) {
+    try {
+      const query = new URLSearchParams({ run: [...open].join(',') });
+      await readEvents(`api/v1/runs/events?${query}`, (message) => {
+        if (message.event !== 'progress') return;
+        const run = JSON.parse(message.data);
+        delay = 1000;
+        if (isFinalRun(run.state)) open.delete(run.id);
+        onRun(run);
+      }, signal);
+    } catch (error) {
+      if (signal.aborted || (error instanceof ApiError && error.status < 500)) return;
+    }
+    if (!open.size) return;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, 15000);
+  }
+}
+
+const MAX_RUNS_PER_STREAM = 50; // the server's cordon.engine.max-runs-per-event-stream
+
+/**
+ * A page's one event stream for the runs it shows: watch(ids) makes sure every run named is
+ * followed, reopening the stream (never a second one) only when a run not followed yet appears;
+ * runs that turn final leave the stream by themselves. Browsers give a host six connections over
+ * HTTP/1.1: one stream per run would leave the page's own calls waiting for a free one.
+ */
+export function runWatcher(onRun, signal) {
+  let following = new Set();
+  let controller = null;
+  return {
+    /** runIds newest first: beyond the stream's bound, the oldest move with the page's re-reads. */
+    watch(runIds) {
+      if (signal.aborted) return;
+      const wanted = new Set(runIds.slice(0, MAX_RUNS_PER_STREAM));
+      if (controller && [...wanted].every((id) => following.has(id))) return;
+      if (controller) controller.abort();
+      controller = null;
+      following = wanted;
+      if (!wanted.size) return;
+      const own = new AbortController();
+      controller = own;
+      signal.addEventListener('abort', () => own.abort(), { once: true });
+      followRuns([...wanted], (run) => {
+        // the server follows a run no more once it is final; a retry makes it a new one to watch
+        if (isFinalRun(run.state)) wanted.delete(run.id);
+        onRun(run);
+      }, own.signal).finally(() => {
+        if (controller === own) {
+          controller = null;
+          following = new Set();
+        }
+      });
+    },
+  };
+}

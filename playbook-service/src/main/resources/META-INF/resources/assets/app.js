@@ -115,6 +115,13 @@ async function boot() {
     signInScreen('Your session ended; please sign in again.');
   });
   window.addEventListener('hashchange', () => { route(); main.focus(); });
+  // a page left for another address or kept in the back-forward cache stops its stream and timers:
+  // its open stream would otherwise hold one of the host's six connections the next page needs
+  window.addEventListener('pagehide', () => {
+    if (current) current.abort();
+    current = null;
+  });
+  window.addEventListener('pageshow', (event) => { if (event.persisted) route(); });
   try {
     await completeOidcSignIn(settings.oidc);
   } catch (error) {

@@ -1,7 +1,7 @@
 // One incident: its state and how far its accounts are contained, the accounts filtered by
 // containment state, its runs with their controls, release, close, the evidence export and the
-// timeline. Follows the event streams of its runs that are not final, so nothing needs a reload.
-import { api, download, followRun, isFinalRun } from './api.js';
+// timeline. Follows its runs that are not final on one event stream, so nothing needs a reload.
+import { api, download, isFinalRun, runWatcher } from './api.js';
 import { currentSession } from './auth.js';
 import { announce, clear, h, tenantLine, showsTenants, time } from './dom.js';
 import { countChips, progressBar, stateBadge, tally } from './progress.js';
@@ -20,7 +20,6 @@ const SETTLED = ['CONTAINED', 'PARTIAL', 'REQUIRES_MANUAL', 'RELEASED'];
 const RELEASABLE = ['CONTAINED', 'PARTIAL', 'REQUIRES_MANUAL'];
 const ACCOUNT_PAGE = 50;
 const TIMELINE_PAGE = 100;
-const LIVE_STREAMS = 4; // as the runs list: leave the browser connections for calls
 const REFRESH_MS = 10000;
 
 const hasRole = (...roles) => {
@@ -29,7 +28,7 @@ const hasRole = (...roles) => {
 };
 // each control only for the roles the API allows it (docs/api.md)
 const mayControlRuns = () => hasRole('responder', 'admin');
-const mayRespond = () => hasRole('responder'); // close, release
+const mayRespond = () => hasRole('responder'); // close, release, contain again
 const mayExport = () => hasRole('viewer', 'responder', 'admin');
 
 export function renderIncidentDetail(main, incidentId, { signal }) {
@@ -60,7 +59,6 @@ export function renderIncidentDetail(main, incidentId, { signal }) {
   const moreTimeline = h('button', { type: 'button', id: 'more-timeline', hidden: true }, 'Show more of the timeline');
   let incident = null;
   const runs = new Map(); // run id -> latest run view (steps, counts, paused)
-  const streams = new Set();
   let accounts = [];
   let accountsNext = null;
   let timeline = [];
@@ -259,6 +257,16 @@ export function renderIncidentDetail(main, incidentId, { signal }) {
       });
       buttons.push(release);
     }
+    if (mayRespond() && account.runId && account.state !== 'IN_PROGRESS') {
+      // new evidence of activity after containment: a new run with the playbook that contained it
+      const again = h('button', { type: 'button', class: 'small', dataset: { recontain: account.objectId } }, 'Contain again');
+      again.addEventListener('click', async () => {
+        const view = await act(`${path}/accounts/${encodeURIComponent(account.objectId)}/recontain`,
+          `Contain ${account.userPrincipalName} again`, again);
+        if (view) controlStatus.textContent += ` Run ${view.id} contains it again.`;
+      });
+      buttons.push(again);
+    }
     return buttons.length ? h('div', { class: 'buttons' }, buttons) : null;
   }
 
@@ -317,32 +325,27 @@ export function renderIncidentDetail(main, incidentId, { signal }) {
     drawTimeline();
   }
 
-  function follow(item) {
-    if (streams.has(item.id) || streams.size >= LIVE_STREAMS) return false;
-    streams.add(item.id);
-    followRun(item.id, (view) => {
-      const before = runs.get(item.id);
-      runs.set(item.id, view);
-      drawRuns();
-      // the accounts' containment and the timeline move with the run's counts and state
-      if (!before || JSON.stringify(before.counts) !== JSON.stringify(view.counts)
-        || before.state !== view.state || Boolean(before.paused) !== Boolean(view.paused)) {
-        refreshSoon();
-      }
-    }, signal).finally(() => streams.delete(item.id));
-    return true;
-  }
+  // the incident's runs that are not final, on the page's one event stream
+  const watcher = runWatcher((view) => {
+    const before = runs.get(view.id);
+    runs.set(view.id, view);
+    drawRuns();
+    // the accounts' containment and the timeline move with the run's counts and state
+    if (!before || JSON.stringify(before.counts) !== JSON.stringify(view.counts)
+      || before.state !== view.state || Boolean(before.paused) !== Boolean(view.paused)) {
+      refreshSoon();
+    }
+  }, signal);
 
   async function loadIncident() {
     incident = await api(path, { signal });
     drawSummary();
     drawRuns();
+    watcher.watch(incident.runs.filter((item) => !isFinalRun(item.state)).map((item) => item.id));
     for (const item of incident.runs) {
-      if (!isFinalRun(item.state) && follow(item)) continue;
       const known = runs.get(item.id);
-      // final runs change only by a control (which answers with the run); others beyond the
-      // stream budget are re-read with the incident
-      if (!streams.has(item.id) && (!known || !isFinalRun(known.state) || known.state !== item.state)) {
+      // a final run changes only by a control (which answers with the run): read it once
+      if (isFinalRun(item.state) && (!known || known.state !== item.state)) {
         api(`api/v1/runs/${encodeURIComponent(item.id)}`, { signal })
           .then((view) => { runs.set(item.id, view); drawRuns(); if (accounts.length) drawAccounts(); })
           .catch(() => {});
@@ -381,7 +384,7 @@ export function renderIncidentDetail(main, incidentId, { signal }) {
   moreTimeline.addEventListener('click', () => loadTimeline({ append: true }).catch(() => {}));
 
   refresh();
-  // new reports and runs join the incident at any time; runs beyond the stream budget move too
+  // new reports and runs join the incident at any time
   const timer = setInterval(() => refreshSoon(0), REFRESH_MS);
   signal.addEventListener('abort', () => {
     clearInterval(timer);

@@ -1,15 +1,13 @@
 // The runs list: newest first; each row follows its run live while the run is not final.
-import { api, followRun, isFinalRun } from './api.js';
+import { api, isFinalRun, runWatcher } from './api.js';
 import { clear, h, time } from './dom.js';
 import { countChips, progressBar, stateBadge, tally } from './progress.js';
 
 const PAGE = 25;
-const LIVE_STREAMS = 4; // browsers allow ~6 connections per host over HTTP/1.1: leave room for calls
 const LIST_REFRESH_MS = 10000;
 
 export function renderRuns(main, { signal }) {
   const views = new Map(); // run id -> latest run view
-  const streams = new Set();
   const tbody = h('tbody');
   const filter = h('input', { id: 'incident-filter', type: 'search', name: 'incident', autocomplete: 'off' });
   const message = h('p', { class: 'muted', role: 'status' });
@@ -64,17 +62,13 @@ export function renderRuns(main, { signal }) {
     }
   }
 
-  function follow(item) {
-    if (streams.has(item.id) || streams.size >= LIVE_STREAMS) return false;
-    streams.add(item.id);
-    followRun(item.id, (view) => {
-      views.set(item.id, view);
-      const current = items.find((i) => i.id === item.id);
-      if (current) current.state = view.state;
-      redraw();
-    }, signal).finally(() => streams.delete(item.id));
-    return true;
-  }
+  // every run of the list that is not final, on the page's one event stream
+  const watcher = runWatcher((view) => {
+    views.set(view.id, view);
+    const current = items.find((i) => i.id === view.id);
+    if (current) current.state = view.state;
+    redraw();
+  }, signal);
 
   async function load() {
     const query = new URLSearchParams({ limit: String(PAGE) });
@@ -84,11 +78,11 @@ export function renderRuns(main, { signal }) {
       items = page.items;
       message.textContent = items.length ? '' : 'No runs yet.';
       redraw();
+      watcher.watch(items.filter((item) => !isFinalRun(item.state)).map((item) => item.id));
       for (const item of items) {
         const known = views.get(item.id);
-        if (!isFinalRun(item.state) && follow(item)) continue;
-        // final runs do not change: read once; live runs beyond the stream budget are re-read
-        if (!streams.has(item.id) && (!known || !isFinalRun(known.state))) {
+        // final runs do not change: read once
+        if (isFinalRun(item.state) && (!known || !isFinalRun(known.state))) {
           api(`api/v1/runs/${encodeURIComponent(item.id)}`, { signal })
             .then((view) => { views.set(item.id, view); redraw(); })
             .catch(() => {});

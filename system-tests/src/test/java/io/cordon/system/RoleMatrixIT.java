@@ -100,6 +100,7 @@ class RoleMatrixIT {
               Map.entry("GET /api/v1/runs/{id}", READERS),
               Map.entry("GET /api/v1/runs/{id}/accounts", READERS),
               Map.entry("GET /api/v1/runs/{id}/events", READERS),
+              Map.entry("GET /api/v1/runs/events", READERS),
               Map.entry("GET /api/v1/runs/{id}/partner-deliveries", READERS),
               Map.entry("POST /api/v1/runs/{id}/cancel", Set.of("responder")),
               Map.entry(

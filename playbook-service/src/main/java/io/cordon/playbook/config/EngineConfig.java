@@ -35,6 +35,17 @@ public interface EngineConfig {
   @WithDefault("1s")
   Duration eventsInterval();
 
+  /**
+   * How long an event stream may stay silent before the server writes a comment: a client gone
+   * without closing its connection is noticed by the failed write, and proxies keep the stream.
+   */
+  @WithDefault("15s")
+  Duration eventsKeepAlive();
+
+  /** The most runs one event stream ({@code GET /api/v1/runs/events}) follows. */
+  @WithDefault("50")
+  int maxRunsPerEventStream();
+
   /** The most accounts {@code POST /api/v1/runs} takes in one run. */
   @WithDefault("50000")
   int maxAccountsPerRun();

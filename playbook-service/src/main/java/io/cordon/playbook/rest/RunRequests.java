@@ -70,6 +70,32 @@ final class RunRequests {
     return new ApproverDecision(decision, body.comment(), body.accountCount());
   }
 
+  /** The run ids of ?run= (repeated or comma-separated), each once, in the order given. */
+  static List<String> eventStreamRuns(List<String> values, int max) {
+    List<String> runIds =
+        values == null
+            ? List.of()
+            : values.stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::strip)
+                .filter(id -> !id.isEmpty())
+                .distinct()
+                .toList();
+    if (runIds.isEmpty()) {
+      throw ProblemException.invalidField("run", "is required: the id of at least one run");
+    }
+    if (runIds.size() > max) {
+      throw ProblemException.invalidField(
+          "run", "names " + runIds.size() + " runs; one stream follows at most " + max);
+    }
+    for (String runId : runIds) {
+      if (runId.length() > 100) {
+        throw ProblemException.invalidField("run", "a run id is at most 100 characters");
+      }
+    }
+    return runIds;
+  }
+
   static String cancelReason(CancelRequest body) {
     if (body == null || body.reason() == null || body.reason().isBlank()) {
       throw ProblemException.invalidField("reason", "is required: say why the run is cancelled");

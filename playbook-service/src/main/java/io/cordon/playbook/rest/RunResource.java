@@ -40,6 +40,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -145,17 +146,46 @@ public class RunResource {
   }
 
   @GET
+  @Path("/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
+  @Operation(
+      summary =
+          "Server-Sent Events for several runs on one connection (?run=, repeated or"
+              + " comma-separated): 'progress' with a run whenever it changes")
+  // a Multi would otherwise be set up on the IO thread, where the 404 check cannot read the DB
+  @Blocking
+  public Multi<OutboundSseEvent> events(@QueryParam("run") List<String> runs, @Context Sse sse) {
+    List<String> runIds = RunRequests.eventStreamRuns(runs, config.maxRunsPerEventStream());
+    runIds.forEach(queries::get); // an unknown run is a 404 before the stream starts
+    return stream(runIds, sse);
+  }
+
+  @GET
   @Path("/{id}/events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.APPROVER, Roles.ADMIN})
   @Operation(summary = "Server-Sent Events: 'progress' with the run whenever it changes")
-  // a Multi would otherwise be set up on the IO thread, where the 404 check cannot read the DB
   @Blocking
   public Multi<OutboundSseEvent> events(@PathParam("id") String id, @Context Sse sse) {
     queries.get(id); // an unknown run is a 404 before the stream starts
+    return stream(List.of(id), sse);
+  }
+
+  private Multi<OutboundSseEvent> stream(List<String> runIds, Sse sse) {
     return progress
-        .follow(id)
-        .map(view -> sse.newEventBuilder().name("progress").data(json(view)).build());
+        .watch(runIds)
+        .onItem()
+        .transformToIterable(
+            update ->
+                update.changed().isEmpty()
+                    // a silent stream writes a comment now and then: a client gone without
+                    // closing its connection is noticed by the failed write
+                    ? List.of(sse.newEventBuilder().comment("keep-alive").build())
+                    : update.changed().stream()
+                        .map(
+                            view -> sse.newEventBuilder().name("progress").data(json(view)).build())
+                        .toList());
   }
 
   @POST
