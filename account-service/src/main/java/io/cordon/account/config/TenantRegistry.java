@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The Entra tenants of this deployment, from {@code cordon.graph.tenants.<name>.*}; without any,
@@ -18,6 +19,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class TenantRegistry {
   public static final String LEGACY_NAME = "default";
+  private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,64}");
 
   private final List<GraphTenant> tenants;
   private final Map<String, GraphTenant> byName = new LinkedHashMap<>();
@@ -111,23 +113,35 @@ public class TenantRegistry {
 
   private static GraphTenant named(
       String name, GraphConfig.Tenant tenant, GraphConfig config, boolean single) {
-    // the tenant's own credential wins over the shared ones
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalStateException(
+          "cordon.graph.tenants."
+              + name
+              + ": a tenant's name is 1 to 64 lower-case letters, digits and '-'");
+    }
+    if (tenant.tenantId().length() > 64) {
+      throw new IllegalStateException(
+          "cordon.graph.tenants." + name + ".tenant-id: at most 64 characters (a GUID)");
+    }
+    // the tenant's own credential wins over the shared ones; a tenant with its own app
+    // registration never gets the shared app's credential, which proves another app
+    Optional<AppCredential> shared =
+        tenant.clientId().isPresent()
+            ? Optional.empty()
+            : AppCredential.first(
+                config.certificatePath(), config.federatedTokenFile(), config.clientSecret());
     AppCredential credential =
         AppCredential.first(
                 tenant.certificatePath(), tenant.federatedTokenFile(), tenant.clientSecret())
-            .or(
-                () ->
-                    AppCredential.first(
-                        config.certificatePath(),
-                        config.federatedTokenFile(),
-                        config.clientSecret()))
+            .or(() -> shared)
             .orElseThrow(
                 () ->
                     new IllegalStateException(
                         "Set cordon.graph.tenants."
                             + name
-                            + ".client-secret, .certificate-path or .federated-token-file (or the"
-                            + " same under cordon.graph. for all tenants)"));
+                            + ".client-secret, .certificate-path or .federated-token-file (or, for"
+                            + " tenants sharing cordon.graph.client-id, the same under"
+                            + " cordon.graph.)"));
     GraphCloud cloud = tenant.cloud();
     return new GraphTenant(
         name,

@@ -192,4 +192,32 @@ class TenantRegistryTest {
     assertEquals(
         "ClientSecret[***]", registry.byName("own").orElseThrow().credential().get().toString());
   }
+
+  @Test
+  void aTenantWithItsOwnAppNeverGetsTheSharedAppsSecretAndNamesFitTheirColumns() {
+    IllegalStateException ownApp =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                registry(
+                    Map.of(
+                        "cordon.graph.client-secret", "shared-secret",
+                        "cordon.graph.tenants.sub.tenant-id", "t-sub",
+                        "cordon.graph.tenants.sub.client-id", "subsidiary-app")));
+    assertTrue(
+        ownApp.getMessage().contains("cordon.graph.tenants.sub.client-secret"),
+        ownApp.getMessage());
+
+    IllegalStateException longName =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                registry(
+                    Map.of(
+                        "cordon.graph.client-secret",
+                        "x",
+                        "cordon.graph.tenants." + "a".repeat(65) + ".tenant-id",
+                        "t-a")));
+    assertTrue(longName.getMessage().contains("1 to 64"), longName.getMessage());
+  }
 }

@@ -50,16 +50,24 @@ class TenantCredentialsTest {
     assertThat(freshToken(contoso)).isEqualTo("contoso-token");
     assertThat(freshToken(fabrikam)).isEqualTo("fabrikam-token");
 
-    assertThat(tokenRequest(contoso))
-        .containsEntry("grant_type", "client_credentials")
-        .containsEntry("client_id", "cordon-test-app")
-        .containsEntry("client_assertion_type", JWT_BEARER)
-        .containsEntry("client_assertion", MultiTenantProfile.CONTOSO_FEDERATED_TOKEN)
-        .doesNotContainKey("client_secret");
-    assertThat(tokenRequest(fabrikam))
-        .containsEntry("client_id", "fabrikam-app")
-        .containsEntry("client_secret", "fabrikam-secret-not-real")
-        .doesNotContainKey("client_assertion");
+    // every token request to a tenant (a background read of its domains may add one) carries its
+    // own credential
+    assertThat(tokenRequests(contoso))
+        .allSatisfy(
+            form ->
+                assertThat(form)
+                    .containsEntry("grant_type", "client_credentials")
+                    .containsEntry("client_id", "cordon-test-app")
+                    .containsEntry("client_assertion_type", JWT_BEARER)
+                    .containsEntry("client_assertion", MultiTenantProfile.CONTOSO_FEDERATED_TOKEN)
+                    .doesNotContainKey("client_secret"));
+    assertThat(tokenRequests(fabrikam))
+        .allSatisfy(
+            form ->
+                assertThat(form)
+                    .containsEntry("client_id", "fabrikam-app")
+                    .containsEntry("client_secret", "fabrikam-secret-not-real")
+                    .doesNotContainKey("client_assertion"));
   }
 
   @Test
@@ -81,11 +89,11 @@ class TenantCredentialsTest {
     return credential.refresh(new TokenRequestContext().addScopes(tenant.scope())).getToken();
   }
 
-  private Map<String, String> tokenRequest(GraphTenant tenant) {
+  private List<Map<String, String>> tokenRequests(GraphTenant tenant) {
     List<LoggedRequest> requests =
         graph.findAll(
             postRequestedFor(urlPathEqualTo("/" + tenant.tenantId() + "/oauth2/v2.0/token")));
-    assertThat(requests).as("token requests to %s", tenant.name()).hasSize(1);
-    return FormBodies.parse(requests.get(0).getBodyAsString());
+    assertThat(requests).as("token requests to %s", tenant.name()).isNotEmpty();
+    return requests.stream().map(request -> FormBodies.parse(request.getBodyAsString())).toList();
   }
 }

@@ -263,7 +263,7 @@ class DashboardBrowserTest {
       By lastOverall =
           By.cssSelector("tr[data-run-id='" + runIds.get(4) + "'] .bar.overall progress");
       waitFor(() -> done(lastOverall) == 1);
-      assertThat(progress.openStreams()).isEqualTo(1);
+      await().atMost(WAIT).until(() -> progress.openStreams() == 1);
 
       // so does the incident page, which stays answered: its accounts and timeline show
       openAs("#/incidents/" + incident, VIEWER, TestJwt.VIEWER);
@@ -278,7 +278,7 @@ class DashboardBrowserTest {
                       text(
                           By.cssSelector("#incident-runs tr[data-run='" + runIds.get(0) + "']"),
                           "data-state")));
-      assertThat(progress.openStreams()).isEqualTo(1);
+      await().atMost(WAIT).until(() -> progress.openStreams() == 1);
 
       // a page left for another address closes its stream
       driver.get(baseUrl() + "?t=" + System.nanoTime() + "#/approvals");
