@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,7 +48,7 @@ public class ResolutionService {
     if (rows.isEmpty()) {
       return false;
     }
-    Set<UUID> reports = new HashSet<>();
+    Set<UUID> reports = new HashSet<>(notInConfiguredTenants(rows));
     // each tenant's accounts are read in that tenant, with its token and from its budget
     for (Map.Entry<GraphTenant, List<ReportAccountEntity>> group : byTenant(rows).entrySet()) {
       GraphTenant tenant = group.getKey();
@@ -62,17 +63,41 @@ public class ResolutionService {
     return true;
   }
 
-  /** Rows per the tenant intake routed them to (rows from before: the primary tenant). */
+  /**
+   * Rows per the tenant intake routed them to (rows from before: the primary tenant); rows of a
+   * tenant no longer configured are left out (see {@link #notInConfiguredTenants}).
+   */
   private Map<GraphTenant, List<ReportAccountEntity>> byTenant(List<ReportAccountEntity> rows) {
     Map<GraphTenant, List<ReportAccountEntity>> groups = new LinkedHashMap<>();
     for (ReportAccountEntity row : rows) {
-      GraphTenant tenant =
-          row.tenantName == null
-              ? tenants.primary()
-              : tenants.byName(row.tenantName).orElseGet(tenants::primary);
-      groups.computeIfAbsent(tenant, t -> new ArrayList<>()).add(row);
+      Optional<GraphTenant> tenant =
+          row.tenantName == null ? Optional.of(tenants.primary()) : tenants.byName(row.tenantName);
+      tenant.ifPresent(t -> groups.computeIfAbsent(t, x -> new ArrayList<>()).add(row));
     }
     return groups;
+  }
+
+  /**
+   * An account routed to a tenant since removed from the configuration is never read in another
+   * tenant (whose id every action would then carry): it fails, naming the tenant.
+   */
+  @Transactional
+  Set<UUID> notInConfiguredTenants(List<ReportAccountEntity> claimed) {
+    Set<UUID> reports = new HashSet<>();
+    for (ReportAccountEntity detached : claimed) {
+      if (detached.tenantName == null || tenants.byName(detached.tenantName).isPresent()) {
+        continue;
+      }
+      ReportAccountEntity row = ReportAccountEntity.findById(detached.id);
+      row.resolution = Resolution.FAILED.name();
+      row.resolutionReason =
+          "tenant "
+              + row.tenantName
+              + " is no longer configured (cordon.graph.tenants): not read in any other tenant";
+      row.resolvedAt = Instant.now();
+      reports.add(row.reportId);
+    }
+    return reports;
   }
 
   /** Per identifier the parts not read yet (a row keeps what an earlier attempt read). */

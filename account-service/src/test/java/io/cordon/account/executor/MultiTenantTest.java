@@ -1,8 +1,10 @@
 package io.cordon.account.executor;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -462,6 +464,51 @@ class MultiTenantTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", Matchers.equalTo("tenant"));
+  }
+
+  @Test
+  void anAccountRoutedToATenantNoLongerConfiguredIsNeverReadInAnother() throws SQLException {
+    // fabrikam's Graph is down: the account waits to be read again
+    graph.stubFor(
+        post(urlPathEqualTo(MultiTenantProfile.FABRIKAM_PATH + "/$batch"))
+            .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
+    String reportId =
+        given()
+            .auth()
+            .oauth2(RESPONDER)
+            .contentType(ContentType.JSON)
+            .body(
+                "{\"incident\": {\"id\": \"INC-GONE\"}, \"accounts\": [\"rita@fabrikam.example\"]}")
+            .post("/api/v1/compromise-reports")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("reportId");
+    await()
+        .atMost(WAIT)
+        .until(() -> !GraphJournal.batchCalls(graph, MultiTenantProfile.FABRIKAM_PATH).isEmpty());
+    // as after a restart without fabrikam among the tenants
+    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "update report_account set tenant_name = 'fabrikam-gone', next_attempt_at = now()"
+                    + " where report_id = ?::uuid")) {
+      statement.setString(1, reportId);
+      assertThat(statement.executeUpdate()).isEqualTo(1);
+    }
+
+    await().atMost(WAIT).until(() -> pending(reportId) == 0);
+    given()
+        .auth()
+        .oauth2(VIEWER)
+        .get("/api/v1/compromise-reports/" + reportId)
+        .then()
+        .body("accounts.items[0].resolution", Matchers.equalTo("FAILED"))
+        .body(
+            "accounts.items[0].reason",
+            Matchers.containsString("fabrikam-gone is no longer configured"));
+    assertThat(GraphJournal.batchCalls(graph, WireMockGraphResource.GRAPH_PATH))
+        .noneMatch(call -> call.getBodyAsString().contains("rita@fabrikam.example"));
   }
 
   private void stubDomains(String graphPath, String token, String domains) {
