@@ -21,19 +21,29 @@ import org.jboss.logging.Logger;
 /**
  * A tenant's verified domains as Graph lists them ({@code GET /domains}, application permission
  * Domain.Read.All; https://learn.microsoft.com/graph/api/domain-list), read at start in the
- * background when several tenants are configured, else when first needed. A tenant whose domains
- * cannot be read routes by its configured domains meanwhile and is asked again after {@link
- * #RETRY_AFTER}.
+ * background when several tenants are configured, else when first needed, and again after {@link
+ * #READ_AGAIN_AFTER}. A tenant whose domains cannot be read routes by its configured domains (and
+ * those read before) meanwhile and is asked again after {@link #RETRY_AFTER}; routing refuses an
+ * account whose domain no tenant has until then, rather than guess the default tenant.
  */
 @ApplicationScoped
 public class TenantDomains {
   private static final Logger LOG = Logger.getLogger(TenantDomains.class);
   static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
+  /** A domain verified later is routed after at most this long without a restart. */
+  static final Duration READ_AGAIN_AFTER = Duration.ofHours(1);
+
   @Inject GraphClients clients;
   @Inject TenantRegistry tenants;
 
-  private record Read(Set<String> domains, Instant failedAt) {}
+  private record Read(Set<String> domains, Instant readAt, Instant failedAt) {
+    boolean due(Instant now) {
+      return failedAt != null
+          ? failedAt.plus(RETRY_AFTER).isBefore(now)
+          : readAt.plus(READ_AGAIN_AFTER).isBefore(now);
+    }
+  }
 
   private final Map<String, Read> byTenant = new ConcurrentHashMap<>();
 
@@ -61,14 +71,27 @@ public class TenantDomains {
   /** The configured domains and the verified ones Graph lists, lower case. */
   public Set<String> of(GraphTenant tenant) {
     Read read = byTenant.get(tenant.name());
-    if (read == null
-        || (read.failedAt() != null && read.failedAt().plus(RETRY_AFTER).isBefore(Instant.now()))) {
-      read = readFromGraph(tenant);
+    if (read == null || read.due(Instant.now())) {
+      Read again = readFromGraph(tenant);
+      // a failed read again keeps what an earlier one read
+      read =
+          again.failedAt() != null && read != null && read.failedAt() == null
+              ? new Read(read.domains(), read.readAt(), again.failedAt())
+              : again;
       byTenant.put(tenant.name(), read);
     }
     Set<String> all = new TreeSet<>(tenant.configuredDomains());
     all.addAll(read.domains());
     return all;
+  }
+
+  /**
+   * Whether Graph's last answer for this tenant's domains was a failure (after {@link #of}): an
+   * account whose domain no tenant has may then belong to it.
+   */
+  public boolean unread(GraphTenant tenant) {
+    Read read = byTenant.get(tenant.name());
+    return read == null || read.failedAt() != null;
   }
 
   private Read readFromGraph(GraphTenant tenant) {
@@ -88,13 +111,13 @@ public class TenantDomains {
           }
         }
       }
-      return new Read(verified, null);
+      return new Read(verified, Instant.now(), null);
     } catch (RuntimeException e) {
       LOG.warnf(
           "Could not read the verified domains of tenant %s (%s): %s; routing by its configured"
               + " domains until the next try",
           tenant.name(), tenant.tenantId(), e.getClass().getSimpleName());
-      return new Read(Set.of(), Instant.now());
+      return new Read(Set.of(), null, Instant.now());
     }
   }
 }

@@ -44,6 +44,18 @@ public class TenantRouter {
                 + "); give the entry's tenantId");
       }
     }
+    if (identifier.kind() == AccountIdentifier.Kind.UPN) {
+      // the domain may be a verified domain of a tenant Graph did not answer for
+      List<GraphTenant> unread = tenants.all().stream().filter(domains::unread).toList();
+      if (!unread.isEmpty()) {
+        return TenantRoute.refused(
+            account
+                + ": the verified domains of tenant "
+                + names(unread)
+                + " could not be read from Graph; give the entry's tenantId or send it again"
+                + " later");
+      }
+    }
     Optional<GraphTenant> fallback = tenants.defaultTenant();
     return fallback
         .map(TenantRoute::to)

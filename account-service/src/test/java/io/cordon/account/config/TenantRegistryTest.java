@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cordon.account.config.GraphConfig.TenantSize;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.common.MapBackedConfigSource;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +15,7 @@ import org.junit.jupiter.api.Test;
 class TenantRegistryTest {
 
   private static TenantRegistry registry(Map<String, String> properties) {
-    SmallRyeConfig config =
-        new SmallRyeConfigBuilder()
-            .withMapping(GraphConfig.class)
-            // Quarkus's spelling of durations ("30s") as the service reads them
-            .withConverter(Duration.class, 100, new DurationConverter())
-            .withSources(new MapBackedConfigSource("test", properties, 100) {})
-            .build();
-    return new TenantRegistry(config.getConfigMapping(GraphConfig.class));
+    return TestTenants.registry(properties);
   }
 
   @Test
