@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  *       machine: a localhost address, a {@code not-configured} placeholder, or a literal
  *       credential;
  *   <li>{@code @ConfigMapping} members with no {@code @WithDefault} that are not {@code Optional}
- *       (the service would not start), or whose default is {@code not-configured};
+ *       or a {@code Map} of named groups (the service would not start), or whose default is {@code
+ *       not-configured};
  *   <li>Optional members production must set all the same ({@link #PRODUCTION_OPTIONALS}: a client
  *       secret, the at-rest encryption key), checked to still exist in the mapping, so a rename
  *       cannot silently drop them from the deployment;
@@ -67,7 +68,9 @@ final class RequiredConfig {
       Map<String, Member> members = mappingMembers(read(source));
       members.forEach(
           (key, member) -> {
-            boolean optional = member.type().startsWith("Optional");
+            // a map of named groups (cordon.graph.tenants.<name>.*) is empty when none is set
+            boolean optional =
+                member.type().startsWith("Optional") || member.type().startsWith("Map<");
             if (member.defaultValue().isEmpty() && !optional) {
               required.add(key);
             }
