@@ -120,6 +120,28 @@ public class ActionLedger {
   }
 
   /**
+   * Puts claimed rows back unsent, due again after {@code after}: nothing went to Graph, so the
+   * claim costs no attempt and leaves no trace of a possible effect. Named by fencing tokens, so a
+   * claim this instance lost is left alone.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int deferClaims(Collection<ActionLedgerEntity> claimed, Duration after) {
+    List<Long> tokens = tokensOf(claimed);
+    if (tokens.isEmpty()) {
+      return 0;
+    }
+    return entityManager
+        .createNativeQuery(
+            "update remediation_action set state = 'PENDING', attempts = attempts - 1,"
+                + " next_attempt_at = clock_timestamp() + make_interval(secs => :seconds),"
+                + " lease_expires_at = null, claim_token = null"
+                + " where state = 'IN_FLIGHT' and claim_token in (:tokens)")
+        .setParameter("seconds", after.toMillis() / 1000.0)
+        .setParameter("tokens", tokens)
+        .executeUpdate();
+  }
+
+  /**
    * Keeps the claims still being worked on from running out, named by their fencing tokens: a claim
    * this instance lost (released, claimed again elsewhere) is not extended. The lease is reckoned
    * in the database's clock, which all instances share.

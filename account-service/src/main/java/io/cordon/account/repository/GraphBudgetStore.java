@@ -52,15 +52,7 @@ public class GraphBudgetStore {
     }
     // the database's clock, after the locks: every instance reckons the windows in the same time
     Instant now = clock.now();
-    Duration wait = Duration.ZERO;
-    for (int i = 0; i < windows.size(); i++) {
-      if (amounts[i] <= 0) {
-        continue;
-      }
-      Window window = windows.get(i);
-      Duration needed = waitForRoom(tenant, window, Math.min(amounts[i], window.limit()), now);
-      wait = needed.compareTo(wait) > 0 ? needed : wait;
-    }
+    Duration wait = longestWait(tenant, windows, amounts, now);
     if (!wait.isZero()) {
       return new Attempt(List.of(), wait);
     }
@@ -71,6 +63,28 @@ public class GraphBudgetStore {
       }
     }
     return new Attempt(spendIds, Duration.ZERO);
+  }
+
+  /**
+   * How long until {@code amounts} would fit every window, spending nothing: zero when they fit
+   * now. Another instance may spend meanwhile, so this is a hint for scheduling, not a reservation.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Duration waitFor(String tenant, List<Window> windows, double[] amounts) {
+    return longestWait(tenant, windows, amounts, clock.now());
+  }
+
+  private Duration longestWait(String tenant, List<Window> windows, double[] amounts, Instant now) {
+    Duration wait = Duration.ZERO;
+    for (int i = 0; i < windows.size(); i++) {
+      if (amounts[i] <= 0) {
+        continue;
+      }
+      Window window = windows.get(i);
+      Duration needed = waitForRoom(tenant, window, Math.min(amounts[i], window.limit()), now);
+      wait = needed.compareTo(wait) > 0 ? needed : wait;
+    }
+    return wait;
   }
 
   /**

@@ -21,6 +21,7 @@ import io.cordon.contracts.GraphPermissionRules;
 import io.cordon.contracts.ReasonCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,9 +58,12 @@ public class BatchExecutor {
   public void execute(List<ActionLedgerEntity> rows) throws InterruptedException {
     // continues the trace of the ActionRequested (or links the traces of a mixed batch)
     try (TracedWork work = traced(rows, "BatchExecutor.execute")) {
-      for (Map.Entry<GraphTenant, List<ActionLedgerEntity>> group :
-          byTenant(inConfiguredTenants(rows)).entrySet()) {
-        executeClaimed(group.getKey(), group.getValue());
+      Map<GraphTenant, List<ActionLedgerEntity>> groups = byTenant(inConfiguredTenants(rows));
+      for (Map.Entry<GraphTenant, List<ActionLedgerEntity>> group : groups.entrySet()) {
+        int size = group.getValue().size();
+        if (groups.size() == 1 || !putOff(group.getKey(), group.getValue(), size, size, 0)) {
+          executeClaimed(group.getKey(), group.getValue());
+        }
       }
     }
   }
@@ -67,11 +71,37 @@ public class BatchExecutor {
   /** One Identity Protection call (confirmCompromised or dismiss) for rows of one action. */
   public void confirmCompromised(List<ActionLedgerEntity> rows) throws InterruptedException {
     try (TracedWork work = traced(rows, "BatchExecutor.confirmCompromised")) {
-      for (Map.Entry<GraphTenant, List<ActionLedgerEntity>> group :
-          byTenant(inConfiguredTenants(rows)).entrySet()) {
-        confirmClaimed(group.getKey(), group.getValue());
+      Map<GraphTenant, List<ActionLedgerEntity>> groups = byTenant(inConfiguredTenants(rows));
+      for (Map.Entry<GraphTenant, List<ActionLedgerEntity>> group : groups.entrySet()) {
+        if (groups.size() == 1 || !putOff(group.getKey(), group.getValue(), 1, 1, 1)) {
+          confirmClaimed(group.getKey(), group.getValue());
+        }
       }
     }
+  }
+
+  /**
+   * With several tenants' actions in one claim, a tenant whose budget has no room for its share now
+   * has its actions put back unsent until it will (no attempt spent), so that the worker goes on
+   * with the other tenants' instead of waiting for this one's window with theirs in hand: one
+   * tenant's storm never slows another's containment.
+   */
+  private boolean putOff(
+      GraphTenant tenant,
+      List<ActionLedgerEntity> rows,
+      int resourceUnits,
+      int writes,
+      int identityProtection) {
+    Duration wait = budget.waitFor(tenant, resourceUnits, writes, identityProtection);
+    if (wait.isZero()) {
+      return false;
+    }
+    ledger.deferClaims(rows, wait);
+    leases.letGo(rows);
+    LOG.debugf(
+        "%d action(s) of tenant %s put off %d ms for its Graph budget",
+        (Object) rows.size(), tenant.name(), wait.toMillis());
+    return true;
   }
 
   /**

@@ -32,7 +32,8 @@ public class GraphBudget {
   /**
    * Blocks until the tenant's budget allows a request with these costs. Close the result when the
    * answer is in (try-with-resources around the call). Each tenant spends from its own rows (keyed
-   * by its directory id), so one tenant's storm never slows another's containment.
+   * by its directory id); a worker holding several tenants' actions puts off those of a tenant
+   * without room ({@link #waitFor}) rather than wait here with the others' in hand.
    */
   public BudgetSpend acquire(
       GraphTenant tenant, int resourceUnits, int writes, int identityProtection)
@@ -51,6 +52,19 @@ public class GraphBudget {
         .register(meters)
         .record(waited);
     return new BudgetSpend(store, attempt.spendIds(), waited);
+  }
+
+  /**
+   * How long until the tenant's budget would allow a request with these costs, spending nothing
+   * (zero: now). Lets a worker holding several tenants' actions put off one tenant's instead of
+   * waiting for it with the others' in hand.
+   */
+  public Duration waitFor(
+      GraphTenant tenant, int resourceUnits, int writes, int identityProtection) {
+    return store.waitFor(
+        tenant.tenantId(),
+        windows(tenant.size()),
+        new double[] {resourceUnits, writes, identityProtection});
   }
 
   /** The budget of the tenant with this directory id (the primary tenant's for an unknown id). */
