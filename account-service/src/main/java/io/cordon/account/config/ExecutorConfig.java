@@ -14,6 +14,14 @@ public interface ExecutorConfig {
   @WithDefault("4")
   int workers();
 
+  /**
+   * Actions that make their own Graph calls (clean-up listings and removals, Temporary Access
+   * Passes) running side by side per instance: their reads wait out refusals in place, and one held
+   * read must not hold up every other action of its claim.
+   */
+  @WithDefault("16")
+  int ownCallWorkers();
+
   @WithDefault("200ms")
   Duration idlePoll();
 

@@ -12,7 +12,6 @@ import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.account.service.protection.ProtectionGuard;
 import io.cordon.account.service.readiness.ReadinessService;
-import io.cordon.account.service.recovery.TemporaryAccessPassExecutor;
 import io.cordon.commons.tracing.TraceContexts;
 import io.cordon.commons.tracing.TracedWork;
 import io.cordon.contracts.ActionOutcome;
@@ -46,13 +45,12 @@ public class BatchExecutor {
   @Inject GraphBudget budget;
   @Inject AccountFactsStore factsStore;
   @Inject ActionCompletionService completion;
-  @Inject CleanupExecutor cleanup;
+  @Inject OwnCallActions ownCalls;
   @Inject TraceContexts traces;
   @Inject AppliedEffectCheck appliedEffects;
   @Inject ActionLedger ledger;
   @Inject ClaimLeases leases;
   @Inject ProtectionGuard protection;
-  @Inject TemporaryAccessPassExecutor passes;
   @Inject ReadinessService readiness;
 
   public void execute(List<ActionLedgerEntity> rows) throws InterruptedException {
@@ -167,6 +165,7 @@ public class BatchExecutor {
         factsStore.factsFor(rows.stream().map(r -> r.accountObjectId).toList());
     Map<String, ActionLedgerEntity> rowByKey = new HashMap<>();
     List<GraphCall> calls = new ArrayList<>();
+    List<ActionLedgerEntity> ownCallRows = new ArrayList<>();
     verdicts.putAll(appliedEffects.check(tenant, rows));
     DirectoryRoles roles = new DirectoryRoles(tenant);
     for (ActionLedgerEntity row : rows) {
@@ -189,16 +188,15 @@ public class BatchExecutor {
         calls.add(batchCall.call());
         rowByKey.put(batchCall.call().key(), row);
       } else {
-        ledger.restampClaims(claimed, leases.now());
-        verdicts.put(
-            row,
-            ActionType.ISSUE_TEMPORARY_ACCESS_PASS.name().equals(row.action)
-                ? passes.execute(row)
-                : cleanup.execute(row));
+        ownCallRows.add(row);
       }
     }
     Map<String, String> requestIds = send(tenant, calls, claimed, rowByKey, verdicts);
     completion.apply(verdicts, requestIds);
+    if (!ownCallRows.isEmpty()) {
+      // after the $batch's outcomes are recorded: containment does not wait for slower clean-ups
+      ownCalls.execute(ownCallRows);
+    }
   }
 
   private void confirmClaimed(GraphTenant tenant, List<ActionLedgerEntity> claimed)

@@ -120,6 +120,38 @@ class CleanupActionsTest {
     }
   }
 
+  /**
+   * One clean-up's listing held by Graph holds up neither the containment in its claim nor the
+   * other clean-ups: before, a claim's clean-ups ran one after another ahead of its {@code $batch},
+   * and a storm's waits added up over the whole claim.
+   */
+  @Test
+  void aHeldCleanUpListingHoldsUpNeitherTheRevokeNorTheOtherCleanUpsOfItsClaim() {
+    ExecutorGraph.reset(graph);
+    GraphBatchStub.graphBatch().install(graph);
+    try (ActionTraffic traffic = new ActionTraffic()) {
+      String held = traffic.userId(1);
+      graph.stubFor(
+          get(urlPathEqualTo("/v1.0/users/" + held + "/oauth2PermissionGrants"))
+              .willReturn(GraphLists.values("[]").withFixedDelay(HELD_LISTING_MS)));
+      stubList(traffic.userId(2) + "/mailFolders/inbox/messageRules", "[]");
+      ActionRequested slow = traffic.request(1, ActionType.REVOKE_OAUTH_GRANTS);
+      ActionRequested quickCleanUp = traffic.request(2, ActionType.REMOVE_FORWARDING_RULES);
+      ActionRequested revoke = traffic.request(3, ActionType.REVOKE_SESSIONS);
+
+      traffic.send(List.of(slow, quickCleanUp, revoke));
+      Map<String, ActionCompleted> first = traffic.awaitCompletions(2, Duration.ofSeconds(60));
+
+      assertThat(first).containsOnlyKeys(quickCleanUp.actionId(), revoke.actionId());
+      assertThat(first.values()).allMatch(c -> c.outcome() == ActionOutcome.SUCCEEDED);
+      assertThat(traffic.awaitCompletions(3, Duration.ofSeconds(60)).get(slow.actionId()))
+          .satisfies(c -> assertThat(c.reasonMessage()).isEqualTo("nothing to remove"));
+    }
+  }
+
+  // long enough that the other two finish first on a loaded machine, within the request timeout
+  private static final int HELD_LISTING_MS = 15_000;
+
   @Test
   void followsGraphsNextLinksAndSkipsAUserWithoutAMailbox() {
     ExecutorGraph.reset(graph);
