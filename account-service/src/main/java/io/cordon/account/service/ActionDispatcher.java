@@ -18,20 +18,21 @@ import org.jboss.logging.Logger;
 
 /**
  * Worker threads that claim due ledger rows and hand them to the batch executor: per-user actions
- * 20 to a {@code $batch}, confirmCompromised and dismiss many users to a call.
+ * 20 to a {@code $batch}, confirmCompromised and dismiss many users to a call, and the actions that
+ * make their own calls as far as {@link OwnCallActions} has room for them.
  */
 @ApplicationScoped
 public class ActionDispatcher {
   private static final Logger LOG = Logger.getLogger(ActionDispatcher.class);
   static final Set<ActionType> CONFIRM = EnumSet.of(ActionType.CONFIRM_COMPROMISED);
   static final Set<ActionType> DISMISS = EnumSet.of(ActionType.DISMISS_RISK);
-  static final Set<ActionType> PER_USER =
-      EnumSet.complementOf(EnumSet.of(ActionType.CONFIRM_COMPROMISED, ActionType.DISMISS_RISK));
+  static final Set<ActionType> IN_BATCHES = inBatches();
 
   @Inject ExecutorConfig config;
   @Inject ActionLedger ledger;
   @Inject BatchExecutor batchExecutor;
   @Inject ClaimLeases leases;
+  @Inject OwnCallActions ownCalls;
 
   // one claimer at a time per instance, so that concurrent workers do not split a batch
   private final Object claimLock = new Object();
@@ -94,15 +95,31 @@ public class ActionDispatcher {
         leases.letGo(dismiss);
       }
     }
-    List<ActionLedgerEntity> perUser = claim(PER_USER, GraphBatchClient.MAX_BATCH_SIZE);
-    if (!perUser.isEmpty()) {
+    List<ActionLedgerEntity> batched = claim(IN_BATCHES, GraphBatchClient.MAX_BATCH_SIZE);
+    executePerUser(batched);
+    // only as many as can start now: a clean-up claimed while the pool is busy would wait in hand
+    int room = Math.min(ownCalls.room(), GraphBatchClient.MAX_BATCH_SIZE);
+    List<ActionLedgerEntity> own = room == 0 ? List.of() : claim(OwnCallActions.ACTIONS, room);
+    executePerUser(own);
+    return !confirm.isEmpty() || !dismiss.isEmpty() || !batched.isEmpty() || !own.isEmpty();
+  }
+
+  private void executePerUser(List<ActionLedgerEntity> rows) throws InterruptedException {
+    if (!rows.isEmpty()) {
       try {
-        batchExecutor.execute(perUser);
+        batchExecutor.execute(rows);
       } finally {
-        leases.letGo(perUser);
+        leases.letGo(rows);
       }
     }
-    return !confirm.isEmpty() || !dismiss.isEmpty() || !perUser.isEmpty();
+  }
+
+  private static Set<ActionType> inBatches() {
+    Set<ActionType> actions = EnumSet.allOf(ActionType.class);
+    actions.removeAll(CONFIRM);
+    actions.removeAll(DISMISS);
+    actions.removeAll(OwnCallActions.ACTIONS);
+    return actions;
   }
 
   private List<ActionLedgerEntity> claim(Set<ActionType> actions, int limit) {

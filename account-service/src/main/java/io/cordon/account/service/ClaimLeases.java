@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,8 +34,9 @@ public class ClaimLeases {
   @Inject ActionLedger ledger;
   @Inject GraphClock clock;
 
-  // fencing tokens, not action ids: a claim this instance lost is not kept alive
-  private final Set<Long> held = ConcurrentHashMap.newKeySet();
+  // fencing tokens, not action ids: a claim this instance lost is not kept alive. Counted: a
+  // claiming worker and the pool it hands a row to each hold it, and it lives until both let go
+  private final Map<Long, Integer> held = new ConcurrentHashMap<>();
   private ScheduledExecutorService heartbeat;
 
   void start(@Observes StartupEvent event) {
@@ -75,17 +76,20 @@ public class ClaimLeases {
   }
 
   public void hold(List<ActionLedgerEntity> rows) {
-    held.addAll(ActionLedger.tokensOf(rows));
+    ActionLedger.tokensOf(rows).forEach(token -> held.merge(token, 1, Integer::sum));
   }
 
   public void letGo(Collection<ActionLedgerEntity> rows) {
-    ActionLedger.tokensOf(rows).forEach(held::remove);
+    ActionLedger.tokensOf(rows)
+        .forEach(
+            token ->
+                held.computeIfPresent(token, (key, holders) -> holders > 1 ? holders - 1 : null));
   }
 
   private void beat() {
     try {
       if (!held.isEmpty()) {
-        ledger.extendLeases(List.copyOf(held), config.claimLease());
+        ledger.extendLeases(List.copyOf(held.keySet()), config.claimLease());
       }
     } catch (RuntimeException e) {
       LOG.warnf("Could not extend the leases of %d claimed actions: %s", held.size(), e.toString());

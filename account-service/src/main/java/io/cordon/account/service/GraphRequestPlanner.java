@@ -63,8 +63,7 @@ public class GraphRequestPlanner {
               ReasonCode.NOT_APPLICABLE,
               "Cordon did not disable this account (or enabled it since): it is left as it is"));
     }
-    if (CleanupExecutor.ACTIONS.contains(action)
-        || action == ActionType.ISSUE_TEMPORARY_ACCESS_PASS) {
+    if (OwnCallActions.ACTIONS.contains(action)) {
       // listed and deleted by CleanupExecutor, or a pass whose answer must be read and sealed:
       // not a call inside a batch
       return new Plan.OnItsOwn();

@@ -10,26 +10,30 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
 
 /**
- * Runs the claimed actions that make their own Graph calls (list-then-remove clean-ups, Temporary
- * Access Passes) side by side on a bounded pool. Each waits out refused reads in place; run one
- * after another on the claiming worker, a storm's waits added up across the whole claim (a
- * 100-account run took 20 times as long in a storm as without one).
+ * Runs the actions that make their own Graph calls (list-then-remove clean-ups, Temporary Access
+ * Passes) on a pool of their own, each recorded as soon as it is done. They wait out refused reads
+ * in place: run on the claiming workers one after another, a storm's waits added up across whole
+ * claims (a 100-account run took 20 times as long in a storm as without one), and revokes claimed
+ * after them waited too. Claimed only while the pool has room, so nothing queues with a claim held.
  */
 @ApplicationScoped
 public class OwnCallActions {
+  private static final Logger LOG = Logger.getLogger(OwnCallActions.class);
+
+  public static final Set<ActionType> ACTIONS = ownCallActions();
+
   @Inject ExecutorConfig config;
   @Inject CleanupExecutor cleanup;
   @Inject TemporaryAccessPassExecutor passes;
@@ -38,51 +42,44 @@ public class OwnCallActions {
   @Inject ActionCompletionService completion;
 
   private ExecutorService pool;
+  private Semaphore slots;
+
+  /** How many more such actions may be claimed now. */
+  public int room() {
+    return slots().availablePermits();
+  }
 
   /**
-   * Runs the rows side by side and records each verdict as soon as it is reached (those reached
-   * together in one transaction), so that a quick clean-up never waits for a slow one. When a row
-   * failed with an exception the others are still recorded, then the first failure is thrown: that
-   * row's claim runs out and it is taken over, as before.
+   * Hands the rows to the pool (waiting for a free slot when another worker took the room
+   * meanwhile) and returns; each row's claim is kept alive until its verdict is recorded.
    */
-  public void execute(List<ActionLedgerEntity> rows) throws InterruptedException {
-    if (rows.size() == 1) {
-      completion.apply(Map.of(rows.get(0), executeOne(rows.get(0))), Map.of());
-      return;
-    }
-    CompletionService<Settled> settling = new ExecutorCompletionService<>(pool());
-    List<Future<Settled>> running = new ArrayList<>();
-    try {
-      for (ActionLedgerEntity row : rows) {
-        running.add(
-            settling.submit(Context.current().wrap(() -> new Settled(row, executeOne(row)))));
+  public void start(List<ActionLedgerEntity> rows) throws InterruptedException {
+    for (ActionLedgerEntity row : rows) {
+      slots().acquire();
+      leases.hold(List.of(row));
+      try {
+        pool().execute(Context.current().wrap(() -> run(row)));
+      } catch (RejectedExecutionException shuttingDown) {
+        leases.letGo(List.of(row));
+        slots().release();
+        return;
       }
-      RuntimeException failure = null;
-      int settled = 0;
-      while (settled < rows.size()) {
-        Map<ActionLedgerEntity, Verdict> ready = new LinkedHashMap<>();
-        for (Future<Settled> done = settling.take(); done != null; done = settling.poll()) {
-          settled++;
-          try {
-            ready.put(done.get().row(), done.get().verdict());
-          } catch (ExecutionException e) {
-            failure = failure != null ? failure : asRuntime(e.getCause());
-          }
-        }
-        if (!ready.isEmpty()) {
-          completion.apply(ready, Map.of());
-        }
-      }
-      if (failure != null) {
-        throw failure;
-      }
-    } catch (InterruptedException e) {
-      running.forEach(future -> future.cancel(true));
-      throw e;
     }
   }
 
-  private record Settled(ActionLedgerEntity row, Verdict verdict) {}
+  private void run(ActionLedgerEntity row) {
+    try {
+      completion.apply(Map.of(row, executeOne(row)), Map.of());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // the claim runs out and the action is taken over, as when its executor dies
+      LOG.warnf("Action %s failed without a verdict: %s", row.actionId, e.toString());
+    } finally {
+      leases.letGo(List.of(row));
+      slots().release();
+    }
+  }
 
   private Verdict executeOne(ActionLedgerEntity row) throws InterruptedException {
     // the claim time is the earliest moment this row's calls can have taken effect at Graph
@@ -92,14 +89,11 @@ public class OwnCallActions {
         : cleanup.execute(row);
   }
 
-  private static RuntimeException asRuntime(Throwable cause) {
-    if (cause instanceof RuntimeException runtime) {
-      return runtime;
+  private synchronized Semaphore slots() {
+    if (slots == null) {
+      slots = new Semaphore(config.ownCallWorkers());
     }
-    if (cause instanceof Error error) {
-      throw error;
-    }
-    return new IllegalStateException(cause);
+    return slots;
   }
 
   private synchronized ExecutorService pool() {
@@ -121,5 +115,11 @@ public class OwnCallActions {
     if (pool != null) {
       pool.shutdownNow();
     }
+  }
+
+  private static Set<ActionType> ownCallActions() {
+    Set<ActionType> actions = EnumSet.copyOf(CleanupExecutor.ACTIONS);
+    actions.add(ActionType.ISSUE_TEMPORARY_ACCESS_PASS);
+    return actions;
   }
 }

@@ -3,6 +3,7 @@ package io.cordon.account.executor;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -146,6 +147,37 @@ class CleanupActionsTest {
       assertThat(first.values()).allMatch(c -> c.outcome() == ActionOutcome.SUCCEEDED);
       assertThat(traffic.awaitCompletions(3, Duration.ofSeconds(60)).get(slow.actionId()))
           .satisfies(c -> assertThat(c.reasonMessage()).isEqualTo("nothing to remove"));
+    }
+  }
+
+  /**
+   * The claiming worker lets go of a clean-up once it has handed it on; the claim must stay alive
+   * until the clean-up's verdict anyway, or it runs out and the clean-up is taken over and done
+   * twice.
+   */
+  @Test
+  void aCleanUpOutlastingItsLeaseKeepsItsClaimAndIsDoneOnce() {
+    ExecutorGraph.reset(graph);
+    GraphBatchStub.graphBatch().install(graph);
+    try (ActionTraffic traffic = new ActionTraffic()) {
+      String rules = "/v1.0/users/" + traffic.userId(4) + "/mailFolders/inbox/messageRules";
+      int lease =
+          (int)
+              ConfigProvider.getConfig()
+                  .getValue("cordon.executor.claim-lease", Duration.class)
+                  .toMillis();
+      graph.stubFor(
+          get(urlPathEqualTo(rules))
+              .willReturn(GraphLists.values("[]").withFixedDelay(lease + lease / 4)));
+      ActionRequested cleanUp = traffic.request(4, ActionType.REMOVE_FORWARDING_RULES);
+
+      traffic.send(cleanUp);
+      ActionCompleted done =
+          traffic.awaitCompletions(1, Duration.ofSeconds(90)).get(cleanUp.actionId());
+
+      assertThat(done.outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+      assertThat(done.attempts()).isEqualTo(1);
+      assertThat(graph.findAll(getRequestedFor(urlPathEqualTo(rules)))).hasSize(1);
     }
   }
 
