@@ -40,6 +40,7 @@ public class OwnCallActions {
   @Inject ActionLedger ledger;
   @Inject ClaimLeases leases;
   @Inject ActionCompletionService completion;
+  @Inject ActionDispatcher dispatcher;
 
   private ExecutorService pool;
   private Semaphore slots;
@@ -78,6 +79,10 @@ public class OwnCallActions {
     } finally {
       leases.letGo(List.of(row));
       slots().release();
+      if (room() == 1) {
+        // the pool was full: clean-ups due meanwhile were left unclaimed, claim them now
+        dispatcher.wakeUp();
+      }
     }
   }
 
