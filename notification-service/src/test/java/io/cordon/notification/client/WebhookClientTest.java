@@ -22,11 +22,14 @@ import org.junit.jupiter.api.Test;
 
 /** The webhook client against a local WireMock: pinning, timeouts, answers it passes back. */
 class WebhookClientTest {
-  // long enough that a loaded build machine answers the fast stubs in time
+  // the timeout under test: shorter than the slow stub's delay
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
+  // the fast stubs' first answer can take seconds on a loaded build machine (a cold client)
+  private static final Duration PATIENT = Duration.ofSeconds(30);
   private static Vertx vertx;
   private static WireMockServer partner;
   private static WebhookClient client;
+  private static WebhookClient impatient;
 
   @BeforeAll
   static void start() {
@@ -34,6 +37,8 @@ class WebhookClientTest {
     partner = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     partner.start();
     client =
+        new WebhookClient(vertx, PATIENT, Optional.empty(), Optional.empty(), 2, "Cordon-Test/1");
+    impatient =
         new WebhookClient(vertx, TIMEOUT, Optional.empty(), Optional.empty(), 2, "Cordon-Test/1");
   }
 
@@ -75,7 +80,7 @@ class WebhookClientTest {
         post(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(6000)));
     URI url = URI.create("http://localhost:" + partner.port() + "/slow");
 
-    WebhookAnswer answer = client.post(call(url, "127.0.0.1", Map.of()));
+    WebhookAnswer answer = impatient.post(call(url, "127.0.0.1", Map.of()));
 
     assertThat(answer.answered()).isFalse();
     assertThat(answer.error()).contains("no answer within");

@@ -646,10 +646,8 @@ class DashboardBrowserTest {
       // an admin controls runs, but release and close are a responder's (as the API has it)
       openAs("#/incidents/" + incident, "dora@jaxa.example", TestJwt.ADMIN);
       waitForElement(By.cssSelector("#incident-runs button[data-pause='" + runId + "']"));
-      WebElement row =
-          waitForElement(
-              By.cssSelector("#incident-accounts tr[data-account='" + inProgress + "']"));
-      String state = row.getAttribute("data-state");
+      waitForElement(By.cssSelector("#incident-accounts tr[data-account='" + inProgress + "']"));
+      String state = accountState(inProgress);
       // Exclude is offered while the account is being contained; the row says where it stands
       assertThat(driver.findElements(By.cssSelector("button[data-exclude='" + inProgress + "']")))
           .as("Exclude for the admin on an account in state %s", state)
@@ -1415,18 +1413,30 @@ class DashboardBrowserTest {
   }
 
   private long done(By progress) {
-    List<WebElement> found = driver.findElements(progress);
-    return found.isEmpty() ? -1 : Long.parseLong(found.get(0).getAttribute("value"));
+    String value = text(progress, "value");
+    return value == null ? -1 : Long.parseLong(value);
   }
 
   private long total(By progress) {
-    List<WebElement> found = driver.findElements(progress);
-    return found.isEmpty() ? -1 : Long.parseLong(found.get(0).getAttribute("data-total"));
+    String value = text(progress, "data-total");
+    return value == null ? -1 : Long.parseLong(value);
   }
 
+  /**
+   * The attribute of the first element found, or null. The pages re-render on every stream update,
+   * so an element found can be replaced before it is read: it is found again.
+   */
   private String text(By by, String attribute) {
-    List<WebElement> found = driver.findElements(by);
-    return found.isEmpty() ? null : found.get(0).getAttribute(attribute);
+    for (int tries = 1; ; tries++) {
+      try {
+        List<WebElement> found = driver.findElements(by);
+        return found.isEmpty() ? null : found.get(0).getAttribute(attribute);
+      } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+        if (tries == 5) {
+          throw replaced;
+        }
+      }
+    }
   }
 
   private void markPage() {
