@@ -167,6 +167,7 @@ public class BatchExecutor {
         factsStore.factsFor(rows.stream().map(r -> r.accountObjectId).toList());
     Map<String, ActionLedgerEntity> rowByKey = new HashMap<>();
     List<GraphCall> calls = new ArrayList<>();
+    List<ActionLedgerEntity> onItsOwn = new ArrayList<>();
     verdicts.putAll(appliedEffects.check(tenant, rows));
     DirectoryRoles roles = new DirectoryRoles(tenant);
     for (ActionLedgerEntity row : rows) {
@@ -189,16 +190,27 @@ public class BatchExecutor {
         calls.add(batchCall.call());
         rowByKey.put(batchCall.call().key(), row);
       } else {
+        onItsOwn.add(row);
+      }
+    }
+    Map<String, String> requestIds = send(tenant, calls, claimed, rowByKey, verdicts);
+    if (!verdicts.isEmpty()) {
+      completion.apply(verdicts, requestIds);
+    }
+    // after the batch, and recorded on their own: a clean-up lists and deletes call by call, and
+    // a revoke claimed beside it neither waits for those calls nor for their verdicts
+    if (!onItsOwn.isEmpty()) {
+      Map<ActionLedgerEntity, Verdict> own = new LinkedHashMap<>();
+      for (ActionLedgerEntity row : onItsOwn) {
         ledger.restampClaims(claimed, leases.now());
-        verdicts.put(
+        own.put(
             row,
             ActionType.ISSUE_TEMPORARY_ACCESS_PASS.name().equals(row.action)
                 ? passes.execute(row)
                 : cleanup.execute(row));
       }
+      completion.apply(own, Map.of());
     }
-    Map<String, String> requestIds = send(tenant, calls, claimed, rowByKey, verdicts);
-    completion.apply(verdicts, requestIds);
   }
 
   private void confirmClaimed(GraphTenant tenant, List<ActionLedgerEntity> claimed)
