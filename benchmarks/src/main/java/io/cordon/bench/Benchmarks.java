@@ -108,7 +108,9 @@ public final class Benchmarks {
     // yields them.
     Slices slices = new Slices(users);
     SequentialGraphScript.Result[] script = new SequentialGraphScript.Result[1];
-    measure("script", () -> script[0] = scriptRun(slices.first(settings.scriptSample()), 1.0));
+    if (settings.scriptSample() > 0) {
+      measure("script", () -> script[0] = scriptRun(slices.first(settings.scriptSample()), 1.0));
+    }
     for (int size : settings.sizes()) {
       List<JsonNode> accounts = slices.next(size);
       measure(

@@ -24,7 +24,9 @@ record Settings(List<Integer> sizes, int scriptSample, int detections, int large
         case "--sizes" -> {
           List<Integer> sizes = new ArrayList<>();
           for (String size : kv[1].split(",")) {
-            sizes.add(Integer.parseInt(size.trim()));
+            if (!size.isBlank()) { // --sizes= runs none
+              sizes.add(Integer.parseInt(size.trim()));
+            }
           }
           s = new Settings(sizes, s.scriptSample, s.detections, s.large, s.engine);
         }

@@ -10,7 +10,10 @@ public interface ExecutorConfig {
   @WithDefault("true")
   boolean enabled();
 
-  /** Batches in flight at once per instance. */
+  /**
+   * Per-user batches in flight at once per instance; as many threads again send Identity Protection
+   * calls, so one waiting for its budget never holds a per-user thread.
+   */
   @WithDefault("4")
   int workers();
 
@@ -22,6 +25,7 @@ public interface ExecutorConfig {
   @WithDefault("16")
   int ownCallWorkers();
 
+  /** How often idle workers look for work: a safety net, new work and lingers' ends wake them. */
   @WithDefault("200ms")
   Duration idlePoll();
 

@@ -26,17 +26,38 @@ public class ActionLedger {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public List<ActionLedgerEntity> claimDue(
       Collection<ActionType> actions, int limit, Duration linger, ClaimTime time, Duration lease) {
+    return claim(actions, limit, linger, time, lease).rows();
+  }
+
+  /**
+   * The rows claimed; when none were because a partial batch still lingers, how long until the
+   * oldest waiting row has lingered enough (zero otherwise).
+   */
+  public record Claim(List<ActionLedgerEntity> rows, Duration lingerLeft) {
+    static Claim of(List<ActionLedgerEntity> rows) {
+      return new Claim(rows, Duration.ZERO);
+    }
+  }
+
+  /** As {@link #claimDue}, also telling how long a partial batch still lingers. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Claim claim(
+      Collection<ActionType> actions, int limit, Duration linger, ClaimTime time, Duration lease) {
     List<ActionLedgerEntity> rows = new java.util.ArrayList<>(lockDue(actions, limit, List.of()));
+    if (rows.isEmpty()) {
+      return Claim.of(rows);
+    }
     // PostgreSQL applies LIMIT before FOR UPDATE re-checks rows changed concurrently, so a select
     // can come back short while due rows remain: top up once before settling for a partial batch
-    if (!rows.isEmpty() && rows.size() < limit) {
+    if (rows.size() < limit) {
       rows.addAll(
           lockDue(actions, limit - rows.size(), rows.stream().map(r -> r.actionId).toList()));
     }
     // next_attempt_at is in the database's clock (written and compared there), so is the linger
     Instant lingerCutoff = clock.now().minus(linger);
     if (rows.size() < limit && rows.stream().allMatch(r -> r.nextAttemptAt.isAfter(lingerCutoff))) {
-      return List.of();
+      Instant oldest = rows.stream().map(r -> r.nextAttemptAt).min(Instant::compareTo).get();
+      return new Claim(List.of(), Duration.between(lingerCutoff, oldest));
     }
     List<Long> tokens = claimTokens(rows.size());
     for (int i = 0; i < rows.size(); i++) {
@@ -50,7 +71,7 @@ public class ActionLedger {
     // in this transaction, not through extendLeases: a new transaction would not see the rows as
     // IN_FLIGHT yet and leave them without a lease, never to be released
     lease(tokens, lease);
-    return rows;
+    return Claim.of(rows);
   }
 
   @SuppressWarnings("unchecked")

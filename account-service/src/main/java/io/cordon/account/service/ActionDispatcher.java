@@ -34,11 +34,10 @@ public class ActionDispatcher {
   @Inject ClaimLeases leases;
   @Inject OwnCallActions ownCalls;
 
-  // one claimer at a time per instance, so that concurrent workers do not split a batch
-  private final Object claimLock = new Object();
   private volatile boolean paused;
   private volatile long lastReleaseNanos;
   private PollingWorkers workers;
+  private PollingWorkers identityProtectionWorkers;
 
   void start(@Observes StartupEvent event) {
     if (!config.enabled()) {
@@ -46,13 +45,23 @@ public class ActionDispatcher {
     }
     workers =
         new PollingWorkers(
-            "cordon-action-dispatcher", config.workers(), config.idlePoll(), this::dispatchOnce);
+            "cordon-action-dispatcher", config.workers(), config.idlePoll(), this::dispatchPerUser);
+    // threads of their own: a call waiting for Identity Protection's one call per second never
+    // holds a thread that a revoke or a reset could be sent on meanwhile
+    identityProtectionWorkers =
+        new PollingWorkers(
+            "cordon-identity-protection",
+            config.workers(),
+            config.idlePoll(),
+            this::dispatchIdentityProtection);
     workers.start();
+    identityProtectionWorkers.start();
   }
 
   void stop(@Observes ShutdownEvent event) {
     if (workers != null) {
       workers.stop();
+      identityProtectionWorkers.stop();
     }
   }
 
@@ -70,38 +79,24 @@ public class ActionDispatcher {
   public void wakeUp() {
     if (workers != null) {
       workers.wakeUp();
+      identityProtectionWorkers.wakeUp();
     }
   }
 
-  /** One round of work; false when nothing was due. */
-  boolean dispatchOnce() throws InterruptedException {
+  /** One round of per-user work ({@code $batch} of up to 20); false when nothing was due. */
+  boolean dispatchPerUser() throws InterruptedException {
     if (paused) {
       return false;
     }
     releaseAbandonedClaims();
-    List<ActionLedgerEntity> confirm = claim(CONFIRM, config.confirmCompromisedPerCall());
-    if (!confirm.isEmpty()) {
-      try {
-        batchExecutor.confirmCompromised(confirm);
-      } finally {
-        leases.letGo(confirm);
-      }
-    }
-    List<ActionLedgerEntity> dismiss = claim(DISMISS, config.confirmCompromisedPerCall());
-    if (!dismiss.isEmpty()) {
-      try {
-        batchExecutor.confirmCompromised(dismiss);
-      } finally {
-        leases.letGo(dismiss);
-      }
-    }
-    List<ActionLedgerEntity> batched = claim(IN_BATCHES, GraphBatchClient.MAX_BATCH_SIZE);
+    List<ActionLedgerEntity> batched = claim(workers, IN_BATCHES, GraphBatchClient.MAX_BATCH_SIZE);
     executePerUser(batched);
     // only as many as can start now: a clean-up claimed while the pool is busy would wait in hand
     int room = Math.min(ownCalls.room(), GraphBatchClient.MAX_BATCH_SIZE);
-    List<ActionLedgerEntity> own = room == 0 ? List.of() : claim(OwnCallActions.ACTIONS, room);
+    List<ActionLedgerEntity> own =
+        room == 0 ? List.of() : claim(workers, OwnCallActions.ACTIONS, room);
     executePerUser(own);
-    return !confirm.isEmpty() || !dismiss.isEmpty() || !batched.isEmpty() || !own.isEmpty();
+    return !batched.isEmpty() || !own.isEmpty();
   }
 
   private void executePerUser(List<ActionLedgerEntity> rows) throws InterruptedException {
@@ -122,9 +117,40 @@ public class ActionDispatcher {
     return actions;
   }
 
-  private List<ActionLedgerEntity> claim(Set<ActionType> actions, int limit) {
+  /** One round of confirmCompromised and dismiss calls; false when nothing was due. */
+  boolean dispatchIdentityProtection() throws InterruptedException {
+    if (paused) {
+      return false;
+    }
+    releaseAbandonedClaims();
+    boolean confirmed = identityProtection(CONFIRM);
+    boolean dismissed = identityProtection(DISMISS);
+    return confirmed || dismissed;
+  }
+
+  private boolean identityProtection(Set<ActionType> action) throws InterruptedException {
     List<ActionLedgerEntity> rows =
-        ledger.claimDue(actions, limit, config.batchLinger(), leases.now(), leases.lease());
+        claim(identityProtectionWorkers, action, config.confirmCompromisedPerCall());
+    if (rows.isEmpty()) {
+      return false;
+    }
+    try {
+      batchExecutor.confirmCompromised(rows);
+    } finally {
+      leases.letGo(rows);
+    }
+    return true;
+  }
+
+  private List<ActionLedgerEntity> claim(
+      PollingWorkers claimers, Set<ActionType> actions, int limit) {
+    ActionLedger.Claim claim =
+        ledger.claim(actions, limit, config.batchLinger(), leases.now(), leases.lease());
+    if (!claim.lingerLeft().isZero()) {
+      // a partial batch waits for company only as long as the linger, not a whole idle poll
+      claimers.wakeUpAfter(claim.lingerLeft());
+    }
+    List<ActionLedgerEntity> rows = claim.rows();
     leases.hold(rows);
     return rows;
   }

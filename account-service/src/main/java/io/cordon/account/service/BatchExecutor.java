@@ -192,7 +192,9 @@ public class BatchExecutor {
       }
     }
     Map<String, String> requestIds = send(tenant, calls, claimed, rowByKey, verdicts);
-    completion.apply(verdicts, requestIds);
+    if (!verdicts.isEmpty()) {
+      completion.apply(verdicts, requestIds);
+    }
     if (!ownCallRows.isEmpty()) {
       // after the $batch's outcomes are recorded, and without waiting for them: a clean-up's held
       // reads hold up neither this claim's containment nor the next claim's
