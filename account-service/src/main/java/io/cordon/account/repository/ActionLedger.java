@@ -156,7 +156,8 @@ public class ActionLedger {
             "update remediation_action set state = 'PENDING', attempts = attempts - 1,"
                 + " next_attempt_at = clock_timestamp() + make_interval(secs => :seconds),"
                 + " lease_expires_at = null, claim_token = null"
-                + " where state = 'IN_FLIGHT' and claim_token in (:tokens)")
+                + " where "
+                + HELD_IN_ACTION_ID_ORDER)
         .setParameter("seconds", after.toMillis() / 1000.0)
         .setParameter("tokens", tokens)
         .executeUpdate();
@@ -180,7 +181,8 @@ public class ActionLedger {
         .createNativeQuery(
             "update remediation_action set lease_expires_at = clock_timestamp()"
                 + " + make_interval(secs => :seconds)"
-                + " where state = 'IN_FLIGHT' and claim_token in (:tokens)")
+                + " where "
+                + HELD_IN_ACTION_ID_ORDER)
         .setParameter("seconds", lease.toMillis() / 1000.0)
         .setParameter("tokens", claimTokens)
         .executeUpdate();
@@ -200,14 +202,24 @@ public class ActionLedger {
     entityManager
         .createNativeQuery(
             "update remediation_action set claimed_at = :local, claimed_graph_earliest = :earliest,"
-                + " claimed_graph_latest = :latest where state = 'IN_FLIGHT'"
-                + " and claim_token in (:tokens)")
+                + " claimed_graph_latest = :latest where "
+                + HELD_IN_ACTION_ID_ORDER)
         .setParameter("local", time.local())
         .setParameter("earliest", time.graphEarliest())
         .setParameter("latest", time.graphLatest())
         .setParameter("tokens", tokens)
         .executeUpdate();
   }
+
+  /**
+   * The in-flight rows of these claims, locked in action id order, as {@link #lockedById} locks
+   * them: the heartbeat, a restamp or a put-off updating several claimed rows while a completion
+   * records some of them would otherwise lock in scan order and could deadlock with it, and the
+   * completion's verdicts for a batch already sent would be lost.
+   */
+  private static final String HELD_IN_ACTION_ID_ORDER =
+      "action_id in (select action_id from remediation_action where state = 'IN_FLIGHT'"
+          + " and claim_token in (:tokens) order by action_id for update)";
 
   /**
    * The rows of these actions, locked until the transaction ends, in action id order (no deadlock
