@@ -214,7 +214,7 @@ class DashboardBrowserTest {
           By.cssSelector(
               "tr[data-run-id='" + runId + "'] li[data-step='revoke-sessions'] progress");
       assertThat(done(listStep)).isEqualTo(4);
-      assertThat(driver.findElement(overall).getAttribute("aria-label"))
+      assertThat(text(overall, "aria-label"))
           .isEqualTo("Run INC-" + prefix + " overall: 4 of 16 done");
 
       driver.findElement(By.linkText("INC-" + prefix)).click();
@@ -228,8 +228,7 @@ class DashboardBrowserTest {
       waitFor(() -> done(forwardingStep) == 8);
       waitFor(() -> "SUCCEEDED".equals(text(By.cssSelector("#run-state .badge"), "data-state")));
       assertPageNotReloaded();
-      assertThat(driver.findElement(By.cssSelector("[data-count='succeeded'] strong")).getText())
-          .isEqualTo("16");
+      assertThat(textOf(By.cssSelector("[data-count='succeeded'] strong"))).isEqualTo("16");
       screenshot();
     }
   }
@@ -342,7 +341,7 @@ class DashboardBrowserTest {
       name.sendKeys(APPROVER);
       new Select(driver.findElement(By.id("dev-role"))).selectByValue("approver");
       driver.findElement(By.id("dev-sign-in")).click();
-      waitFor(() -> driver.findElement(By.id("user-name")).getText().startsWith(APPROVER));
+      waitFor(() -> textOf(By.id("user-name")).startsWith(APPROVER));
       driver.get(baseUrl() + "#/runs/" + runId);
       By runCard = By.cssSelector("#run-approvals article[data-approval-id='" + approvalId + "']");
       WebElement approverCard = waitForElement(runCard);
@@ -419,13 +418,12 @@ class DashboardBrowserTest {
       pause.click();
       // no reason, no action: the page says so before the API would
       waitFor(() -> driver.findElement(By.id("control-error")).isDisplayed());
-      assertThat(driver.findElement(By.id("control-error")).getText()).contains("reason");
+      assertThat(textOf(By.id("control-error"))).contains("reason");
       driver.findElement(By.id("control-reason")).sendKeys("checking the resets with IT");
       pause.click();
       waitFor(() -> !driver.findElements(By.id("run-paused")).isEmpty());
-      assertThat(driver.findElement(By.id("run-paused")).getText())
-          .contains(RESPONDER, "checking the resets with IT");
-      assertThat(driver.findElement(By.id("pause-run")).getText()).isEqualTo("Resume run");
+      assertThat(textOf(By.id("run-paused"))).contains(RESPONDER, "checking the resets with IT");
+      assertThat(textOf(By.id("pause-run"))).isEqualTo("Resume run");
       assertThat(Runs.run(runId).getString("paused.by")).isEqualTo(RESPONDER);
 
       // answered while paused: the resets wait
@@ -438,7 +436,7 @@ class DashboardBrowserTest {
 
       By retry = By.cssSelector("#steps-table button[data-retry='reset-password']");
       // the page may draw the first failure before the second: wait for both to be counted
-      waitFor(() -> driver.findElement(retry).getText().equals("Retry (2)"));
+      waitFor(() -> textOf(retry).equals("Retry (2)"));
       WebElement retryButton = driver.findElement(retry);
       driver.findElement(By.id("control-reason")).sendKeys("permission granted");
       retryButton.click();
@@ -483,28 +481,25 @@ class DashboardBrowserTest {
                   .equals(List.of(named.get(0).objectId(), named.get(1).objectId())));
       filter.selectByValue("IN_PROGRESS");
       waitFor(() -> incidentAccountRows().equals(List.of(named.get(2).objectId())));
-      assertThat(driver.findElement(By.id("incident-accounts-status")).getText())
-          .contains("being contained");
+      assertThat(textOf(By.id("incident-accounts-status"))).contains("being contained");
 
       // pause from the incident page: not without a reason
       By pause = By.cssSelector("#incident-runs button[data-pause='" + runId + "']");
       waitForElement(pause).click();
       waitFor(() -> driver.findElement(By.id("incident-control-error")).isDisplayed());
-      assertThat(driver.findElement(By.id("incident-control-error")).getText()).contains("reason");
+      assertThat(textOf(By.id("incident-control-error"))).contains("reason");
       driver.findElement(By.id("incident-reason")).sendKeys("checking with IT");
       driver.findElement(pause).click();
       await().atMost(WAIT).until(() -> RESPONDER.equals(Runs.run(runId).getString("paused.by")));
       waitFor(
           () ->
-              driver
-                      .findElement(By.cssSelector("[data-paused-run='" + runId + "']"))
-                      .getText()
+              textOf(By.cssSelector("[data-paused-run='" + runId + "']"))
                       .contains("checking with IT")
-                  && driver.findElement(pause).getText().equals("Resume run"));
+                  && textOf(pause).equals("Resume run"));
       driver.findElement(By.id("incident-reason")).sendKeys("IT agreed");
       driver.findElement(pause).click();
       await().atMost(WAIT).until(() -> Runs.run(runId).get("paused") == null);
-      waitFor(() -> driver.findElement(pause).getText().equals("Pause run"));
+      waitFor(() -> textOf(pause).equals("Pause run"));
 
       // the last account's answer contains the incident: the page follows without a reload
       answerAccounts(responder, named.get(2).objectId());
@@ -517,8 +512,7 @@ class DashboardBrowserTest {
       driver.findElement(By.id("incident-reason")).sendKeys("all contained, users told");
       driver.findElement(By.id("close-incident")).click();
       waitFor(() -> "CLOSED".equals(text(By.cssSelector("#incident-state .badge"), "data-state")));
-      assertThat(driver.findElement(By.id("incident-state")).getText())
-          .contains(RESPONDER, "all contained, users told");
+      assertThat(textOf(By.id("incident-state"))).contains(RESPONDER, "all contained, users told");
       assertThat(driver.findElement(By.id("close-incident")).isDisplayed()).isFalse();
       assertPageNotReloaded();
       screenshot();
@@ -554,13 +548,9 @@ class DashboardBrowserTest {
     By fabrikamLine =
         By.cssSelector("#incident-accounts tr[data-account='" + prefix + "b'] .tenant");
     waitForElement(fabrikamLine);
-    assertThat(driver.findElement(fabrikamLine).getText())
-        .isEqualTo("Tenant fabrikam (" + fabrikam + ")");
+    assertThat(textOf(fabrikamLine)).isEqualTo("Tenant fabrikam (" + fabrikam + ")");
     assertThat(
-            driver
-                .findElement(
-                    By.cssSelector("#incident-accounts tr[data-account='" + prefix + "a'] .tenant"))
-                .getText())
+            textOf(By.cssSelector("#incident-accounts tr[data-account='" + prefix + "a'] .tenant")))
         .isEqualTo("Tenant contoso (" + contoso + ")");
 
     openAs("#/runs/" + singleRun, VIEWER, TestJwt.VIEWER);
@@ -570,8 +560,7 @@ class DashboardBrowserTest {
     openAs("#/runs/" + runId, VIEWER, TestJwt.VIEWER);
     By runLine = By.cssSelector("#accounts-table tr[data-account='" + prefix + "b'] .tenant");
     waitForElement(runLine);
-    assertThat(driver.findElement(runLine).getText())
-        .isEqualTo("Tenant fabrikam (" + fabrikam + ")");
+    assertThat(textOf(runLine)).isEqualTo("Tenant fabrikam (" + fabrikam + ")");
     screenshot();
   }
 
@@ -627,7 +616,7 @@ class DashboardBrowserTest {
           .isEmpty();
       // the viewer may download the evidence
       driver.findElement(By.id("export-json")).click();
-      waitFor(() -> driver.findElement(By.id("export-status")).getText().startsWith("Downloaded"));
+      waitFor(() -> textOf(By.id("export-status")).startsWith("Downloaded"));
       screenshot("viewer");
 
       // a responder gets every control
@@ -692,7 +681,7 @@ class DashboardBrowserTest {
       driver.findElement(By.id("incident-reason")).sendKeys("false positive: test account");
       click(exclude);
       waitFor(() -> "UNCONTAINED".equals(accountState(excluded)));
-      assertThat(driver.findElement(By.id("incident-control-status")).getText()).contains("done");
+      assertThat(textOf(By.id("incident-control-status"))).contains("done");
       // its revocation still in flight succeeds: the run ends, the account stays not contained
       answerAccounts(responder, excluded);
       waitFor(() -> "SUCCEEDED".equals(runRowState(runId)));
@@ -712,15 +701,10 @@ class DashboardBrowserTest {
       By release = By.cssSelector("button[data-release='" + released + "']");
       click(release);
       waitFor(() -> driver.findElement(By.id("incident-control-error")).isDisplayed());
-      assertThat(driver.findElement(By.id("incident-control-error")).getText()).contains("reason");
+      assertThat(textOf(By.id("incident-control-error"))).contains("reason");
       driver.findElement(By.id("incident-reason")).sendKeys("user confirmed: was travelling");
       click(release);
-      waitFor(
-          () ->
-              driver
-                  .findElement(By.id("incident-control-status"))
-                  .getText()
-                  .contains("waits for an approver"));
+      waitFor(() -> textOf(By.id("incident-control-status")).contains("waits for an approver"));
       assertThat(runsOf(incident)).containsKey("release-account");
       assertThat(accountState(released)).isEqualTo("CONTAINED");
 
@@ -819,7 +803,7 @@ class DashboardBrowserTest {
 
       openAs("#/approvals", APPROVER, TestJwt.APPROVER);
       By card = By.cssSelector("#approvals article[data-approval-id='" + approvalId + "']");
-      waitFor(() -> driver.findElement(card).getText().contains("for 1 account"));
+      waitFor(() -> textOf(card).contains("for 1 account"));
 
       // while the approver reads the card, a second account reaches the step and joins
       Runs.publish(
@@ -837,7 +821,7 @@ class DashboardBrowserTest {
       driver.findElement(card).findElement(By.cssSelector("button.approve")).click();
 
       // refused: the card comes back with the new list, the reason, and the comment kept
-      waitFor(() -> driver.findElement(card).getText().contains("for 2 accounts"));
+      waitFor(() -> textOf(card).contains("for 2 accounts"));
       WebElement redrawn = driver.findElement(card);
       assertThat(redrawn.findElement(By.cssSelector(".error")).getText())
           .contains("now covers 2 account(s), not 1");
@@ -900,13 +884,13 @@ class DashboardBrowserTest {
       Select filter = new Select(driver.findElement(By.id("account-filter")));
       filter.selectByVisibleText("Failed");
       waitFor(() -> accountRows().equals(List.of(prefix + "0001")));
-      String failedCell = driver.findElement(By.cssSelector("#accounts-table tbody td")).getText();
+      String failedCell = textOf(By.cssSelector("#accounts-table tbody td"));
       assertThat(failedCell)
           .contains("failed", "USER_NOT_FOUND", "Graph answered 404: the user no longer exists");
 
       filter.selectByVisibleText("Manual follow-up");
       waitFor(() -> accountRows().equals(List.of(prefix + "0002")));
-      assertThat(driver.findElement(By.cssSelector("#accounts-table tbody td")).getText())
+      assertThat(textOf(By.cssSelector("#accounts-table tbody td")))
           .contains("ON_PREMISES_SYNCED", "reset the password there");
 
       filter.selectByVisibleText("Pending (not done yet)");
@@ -917,7 +901,7 @@ class DashboardBrowserTest {
 
       // partner notices come from notification-service's origin, with the token in the header
       waitFor(() -> !driver.findElements(By.cssSelector("#notices-table tbody tr")).isEmpty());
-      String notices = driver.findElement(By.id("notices-table")).getText();
+      String notices = textOf(By.id("notices-table"));
       assertThat(notices)
           .contains("Toyota Liaison", "failed", "HTTP 503", "JAXA Liaison", "delivered");
       List<LoggedRequest> noticeReads =
@@ -981,13 +965,10 @@ class DashboardBrowserTest {
     openAs("#/runs/" + runId, VIEWER, TestJwt.VIEWER);
     waitFor(
         () ->
-            driver
-                .findElement(By.id("partner-deliveries"))
-                .getText()
+            textOf(By.id("partner-deliveries"))
                 .contains("No delivery results reported for this run"));
     // the notify step waits for the partners' deliveries, and says for whom
-    WebElement waiting = driver.findElement(By.cssSelector("#steps-table tr[data-step='notify']"));
-    assertThat(waiting.getText())
+    assertThat(textOf(By.cssSelector("#steps-table tr[data-step='notify']")))
         .contains("Waiting for delivery", "0 of 2 notices settled", "Toyota", "NASA");
 
     // notification-service reports back: the page reads the results and the step's end on its own
@@ -1022,21 +1003,16 @@ class DashboardBrowserTest {
                   at.plusSeconds(1))));
     }
     waitFor(() -> driver.findElements(By.cssSelector("#deliveries-table tbody tr")).size() == 2);
-    WebElement toyota =
-        driver.findElement(By.cssSelector("#deliveries-table tr[data-partner='partner-toyota']"));
-    assertThat(toyota.getText()).contains("webhook", "delivered");
-    WebElement nasa =
-        driver.findElement(By.cssSelector("#deliveries-table tr[data-partner='partner-nasa']"));
-    assertThat(nasa.getText())
+    assertThat(textOf(By.cssSelector("#deliveries-table tr[data-partner='partner-toyota']")))
+        .contains("webhook", "delivered");
+    assertThat(textOf(By.cssSelector("#deliveries-table tr[data-partner='partner-nasa']")))
         .contains("email", "failed", "8", "SMTP 550 mailbox unavailable")
         .doesNotContain("delivered");
     waitFor(
         () ->
-            driver
-                .findElement(By.cssSelector("#steps-table tr[data-step='notify']"))
-                .getText()
+            textOf(By.cssSelector("#steps-table tr[data-step='notify']"))
                 .contains("DELIVERY_FAILED"));
-    assertThat(driver.findElement(By.cssSelector("#steps-table tr[data-step='notify']")).getText())
+    assertThat(textOf(By.cssSelector("#steps-table tr[data-step='notify']")))
         .contains("NASA (partner-nasa) [email: gave up after 8 attempts")
         .doesNotContain("Waiting for delivery");
     script("arguments[0].scrollIntoView()", driver.findElement(By.id("notices-title")));
@@ -1090,8 +1066,7 @@ class DashboardBrowserTest {
     script("sessionStorage.clear()");
     driver.get(baseUrl() + "?fresh#/approvals");
     waitForElement(By.id("oidc-sign-in")).click();
-    waitFor(
-        () -> driver.findElement(By.id("user-name")).getText().startsWith("olivia@jaxa.example"));
+    waitFor(() -> textOf(By.id("user-name")).startsWith("olivia@jaxa.example"));
     waitForElement(By.id("approvals"));
     assertThat(driver.getCurrentUrl()).doesNotContain("code=").endsWith("#/approvals");
 
@@ -1134,9 +1109,7 @@ class DashboardBrowserTest {
     name.sendKeys("dana@jaxa.example");
     new Select(driver.findElement(By.id("dev-role"))).selectByValue("viewer");
     name.sendKeys(Keys.ENTER);
-    waitFor(
-        () ->
-            driver.findElement(By.id("user-name")).getText().equals("dana@jaxa.example (viewer)"));
+    waitFor(() -> textOf(By.id("user-name")).equals("dana@jaxa.example (viewer)"));
     waitForElement(By.id("runs-table"));
     screenshot();
 
@@ -1216,23 +1189,24 @@ class DashboardBrowserTest {
       await().atMost(WAIT).until(() -> Runs.count(runId, "remove-forwarding", "SUCCEEDED") == 10);
 
       openAs("#/runs", VIEWER, TestJwt.VIEWER);
-      By row = By.cssSelector("tr[data-run-id='" + runId + "']");
+      String rowCss = "tr[data-run-id='" + runId + "']";
+      By row = By.cssSelector(rowCss);
       waitFor(
           () ->
               driver.findElements(row).size() == 1
                   && driver.findElement(row).findElements(By.cssSelector(".step-bars li")).size()
                       == 3);
-      WebElement line = driver.findElement(row);
-      assertThat(line.getText()).contains("INC-" + prefix, "dash-list v1", "running");
-      assertThat(chip(line, "failed")).isEqualTo(Runs.queryLong(countSql("FAILED"), runId));
-      assertThat(chip(line, "manual")).isEqualTo(2); // accounts 0 and 10 are synced
-      assertThat(chip(line, "skipped"))
+      assertThat(textOf(row)).contains("INC-" + prefix, "dash-list v1", "running");
+      assertThat(chip(rowCss, "failed")).isEqualTo(Runs.queryLong(countSql("FAILED"), runId));
+      assertThat(chip(rowCss, "manual")).isEqualTo(2); // accounts 0 and 10 are synced
+      assertThat(chip(rowCss, "skipped"))
           .isEqualTo(Runs.queryLong(countSql("SKIPPED"), runId))
           .isPositive();
-      assertThat(chip(line, "waiting")).isPositive();
+      assertThat(chip(rowCss, "waiting")).isPositive();
       assertThat(
-              line.findElement(By.cssSelector("li[data-step='reset-password'] progress"))
-                  .getAttribute("aria-label"))
+              text(
+                  By.cssSelector(rowCss + " li[data-step='reset-password'] progress"),
+                  "aria-label"))
           .isEqualTo("Step reset-password: 20 of 20 done");
       screenshot();
 
@@ -1252,9 +1226,8 @@ class DashboardBrowserTest {
     return "select count(*) from step_execution where run_id = ? and state = '" + state + "'";
   }
 
-  private static long chip(WebElement row, String name) {
-    return Long.parseLong(
-        row.findElement(By.cssSelector("[data-count='" + name + "'] strong")).getText());
+  private long chip(String rowCss, String name) {
+    return Long.parseLong(textOf(By.cssSelector(rowCss + " [data-count='" + name + "'] strong")));
   }
 
   // ---- helpers
@@ -1420,6 +1393,21 @@ class DashboardBrowserTest {
   private long total(By progress) {
     String value = text(progress, "data-total");
     return value == null ? -1 : Long.parseLong(value);
+  }
+
+  /**
+   * The text of the element, found again if the page re-rendered it between finding and reading.
+   */
+  private String textOf(By by) {
+    for (int tries = 1; ; tries++) {
+      try {
+        return driver.findElement(by).getText();
+      } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+        if (tries == 5) {
+          throw replaced;
+        }
+      }
+    }
   }
 
   /**
