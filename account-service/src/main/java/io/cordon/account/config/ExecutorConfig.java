@@ -18,6 +18,13 @@ public interface ExecutorConfig {
   int workers();
 
   /**
+   * Resolution {@code $batch}es (10 accounts each) in flight at once per instance: a report of
+   * thousands is read within its resource-unit budget in seconds, not one round trip after another.
+   */
+  @WithDefault("8")
+  int resolutionWorkers();
+
+  /**
    * Actions that make their own Graph calls (clean-up listings and removals, Temporary Access
    * Passes) running side by side per instance: their reads wait out refusals in place, and one held
    * read must not hold up every other action of its claim.

@@ -30,22 +30,23 @@ public class ActionLedger {
   }
 
   /**
-   * The rows claimed; when none were because a partial batch still lingers, how long until the
-   * oldest waiting row has lingered enough (zero otherwise).
+   * The rows claimed; when none were, how long until one of these actions can be: the oldest row of
+   * a lingering partial batch has lingered enough, or the earliest row waiting for a later attempt
+   * (a retry, a put-off for the budget) is due (zero: nothing waits).
    */
-  public record Claim(List<ActionLedgerEntity> rows, Duration lingerLeft) {
+  public record Claim(List<ActionLedgerEntity> rows, Duration lookAgainIn) {
     static Claim of(List<ActionLedgerEntity> rows) {
       return new Claim(rows, Duration.ZERO);
     }
   }
 
-  /** As {@link #claimDue}, also telling how long a partial batch still lingers. */
+  /** As {@link #claimDue}, also telling when to look again if nothing could be claimed. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Claim claim(
       Collection<ActionType> actions, int limit, Duration linger, ClaimTime time, Duration lease) {
     List<ActionLedgerEntity> rows = new java.util.ArrayList<>(lockDue(actions, limit, List.of()));
     if (rows.isEmpty()) {
-      return Claim.of(rows);
+      return new Claim(rows, untilNextDue(actions));
     }
     // PostgreSQL applies LIMIT before FOR UPDATE re-checks rows changed concurrently, so a select
     // can come back short while due rows remain: top up once before settling for a partial batch
@@ -100,6 +101,24 @@ public class ActionLedger {
   }
 
   @SuppressWarnings("unchecked")
+  /**
+   * How long until the earliest row of these actions that is not due yet becomes due, in the clock
+   * {@link #lockDue} compares with (zero: none waits). Rows due but locked by another claimer are
+   * that claimer's.
+   */
+  private Duration untilNextDue(Collection<ActionType> actions) {
+    Number millis =
+        (Number)
+            entityManager
+                .createNativeQuery(
+                    "select ceil(extract(epoch from min(next_attempt_at) - now()) * 1000)"
+                        + " from remediation_action where state = 'PENDING'"
+                        + " and next_attempt_at > now() and action in (:actions)")
+                .setParameter("actions", actions.stream().map(Enum::name).toList())
+                .getSingleResult();
+    return millis == null ? Duration.ZERO : Duration.ofMillis(Math.max(1, millis.longValue()));
+  }
+
   private List<ActionLedgerEntity> lockDue(
       Collection<ActionType> actions, int limit, List<String> alreadyClaimed) {
     var query =

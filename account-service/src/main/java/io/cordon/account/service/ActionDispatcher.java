@@ -146,9 +146,10 @@ public class ActionDispatcher {
       PollingWorkers claimers, Set<ActionType> actions, int limit) {
     ActionLedger.Claim claim =
         ledger.claim(actions, limit, config.batchLinger(), leases.now(), leases.lease());
-    if (!claim.lingerLeft().isZero()) {
-      // a partial batch waits for company only as long as the linger, not a whole idle poll
-      claimers.wakeUpAfter(claim.lingerLeft());
+    if (!claim.lookAgainIn().isZero()) {
+      // a partial batch waits for company only as long as the linger, and a retry or a put-off
+      // action only until it is due, not until the next idle poll
+      claimers.wakeUpAfter(claim.lookAgainIn());
     }
     List<ActionLedgerEntity> rows = claim.rows();
     leases.hold(rows);

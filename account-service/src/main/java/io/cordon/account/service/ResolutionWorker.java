@@ -20,7 +20,11 @@ public class ResolutionWorker {
   void start(@Observes StartupEvent event) {
     if (config.enabled()) {
       workers =
-          new PollingWorkers("cordon-resolution", 2, config.idlePoll(), resolution::resolveOnce);
+          new PollingWorkers(
+              "cordon-resolution",
+              config.resolutionWorkers(),
+              config.idlePoll(),
+              resolution::resolveOnce);
       workers.start();
     }
   }

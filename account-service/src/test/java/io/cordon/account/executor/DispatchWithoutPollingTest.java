@@ -16,6 +16,7 @@ import io.cordon.contracts.events.ActionCompleted;
 import io.cordon.contracts.events.ActionRequested;
 import io.cordon.testsupport.EmbeddedPostgresResource;
 import io.cordon.testsupport.GraphBatchStub;
+import io.cordon.testsupport.GraphJournal.InnerRequest;
 import io.cordon.testsupport.InjectGraphWireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -28,6 +29,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,9 +40,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A single revoke leaves as soon as its linger is up and nothing else it shares a worker with holds
- * it back. The poller idles for an hour and there is one per-user worker, so the waits below (a
- * tenth of Graph's 20 s hold-ups) can only be met by the wake-ups, never by a poll or a second
- * worker.
+ * it back, and actions put off for the budget leave when it has room. The poller idles for an hour
+ * and there is one worker of each kind, so the waits below (a tenth of Graph's 20 s hold-ups) can
+ * only be met by the wake-ups, never by a poll or a second worker. Identity Protection's window is
+ * stretched to 3 s, so that what arrives within one is plain to see.
  */
 @QuarkusTest
 @GraphExecutorResources
@@ -58,7 +62,11 @@ class DispatchWithoutPollingTest {
     public Map<String, String> getConfigOverrides() {
       return Map.of(
           "cordon.executor.idle-poll", "1h",
-          "cordon.executor.workers", "1");
+          "cordon.executor.workers", "1",
+          // the documented budgets (tests elsewhere run with budgets that never bind), with
+          // Identity Protection's one call per second stretched to one per 3 s
+          "cordon.graph.budget.scale", "1",
+          "cordon.graph.budget.window-scale", "3");
     }
   }
 
@@ -90,6 +98,33 @@ class DispatchWithoutPollingTest {
 
   @Test
   @Order(2)
+  void confirmationsArrivingWhileTheIdentityProtectionWindowIsSpentLeaveInOneCall()
+      throws SQLException {
+    ActionRequested first = traffic.request(10, ActionType.CONFIRM_COMPROMISED);
+    traffic.send(first);
+    assertThat(completed(first).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+    // the tenant's one Identity Protection call of this 3 s window is spent
+    List<ActionRequested> second = confirmations(11, 16);
+    List<ActionRequested> third = confirmations(16, 21);
+
+    traffic.send(second);
+    // every one of them has been claimed (held, or put off until the window has room) ...
+    await().atMost(SENT_WITHIN).until(() -> claimedOrPutOff(second) == second.size());
+    // ... before the next ones arrive
+    traffic.send(third);
+
+    for (ActionRequested request : concat(second, third)) {
+      assertThat(completed(request).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
+    }
+    List<InnerRequest> calls = traffic.ownRequests(graph);
+    assertThat(calls)
+        .allMatch(r -> r.url().endsWith("/identityProtection/riskyUsers/confirmCompromised"));
+    assertThat(calls).hasSize(2);
+    assertThat(calls.get(1).body().path("userIds")).hasSize(10);
+  }
+
+  @Test
+  @Order(3)
   void aRevokeIsNotHeldBehindAConfirmCompromisedInProgress() throws SQLException {
     graph.stubFor(
         post(urlPathEqualTo("/v1.0/$batch"))
@@ -109,7 +144,7 @@ class DispatchWithoutPollingTest {
 
   // last: the held clean-up stays in flight for a while after the test (on the clean-up pool)
   @Test
-  @Order(3)
+  @Order(4)
   void aRevokeClaimedWithACleanupIsSentBeforeTheCleanupsCalls() throws SQLException {
     String victim = traffic.userId(1);
     graph.stubFor(
@@ -132,6 +167,35 @@ class DispatchWithoutPollingTest {
 
     assertThat(completed(revoke).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
     assertThat(state(mailRules)).isEqualTo("IN_FLIGHT");
+  }
+
+  private List<ActionRequested> confirmations(int fromUser, int toUser) {
+    return IntStream.range(fromUser, toUser)
+        .mapToObj(user -> traffic.request(user, ActionType.CONFIRM_COMPROMISED))
+        .toList();
+  }
+
+  private static List<ActionRequested> concat(
+      List<ActionRequested> first, List<ActionRequested> second) {
+    return Stream.concat(first.stream(), second.stream()).toList();
+  }
+
+  /** How many of these actions are in the ledger and not waiting there, due, to be claimed. */
+  private static int claimedOrPutOff(List<ActionRequested> requests) throws SQLException {
+    try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "select count(*) from remediation_action where action_id = any(?)"
+                    + " and not (state = 'PENDING' and next_attempt_at <= now())")) {
+      statement.setArray(
+          1,
+          connection.createArrayOf(
+              "text", requests.stream().map(ActionRequested::actionId).toArray()));
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
   }
 
   private ActionCompleted completed(ActionRequested request) {

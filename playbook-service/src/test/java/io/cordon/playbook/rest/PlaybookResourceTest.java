@@ -97,7 +97,7 @@ class PlaybookResourceTest {
                     "disable-devices",
                     "remove-privileged-roles",
                     "remove-app-credentials")))
-        .body("steps.find { it.id == 'confirm-compromised' }.scope", equalTo("run"))
+        .body("steps.find { it.id == 'confirm-compromised' }.scope", equalTo("account"))
         .body("steps.find { it.id == 'notify-partners' }.scope", equalTo("run"))
         .body("steps.find { it.id == 'revoke-sessions' }.scope", equalTo("account"))
         .body("steps.find { it.id == 'disable-privileged-account' }.when.privileged", equalTo(true))

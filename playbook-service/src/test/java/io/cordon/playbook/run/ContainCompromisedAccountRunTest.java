@@ -117,23 +117,24 @@ class ContainCompromisedAccountRunTest {
       kafka.send(Topics.COMPROMISE_REPORTS, reportId, EventJson.write(chunks.get(0)));
       String runId = awaitRunOf(incident);
 
-      // chunk 1 of 2: its accounts go through the per-account steps, then wait at the run step
+      // chunk 1 of 2: its accounts are contained without waiting for the rest of the report
+      // (revoke, confirm, reset are per account), then wait at the notify step, which is the run's
       await()
           .atMost(WAIT)
           .pollInterval(POLL)
-          .until(() -> finalCount(runId, "revoke-sessions") == 500);
-      LOG.infof("Chunk 1 through its per-account steps after %d ms", elapsedMs(startedNanos));
+          .until(() -> finalCount(runId, "reset-password") == 500);
+      LOG.infof("Chunk 1 contained after %d ms", elapsedMs(startedNanos));
       JsonPath halfway = Runs.run(runId);
       assertThat(halfway.getInt("accounts")).isEqualTo(500);
       assertThat(halfway.getInt("chunks.received")).isEqualTo(1);
       assertThat(halfway.getInt("chunks.expected")).isEqualTo(2);
       assertThat(halfway.getString("state")).isEqualTo("RUNNING");
-      assertThat(Runs.count(runId, "confirm-compromised", "WAITING")).isEqualTo(500);
-      assertThat(responder.requests())
-          .noneMatch(request -> request.action() == ActionType.CONFIRM_COMPROMISED);
+      assertThat(finalCount(runId, "confirm-compromised")).isEqualTo(500);
+      assertThat(Runs.count(runId, "remove-mail-rules", "WAITING")).isEqualTo(500);
       // the user risk is confirmed before the reset, which then remediates it
+      assertConfirmedBeforeReset(responder);
       assertThat(responder.requests())
-          .noneMatch(request -> request.action() == ActionType.RESET_PASSWORD);
+          .noneMatch(request -> request.action() == ActionType.REMOVE_MAIL_RULES);
 
       kafka.send(Topics.COMPROMISE_REPORTS, reportId, EventJson.write(chunks.get(1)));
 
@@ -509,6 +510,20 @@ class ContainCompromisedAccountRunTest {
   }
 
   /** Executions of a step that are final, read in one request. */
+  /** Each account's reset was requested only after its confirmation had been. */
+  private static void assertConfirmedBeforeReset(TestResponder responder) {
+    Set<String> confirmed = new java.util.HashSet<>();
+    for (ActionRequested request : responder.requests()) {
+      if (request.action() == ActionType.CONFIRM_COMPROMISED) {
+        confirmed.add(request.account().objectId());
+      } else if (request.action() == ActionType.RESET_PASSWORD) {
+        assertThat(confirmed)
+            .as("confirmed before the reset of %s", request.account().objectId())
+            .contains(request.account().objectId());
+      }
+    }
+  }
+
   private static int finalCount(String runId, String stepId) {
     Map<String, Integer> counts =
         Runs.run(runId).getMap("steps.find { it.id == '" + stepId + "' }.counts");
