@@ -102,6 +102,13 @@ final class CordonRun {
     double seconds = (System.nanoTime() - started) / 1e9;
     progress.accept(
         String.format("  %5.1f s  %s  %s", seconds, run.path("state").asText(), steps(run)));
+    int inRun = run.path("accounts").asInt();
+    if (inRun != upns.size()) {
+      // e.g. accounts an earlier run still holds in an open incident are left out of this one:
+      // a figure over fewer accounts than named would look faster than it was
+      throw new IOException(
+          "run " + runId + " holds " + inRun + " of the " + upns.size() + " accounts reported");
+    }
     JsonNode counts = simulator.counts();
     return new Result(
         upns.size(),

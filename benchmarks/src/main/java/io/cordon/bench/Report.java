@@ -26,7 +26,7 @@ final class Report {
             + latencyMs
             + " ms per request, large-tenant throttling, synthetic tenant of "
             + tenantUsers
-            + " users; playbook revoke + reset + confirm-compromised");
+            + " users; playbook revoke, confirm-compromised, reset (per account)");
     line("");
   }
 
@@ -115,6 +115,18 @@ final class Report {
             scriptSeconds,
             extrapolated ? " (extrapolated from " + script.users() + " users)" : ""));
     flush();
+  }
+
+  /** The unmeasured first run: its time only, to show what a cold start costs. */
+  void warmUp(CordonRun.Result r) {
+    line(
+        String.format(
+            Locale.ROOT,
+            "%n- Warm-up (not a figure): %d accounts on services that had run nothing yet, %.1f s,"
+                + " %s",
+            r.accounts(),
+            r.seconds(),
+            r.state()));
   }
 
   void latency(DetectionLatency.Result r, LoadWindow load) {
