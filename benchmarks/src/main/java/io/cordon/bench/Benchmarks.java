@@ -128,15 +128,17 @@ public final class Benchmarks {
           });
     }
     List<JsonNode> detected = slices.next(settings.detections());
-    measure(
-        "latency",
-        () -> {
-          resetSimulator(1.0, null);
-          log("Single-account latency (POST /detections -> revokeSignInSessions at Graph) ...");
-          double load = Machine.loadAverage();
-          report.latency(
-              DetectionLatency.measure(stack, api, detected, this::log), LoadWindow.since(load));
-        });
+    if (!detected.isEmpty()) {
+      measure(
+          "latency",
+          () -> {
+            resetSimulator(1.0, null);
+            log("Single-account latency (POST /detections -> revokeSignInSessions at Graph) ...");
+            double load = Machine.loadAverage();
+            report.latency(
+                DetectionLatency.measure(stack, api, detected, this::log), LoadWindow.since(load));
+          });
+    }
 
     // Phase B: many accounts, simulator and account-service budgets x LARGE_RUN_SCALE. Accounts
     // no earlier run contained: Cordon leaves out those an open incident already holds
