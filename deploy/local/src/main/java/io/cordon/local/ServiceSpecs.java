@@ -56,6 +56,29 @@ final class ServiceSpecs {
     this.actionSigning = ActionSigningKeys.create(options.workDirectory().resolve("keys"));
   }
 
+  /**
+   * The three services' JVM, sized for what they hold (docs/benchmarks.md, "Memory"): the serial
+   * collector, which the JVM itself picks in a container of under 2 CPUs or 1.75 GiB, and a heap
+   * that starts small and gives back what it no longer needs.
+   */
+  static final List<String> SERVICE_JVM =
+      List.of(
+          "-XX:+UseSerialGC",
+          "-Xms32m",
+          "-Xmx384m",
+          "-XX:MinHeapFreeRatio=10",
+          "-XX:MaxHeapFreeRatio=40");
+
+  /** glibc's malloc keeps an arena per thread otherwise, which the JVM's many threads inflate. */
+  private static Map<String, String> serviceEnvironment(String... secrets) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("MALLOC_ARENA_MAX", "2");
+    for (int i = 0; i < secrets.length; i += 2) {
+      environment.put(secrets[i], secrets[i + 1]);
+    }
+    return environment;
+  }
+
   ProcessSpec simulator() {
     Map<String, String> props = new LinkedHashMap<>();
     props.put("sim.http.port", Integer.toString(options.ports().simulator()));
@@ -98,7 +121,7 @@ final class ServiceSpecs {
         "account-service",
         jar("account-service"),
         props,
-        Map.of(
+        serviceEnvironment(
             "CORDON_GRAPH_CLIENT_SECRET",
             graphClientSecret,
             "CORDON_TEMPORARY_ACCESS_PASS_SEAL_KEY",
@@ -106,7 +129,7 @@ final class ServiceSpecs {
             ANCHOR_KEY,
             auditAnchorKeys.get("account-service")),
         log("account-service"),
-        List.of("-Xmx768m"));
+        SERVICE_JVM);
   }
 
   ProcessSpec playbookService() {
@@ -129,9 +152,9 @@ final class ServiceSpecs {
         "playbook-service",
         jar("playbook-service"),
         props,
-        Map.of(ANCHOR_KEY, auditAnchorKeys.get("playbook-service")),
+        serviceEnvironment(ANCHOR_KEY, auditAnchorKeys.get("playbook-service")),
         log("playbook-service"),
-        List.of("-Xmx768m"));
+        SERVICE_JVM);
   }
 
   ProcessSpec notificationService() {
@@ -144,13 +167,13 @@ final class ServiceSpecs {
         "notification-service",
         jar("notification-service"),
         props,
-        Map.of(
+        serviceEnvironment(
             "CORDON_NOTIFICATION_SECRET_ENCRYPTION_KEY",
             notificationEncryptionKey,
             ANCHOR_KEY,
             auditAnchorKeys.get("notification-service")),
         log("notification-service"),
-        List.of("-Xmx512m"));
+        SERVICE_JVM);
   }
 
   private Map<String, String> common(String service, String database) {
