@@ -19,17 +19,6 @@ public class ActionLedger {
   @Inject DatabaseClock clock;
 
   /**
-   * Marks up to {@code limit} due rows of the given actions IN_FLIGHT under a lease of {@code
-   * lease} and returns them. Fewer than {@code limit} are taken only once the oldest has waited
-   * {@code linger}, so that a flood of requests leaves in full batches.
-   */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public List<ActionLedgerEntity> claimDue(
-      Collection<ActionType> actions, int limit, Duration linger, ClaimTime time, Duration lease) {
-    return claim(actions, limit, linger, time, lease).rows();
-  }
-
-  /**
    * The rows claimed; when none were, how long until one of these actions can be: the oldest row of
    * a lingering partial batch has lingered enough, or the earliest row waiting for a later attempt
    * (a retry, a put-off for the budget) is due (zero: nothing waits).
@@ -40,7 +29,12 @@ public class ActionLedger {
     }
   }
 
-  /** As {@link #claimDue}, also telling when to look again if nothing could be claimed. */
+  /**
+   * Marks up to {@code limit} due rows of the given actions IN_FLIGHT under a lease of {@code
+   * lease} and returns them. Fewer than {@code limit} are taken only once the oldest has waited
+   * {@code linger}, so that a flood of requests leaves in full batches; when nothing could be
+   * claimed, the claim also tells when to look again.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Claim claim(
       Collection<ActionType> actions, int limit, Duration linger, ClaimTime time, Duration lease) {

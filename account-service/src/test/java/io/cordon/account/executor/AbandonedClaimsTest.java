@@ -166,12 +166,13 @@ class AbandonedClaimsTest {
       due = AbandonedRows.insertDue(traffic, traffic.userId(7), "REVOKE_SESSIONS");
       List<String> claimed =
           ledger
-              .claimDue(
+              .claim(
                   java.util.EnumSet.of(io.cordon.contracts.ActionType.REVOKE_SESSIONS),
                   20,
                   Duration.ZERO,
                   ClaimTime.now(Duration.ZERO, Duration.ZERO),
                   Duration.ofSeconds(20))
+              .rows()
               .stream()
               .map(row -> row.actionId)
               .toList();

@@ -100,8 +100,9 @@ class LateVerdictFencingTest {
   /** Claims due rows as an executor would and returns ours (others, if any, are released). */
   private ActionLedgerEntity claimOurs(Duration lease) {
     List<ActionLedgerEntity> claimed =
-        ledger.claimDue(
-            ACTIONS, 100, Duration.ZERO, ClaimTime.now(Duration.ZERO, Duration.ZERO), lease);
+        ledger
+            .claim(ACTIONS, 100, Duration.ZERO, ClaimTime.now(Duration.ZERO, Duration.ZERO), lease)
+            .rows();
     return claimed.stream()
         .filter(row -> row.actionId.equals(actionId))
         .findFirst()
