@@ -1,6 +1,6 @@
 package io.cordon.account.repository;
 
-import io.cordon.account.service.AccountFacts;
+import io.cordon.account.model.AccountFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package io.cordon.account.repository;
 
-import io.cordon.account.service.EntryRejection;
+import io.cordon.account.model.EntryRejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

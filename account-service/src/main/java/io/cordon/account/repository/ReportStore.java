@@ -1,8 +1,8 @@
 package io.cordon.account.repository;
 
-import io.cordon.account.service.AccountIdentifier;
-import io.cordon.account.service.EntryRejection;
-import io.cordon.account.service.IntakeValidation;
+import io.cordon.account.model.AccountIdentifier;
+import io.cordon.account.model.EntryRejection;
+import io.cordon.account.model.IntakeOutcome;
 import io.cordon.contracts.json.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +20,7 @@ public class ReportStore {
   @Inject EntityManager entityManager;
 
   @Transactional(Transactional.TxType.MANDATORY)
-  public void saveEntries(UUID reportId, IntakeValidation.Outcome outcome) {
+  public void saveEntries(UUID reportId, IntakeOutcome outcome) {
     List<AccountIdentifier> accepted = outcome.accepted();
     List<EntryRejection> rejected = outcome.rejected();
     for (int i = 0; i < accepted.size(); i++) {

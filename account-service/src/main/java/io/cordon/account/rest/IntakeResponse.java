@@ -1,6 +1,6 @@
 package io.cordon.account.rest;
 
-import io.cordon.account.service.EntryRejection;
+import io.cordon.account.model.EntryRejection;
 import java.util.List;
 import java.util.UUID;
 

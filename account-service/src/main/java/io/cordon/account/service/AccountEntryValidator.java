@@ -1,5 +1,6 @@
 package io.cordon.account.service;
 
+import io.cordon.account.model.AccountIdentifier;
 import java.util.regex.Pattern;
 
 /**

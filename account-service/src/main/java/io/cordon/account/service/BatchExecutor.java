@@ -7,6 +7,7 @@ import io.cordon.account.client.GraphPermissions;
 import io.cordon.account.config.GraphConfig;
 import io.cordon.account.config.GraphTenant;
 import io.cordon.account.config.TenantRegistry;
+import io.cordon.account.model.AccountFacts;
 import io.cordon.account.repository.AccountFactsStore;
 import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;

@@ -1,5 +1,7 @@
 package io.cordon.account.service;
 
+import io.cordon.account.model.EntryRejection;
+import io.cordon.account.model.IntakeOutcome;
 import io.cordon.account.repository.CompromiseReportEntity;
 import io.cordon.account.repository.ReportDeliveries;
 import io.cordon.account.repository.ReportStore;
@@ -60,8 +62,7 @@ public class CompromiseIntakeService {
         return replay(earlier.get(), deliveryKey);
       }
     }
-    IntakeValidation.Outcome outcome =
-        IntakeValidation.validate(entries, shapeRejections, router::route);
+    IntakeOutcome outcome = IntakeValidation.validate(entries, shapeRejections, router::route);
     CompromiseReportEntity report = newReport(submission, outcome);
     if (deliveryKey != null) {
       report.deliveryKey = deliveryKey.key();
@@ -109,7 +110,7 @@ public class CompromiseIntakeService {
   }
 
   private static CompromiseReportEntity newReport(
-      ReportSubmission submission, IntakeValidation.Outcome outcome) {
+      ReportSubmission submission, IntakeOutcome outcome) {
     CompromiseReportEntity report = new CompromiseReportEntity();
     report.id = UUID.randomUUID();
     report.incidentId = submission.incidentId();

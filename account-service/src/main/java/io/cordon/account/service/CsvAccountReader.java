@@ -1,5 +1,6 @@
 package io.cordon.account.service;
 
+import io.cordon.account.model.EntryRejection;
 import io.cordon.commons.problem.ProblemException;
 import io.cordon.contracts.events.Indicator;
 import java.io.IOException;

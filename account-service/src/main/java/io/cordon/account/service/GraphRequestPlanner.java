@@ -10,6 +10,7 @@ import io.cordon.account.client.GraphCall;
 import io.cordon.account.client.GraphClients;
 import io.cordon.account.config.GraphConfig;
 import io.cordon.account.config.GraphTenant;
+import io.cordon.account.model.AccountFacts;
 import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.contracts.ActionOutcome;

@@ -1,5 +1,6 @@
 package io.cordon.account.service;
 
+import io.cordon.account.model.EntryRejection;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,5 +1,8 @@
 package io.cordon.account.service;
 
+import io.cordon.account.model.AccountIdentifier;
+import io.cordon.account.model.EntryRejection;
+import io.cordon.account.model.IntakeOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +13,8 @@ import java.util.function.Function;
 public final class IntakeValidation {
   private IntakeValidation() {}
 
-  public static Outcome validate(List<RawEntry> entries, List<EntryRejection> alreadyRefused) {
+  public static IntakeOutcome validate(
+      List<RawEntry> entries, List<EntryRejection> alreadyRefused) {
     return validate(entries, alreadyRefused, null);
   }
 
@@ -18,7 +22,7 @@ public final class IntakeValidation {
    * As {@link #validate(List, List)}, and each well-formed entry is routed to its tenant; an entry
    * no tenant can be told for is refused with the router's reason (null router: no routing).
    */
-  public static Outcome validate(
+  public static IntakeOutcome validate(
       List<RawEntry> entries,
       List<EntryRejection> alreadyRefused,
       Function<AccountIdentifier, TenantRoute> router) {
@@ -66,29 +70,11 @@ public final class IntakeValidation {
         duplicates++;
       }
     }
-    return new Outcome(accepted, rejected, duplicates, tenantByKey);
+    return new IntakeOutcome(accepted, rejected, duplicates, tenantByKey);
   }
 
   private static String describe(RawEntry entry) {
     String value = entry.value() == null ? "" : entry.value();
     return entry.input() == null ? value : entry.input() + ": " + value;
-  }
-
-  /**
-   * Accepted identifiers in input order, rejections, how many repeats were folded, and per accepted
-   * identifier ({@link AccountIdentifier#dedupKey()}) the name of its tenant when routed.
-   */
-  public record Outcome(
-      List<AccountIdentifier> accepted,
-      List<EntryRejection> rejected,
-      int duplicates,
-      Map<String, String> tenantByKey) {
-    public Outcome {
-      tenantByKey = Map.copyOf(tenantByKey);
-    }
-
-    public String tenantOf(AccountIdentifier identifier) {
-      return tenantByKey.get(identifier.dedupKey());
-    }
   }
 }

@@ -1,6 +1,8 @@
 package io.cordon.account.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cordon.account.model.AccountIdentifier;
+import io.cordon.account.model.EntryRejection;
 import io.cordon.commons.problem.ProblemException;
 import io.cordon.contracts.IndicatorType;
 import io.cordon.contracts.events.Indicator;

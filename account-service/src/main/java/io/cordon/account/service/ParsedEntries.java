@@ -1,5 +1,6 @@
 package io.cordon.account.service;
 
+import io.cordon.account.model.EntryRejection;
 import java.util.List;
 
 /** Entries to validate, and entries already refused because of their shape. */

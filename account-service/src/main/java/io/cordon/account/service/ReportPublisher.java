@@ -3,6 +3,7 @@ package io.cordon.account.service;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cordon.account.config.TenantRegistry;
+import io.cordon.account.model.AccountIdentifier;
 import io.cordon.account.repository.CompromiseReportEntity;
 import io.cordon.account.repository.ReportAccountEntity;
 import io.cordon.account.repository.Resolution;

@@ -3,6 +3,7 @@ package io.cordon.account.service;
 import io.cordon.account.client.TenantDomains;
 import io.cordon.account.config.GraphTenant;
 import io.cordon.account.config.TenantRegistry;
+import io.cordon.account.model.AccountIdentifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

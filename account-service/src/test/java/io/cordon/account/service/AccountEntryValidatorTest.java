@@ -2,6 +2,7 @@ package io.cordon.account.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cordon.account.model.AccountIdentifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -3,6 +3,9 @@ package io.cordon.account.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cordon.account.model.AccountIdentifier;
+import io.cordon.account.model.EntryRejection;
+import io.cordon.account.model.IntakeOutcome;
 import io.cordon.contracts.IndicatorType;
 import io.cordon.contracts.events.Indicator;
 import java.io.StringReader;
@@ -11,14 +14,14 @@ import org.junit.jupiter.api.Test;
 
 class CsvIndicatorTest {
 
-  private static IntakeValidation.Outcome read(String csv) {
+  private static IntakeOutcome read(String csv) {
     ParsedEntries parsed = CsvAccountReader.read(new StringReader(csv), 50_000);
     return IntakeValidation.validate(parsed.entries(), parsed.rejections());
   }
 
   @Test
   void indicatorAndFirstSeenAreReadAndClassified() {
-    IntakeValidation.Outcome outcome =
+    IntakeOutcome outcome =
         read(
             "account,first_seen,indicator\n"
                 + "taro@jaxa.example,2026-12-01T08:00:00+09:00,203.0.113.7\n"
@@ -44,7 +47,7 @@ class CsvIndicatorTest {
 
   @Test
   void aRepeatedAccountGathersItsIndicatorsAndKeepsTheEarliestFirstSeen() {
-    IntakeValidation.Outcome outcome =
+    IntakeOutcome outcome =
         read(
             "account;indicator;first_seen\n"
                 + "taro@jaxa.example;203.0.113.7;2026-12-02T00:00:00Z\n"
@@ -68,7 +71,7 @@ class CsvIndicatorTest {
   @Test
   void badIndicatorsAndFirstSeenRefuseOnlyTheirLine() {
     String tooLong = "x".repeat(Indicator.MAX_VALUE_LENGTH + 1);
-    IntakeValidation.Outcome outcome =
+    IntakeOutcome outcome =
         read(
             "account,indicator,first_seen\n"
                 + "taro@jaxa.example,\"203.0.113.7\nsecond line\",\n"

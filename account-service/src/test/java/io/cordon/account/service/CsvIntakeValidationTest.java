@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cordon.account.model.AccountIdentifier;
+import io.cordon.account.model.EntryRejection;
+import io.cordon.account.model.IntakeOutcome;
 import io.cordon.commons.problem.ProblemException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -27,8 +30,7 @@ class CsvIntakeValidationTest {
     }
 
     ParsedEntries parsed = CsvAccountReader.read(new StringReader(csv.toString()), 50_000);
-    IntakeValidation.Outcome outcome =
-        IntakeValidation.validate(parsed.entries(), parsed.rejections());
+    IntakeOutcome outcome = IntakeValidation.validate(parsed.entries(), parsed.rejections());
 
     assertThat(badLines).hasSize(37);
     assertThat(outcome.accepted()).hasSize(9_963);
@@ -51,8 +53,7 @@ class CsvIntakeValidationTest {
             + "kenji@jaxa.example,yesterday\n";
 
     ParsedEntries parsed = CsvAccountReader.read(new StringReader(csv), 50_000);
-    IntakeValidation.Outcome outcome =
-        IntakeValidation.validate(parsed.entries(), parsed.rejections());
+    IntakeOutcome outcome = IntakeValidation.validate(parsed.entries(), parsed.rejections());
 
     assertThat(outcome.accepted())
         .extracting(AccountIdentifier::value, AccountIdentifier::activityAt)
@@ -72,8 +73,7 @@ class CsvIntakeValidationTest {
     String csv = "Account\nTaro@JAXA.example\n taro@jaxa.example\nhanako@jaxa.example\n";
 
     ParsedEntries parsed = CsvAccountReader.read(new StringReader(csv), 50_000);
-    IntakeValidation.Outcome outcome =
-        IntakeValidation.validate(parsed.entries(), parsed.rejections());
+    IntakeOutcome outcome = IntakeValidation.validate(parsed.entries(), parsed.rejections());
 
     assertThat(outcome.accepted())
         .extracting(AccountIdentifier::value)

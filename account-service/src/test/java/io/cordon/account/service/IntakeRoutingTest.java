@@ -6,6 +6,8 @@ import io.cordon.account.config.AppCredential;
 import io.cordon.account.config.GraphCloud;
 import io.cordon.account.config.GraphConfig.TenantSize;
 import io.cordon.account.config.GraphTenant;
+import io.cordon.account.model.AccountIdentifier;
+import io.cordon.account.model.IntakeOutcome;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -47,7 +49,7 @@ class IntakeRoutingTest {
 
   @Test
   void theSameAccountByDomainAndByTenantIdIsOneAccount() {
-    IntakeValidation.Outcome outcome =
+    IntakeOutcome outcome =
         IntakeValidation.validate(
             List.of(
                 new RawEntry("accounts[0]", "ann@contoso.example", null),
@@ -74,7 +76,7 @@ class IntakeRoutingTest {
 
   @Test
   void withoutARouterNothingIsRoutedAndHintsStayApart() {
-    IntakeValidation.Outcome outcome =
+    IntakeOutcome outcome =
         IntakeValidation.validate(
             List.of(
                 new RawEntry("accounts[0]", "ann@contoso.example", null),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cordon.account.model.EntryRejection;
 import io.cordon.commons.problem.ProblemException;
 import io.cordon.contracts.IndicatorType;
 import io.cordon.contracts.events.Indicator;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordon.account.client.TenantDomains;
 import io.cordon.account.config.GraphTenant;
 import io.cordon.account.config.TestTenants;
+import io.cordon.account.model.AccountIdentifier;
 import jakarta.enterprise.inject.Vetoed;
 import java.util.Map;
 import java.util.Set;

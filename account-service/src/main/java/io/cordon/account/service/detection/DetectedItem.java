@@ -1,6 +1,6 @@
 package io.cordon.account.service.detection;
 
-import io.cordon.account.service.EntryRejection;
+import io.cordon.account.model.EntryRejection;
 import io.cordon.account.service.RawEntry;
 import io.cordon.contracts.Severity;
 import io.cordon.contracts.events.Indicator;

@@ -1,6 +1,6 @@
 package io.cordon.account.service.detection;
 
-import io.cordon.account.service.AccountIdentifier;
+import io.cordon.account.model.AccountIdentifier;
 import io.cordon.account.service.IndicatorClassifier;
 import io.cordon.contracts.IndicatorType;
 import io.cordon.contracts.events.Indicator;

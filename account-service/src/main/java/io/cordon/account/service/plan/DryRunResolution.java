@@ -1,6 +1,6 @@
 package io.cordon.account.service.plan;
 
-import io.cordon.account.service.EntryRejection;
+import io.cordon.account.model.EntryRejection;
 import io.cordon.contracts.events.GraphAccess;
 import java.util.List;
 

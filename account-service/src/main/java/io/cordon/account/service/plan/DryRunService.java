@@ -4,8 +4,9 @@ import io.cordon.account.client.DirectoryReader;
 import io.cordon.account.client.GraphAnswer;
 import io.cordon.account.config.GraphTenant;
 import io.cordon.account.config.TenantRegistry;
+import io.cordon.account.model.AccountIdentifier;
+import io.cordon.account.model.IntakeOutcome;
 import io.cordon.account.repository.ProtectionOverrides;
-import io.cordon.account.service.AccountIdentifier;
 import io.cordon.account.service.AnswerClassifier;
 import io.cordon.account.service.BudgetSpend;
 import io.cordon.account.service.GraphBudget;
@@ -51,7 +52,7 @@ public class DryRunService {
 
   public DryRunResolution resolve(ParsedEntries parsed) throws InterruptedException {
     // routed as the report would be: the same per-entry refusals, each account read in its tenant
-    IntakeValidation.Outcome outcome =
+    IntakeOutcome outcome =
         IntakeValidation.validate(parsed.entries(), parsed.rejections(), router::route);
     List<AccountIdentifier> accepted = outcome.accepted();
     ProtectionList list = protectedAccounts.current();

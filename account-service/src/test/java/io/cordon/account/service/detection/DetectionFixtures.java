@@ -2,7 +2,7 @@ package io.cordon.account.service.detection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cordon.account.service.EntryRejection;
+import io.cordon.account.model.EntryRejection;
 import io.cordon.account.service.RawEntry;
 import java.io.IOException;
 import java.io.InputStream;

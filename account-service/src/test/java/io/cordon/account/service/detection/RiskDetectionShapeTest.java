@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cordon.account.service.EntryRejection;
+import io.cordon.account.model.EntryRejection;
 import io.cordon.contracts.Severity;
 import org.junit.jupiter.api.Test;
 

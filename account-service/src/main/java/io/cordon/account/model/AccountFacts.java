@@ -1,4 +1,4 @@
-package io.cordon.account.service;
+package io.cordon.account.model;
 
 /** What resolution learnt about an account that changes how an action applies to it. */
 public record AccountFacts(boolean guest, boolean onPremisesSynced, boolean privileged) {

@@ -1,4 +1,4 @@
-package io.cordon.account.service;
+package io.cordon.account.model;
 
 /** One refused report entry: what was sent (sanitised, shortened) and why. */
 public record EntryRejection(String input, String reason) {

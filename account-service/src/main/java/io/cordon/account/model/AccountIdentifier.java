@@ -1,4 +1,4 @@
-package io.cordon.account.service;
+package io.cordon.account.model;
 
 import io.cordon.contracts.events.Indicator;
 import java.time.Instant;
