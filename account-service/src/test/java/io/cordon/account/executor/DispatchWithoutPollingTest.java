@@ -109,9 +109,16 @@ class DispatchWithoutPollingTest {
 
     traffic.send(second);
     // every one of them has been claimed (held, or put off until the window has room) ...
-    await().atMost(SENT_WITHIN).until(() -> claimedOrPutOff(second) == second.size());
-    // ... before the next ones arrive
-    traffic.send(third);
+    await().atMost(SENT_WITHIN).until(() -> inLedger(second, CLAIMED_OR_PUT_OFF) == 5);
+    // ... before the next ones arrive; held back from the workers until all are in the ledger,
+    // so that however slow the machine, the window cannot open between the two groups
+    dispatcher.pause();
+    try {
+      traffic.send(third);
+      await().atMost(SENT_WITHIN).until(() -> inLedger(third, "true") == 5);
+    } finally {
+      dispatcher.resume();
+    }
 
     for (ActionRequested request : concat(second, third)) {
       assertThat(completed(request).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
@@ -180,13 +187,17 @@ class DispatchWithoutPollingTest {
     return Stream.concat(first.stream(), second.stream()).toList();
   }
 
-  /** How many of these actions are in the ledger and not waiting there, due, to be claimed. */
-  private static int claimedOrPutOff(List<ActionRequested> requests) throws SQLException {
+  private static final String CLAIMED_OR_PUT_OFF =
+      "not (state = 'PENDING' and next_attempt_at <= now())";
+
+  /** How many of these actions are in the ledger in rows meeting {@code condition}. */
+  private static int inLedger(List<ActionRequested> requests, String condition)
+      throws SQLException {
     try (Connection connection = EmbeddedPostgresResource.dataSource().getConnection();
         PreparedStatement statement =
             connection.prepareStatement(
-                "select count(*) from remediation_action where action_id = any(?)"
-                    + " and not (state = 'PENDING' and next_attempt_at <= now())")) {
+                "select count(*) from remediation_action where action_id = any(?) and "
+                    + condition)) {
       statement.setArray(
           1,
           connection.createArrayOf(
