@@ -2,7 +2,9 @@ package io.cordon.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What to measure. Defaults are the published benchmark; {@code --quick} is 200 accounts and small
@@ -15,69 +17,52 @@ import java.util.List;
 record Settings(
     List<Integer> sizes, int scriptSample, int detections, int large, int engine, int warmUp) {
 
+  private static final Map<String, Integer> FULL =
+      Map.of(
+          "--script-sample", 200,
+          "--detections", 200,
+          "--large", 10_000,
+          "--engine", 10_000,
+          "--warm-up", 100);
+  private static final Map<String, Integer> QUICK =
+      Map.of(
+          "--script-sample", 50, "--detections", 30, "--large", 0, "--engine", 0, "--warm-up", 100);
+
   static Settings parse(String[] args) {
     boolean quick = Arrays.asList(args).contains("--quick");
-    Settings s =
-        quick
-            ? new Settings(List.of(200), 50, 30, 0, 0, 100)
-            : new Settings(List.of(200, 2_000), 200, 200, 10_000, 10_000, 100);
+    List<Integer> sizes = quick ? List.of(200) : List.of(200, 2_000);
+    Map<String, Integer> counts = new HashMap<>(quick ? QUICK : FULL);
     for (String arg : args) {
       String[] kv = arg.split("=", 2);
-      switch (kv[0]) {
-        case "--quick" -> {}
-        case "--sizes" -> {
-          List<Integer> sizes = new ArrayList<>();
-          for (String size : kv[1].split(",")) {
-            if (!size.isBlank()) { // --sizes= runs none
-              sizes.add(Integer.parseInt(size.trim()));
-            }
-          }
-          s = new Settings(sizes, s.scriptSample, s.detections, s.large, s.engine, s.warmUp);
-        }
-        case "--script-sample" ->
-            s =
-                new Settings(
-                    s.sizes, Integer.parseInt(kv[1]), s.detections, s.large, s.engine, s.warmUp);
-        case "--detections" ->
-            s =
-                new Settings(
-                    s.sizes, s.scriptSample, Integer.parseInt(kv[1]), s.large, s.engine, s.warmUp);
-        case "--large" ->
-            s =
-                new Settings(
-                    s.sizes,
-                    s.scriptSample,
-                    s.detections,
-                    Integer.parseInt(kv[1]),
-                    s.engine,
-                    s.warmUp);
-        case "--engine" ->
-            s =
-                new Settings(
-                    s.sizes,
-                    s.scriptSample,
-                    s.detections,
-                    s.large,
-                    Integer.parseInt(kv[1]),
-                    s.warmUp);
-        case "--warm-up" ->
-            s =
-                new Settings(
-                    s.sizes,
-                    s.scriptSample,
-                    s.detections,
-                    s.large,
-                    s.engine,
-                    Integer.parseInt(kv[1]));
-        default ->
-            throw new IllegalArgumentException(
-                "Unknown option "
-                    + arg
-                    + "; known: --quick --sizes=200,2000 --script-sample=N --detections=N"
-                    + " --large=N --engine=N --warm-up=N");
+      if (kv[0].equals("--sizes")) {
+        sizes = sizes(kv[1]);
+      } else if (counts.containsKey(kv[0]) && kv.length == 2) {
+        counts.put(kv[0], Integer.parseInt(kv[1]));
+      } else if (!kv[0].equals("--quick")) {
+        throw new IllegalArgumentException(
+            "Unknown option "
+                + arg
+                + "; known: --quick --sizes=200,2000 --script-sample=N --detections=N"
+                + " --large=N --engine=N --warm-up=N");
       }
     }
-    return s;
+    return new Settings(
+        sizes,
+        counts.get("--script-sample"),
+        counts.get("--detections"),
+        counts.get("--large"),
+        counts.get("--engine"),
+        counts.get("--warm-up"));
+  }
+
+  private static List<Integer> sizes(String list) {
+    List<Integer> sizes = new ArrayList<>();
+    for (String size : list.split(",")) {
+      if (!size.isBlank()) { // --sizes= runs none
+        sizes.add(Integer.parseInt(size.trim()));
+      }
+    }
+    return sizes;
   }
 
   /**
