@@ -97,6 +97,48 @@ class ActionSigningTest {
   }
 
   @Test
+  void aSignatureOfTheWrongLengthIsBadNotAnError() {
+    String signature =
+        signer("k2", current).sign(SampleEvents.actionRequested()).signature().value();
+    String shortened =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                java.util.Arrays.copyOf(java.util.Base64.getDecoder().decode(signature), 63));
+    assertThat(
+            verifier.verify(
+                SampleEvents.actionRequested()
+                    .withSignature(new RequestSignature("k2", shortened))))
+        .isEqualTo(ActionVerifier.Verdict.BAD_SIGNATURE);
+  }
+
+  @Test
+  void signaturesAreTheStandardEd25519OnesAnyVerifierAccepts() throws Exception {
+    // receivers and auditors may check a request with any RFC 8032 implementation, the JDK's too
+    ActionRequested signed = signer("k2", current).sign(SampleEvents.actionRequested());
+    java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+    jdk.initSign(current.getPrivate());
+    jdk.update(signed.signedContent());
+    byte[] jdkSignature = jdk.sign();
+    assertThat(java.util.Base64.getDecoder().decode(signed.signature().value()))
+        .isEqualTo(jdkSignature);
+    jdk.initVerify(current.getPublic());
+    jdk.update(signed.signedContent());
+    assertThat(jdk.verify(java.util.Base64.getDecoder().decode(signed.signature().value())))
+        .isTrue();
+  }
+
+  @Test
+  void aKeyOfAnotherAlgorithmIsRefusedWhenTheSignerIsMade() throws Exception {
+    java.security.KeyPair rsa = java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair();
+    assertThatThrownBy(() -> new ActionSigner("k3", rsa.getPrivate()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not an Ed25519 key");
+    assertThatThrownBy(() -> new ActionVerifier(Map.of("k3", rsa.getPublic())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not an Ed25519 key");
+  }
+
+  @Test
   void parametersSignTheSameInAnyOrder() {
     ActionRequested base = SampleEvents.actionRequested();
     Map<String, String> one = new java.util.LinkedHashMap<>();
