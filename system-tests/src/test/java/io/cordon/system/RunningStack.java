@@ -1,5 +1,6 @@
 package io.cordon.system;
 
+import io.cordon.embedded.FreePorts;
 import io.cordon.local.LocalTls;
 import io.cordon.local.Stack;
 import io.cordon.local.StackOptions;
@@ -7,7 +8,6 @@ import io.cordon.local.demo.CordonApi;
 import io.cordon.local.demo.IncidentFollower;
 import io.cordon.local.demo.SimulatorApi;
 import io.cordon.local.demo.WebhookReceiver;
-import io.cordon.testsupport.FreePorts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

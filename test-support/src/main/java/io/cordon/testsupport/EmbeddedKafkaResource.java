@@ -1,5 +1,7 @@
 package io.cordon.testsupport;
 
+import io.cordon.embedded.JvmWideServers;
+import io.cordon.embedded.KafkaBrokerControl;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
@@ -24,8 +26,7 @@ public class EmbeddedKafkaResource implements QuarkusTestResourceLifecycleManage
   }
 
   private static KafkaBrokerControl broker(int partitions) {
-    return JvmWideRegistry.getOrCreate(
-        "EmbeddedKafka", KafkaBrokerControl.class, () -> EmbeddedKafkaBroker.startNew(partitions));
+    return JvmWideServers.kafka(partitions);
   }
 
   @Override

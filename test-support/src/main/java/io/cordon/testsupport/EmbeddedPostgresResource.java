@@ -1,5 +1,7 @@
 package io.cordon.testsupport;
 
+import io.cordon.embedded.JvmWideServers;
+import io.cordon.embedded.PostgresServerControl;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,8 +51,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
   private boolean separateRoles;
 
   public static PostgresServerControl server() {
-    return JvmWideRegistry.getOrCreate(
-        "EmbeddedPostgres", PostgresServerControl.class, EmbeddedPostgresServer::startNew);
+    return JvmWideServers.postgres();
   }
 
   /** The database of the most recently started resource, i.e. the one the running app uses. */

@@ -1,20 +1,17 @@
 package io.cordon.testsupport;
 
+import io.cordon.embedded.KafkaTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Produces, reads and creates topics on a broker, for assertions in tests. */
@@ -49,7 +46,7 @@ public final class KafkaTestClient implements AutoCloseable {
   /**
    * Sends many records at once (pipelined) and returns when all are on the broker. The topic is
    * created first: a pipelined burst racing auto-creation can lose its first request (see {@code
-   * EmbeddedKafkaBroker#createContractTopics}).
+   * io.cordon.embedded.EmbeddedKafkaBroker#createContractTopics}).
    */
   public void sendAll(String topic, List<Map.Entry<String, String>> keyedValues) {
     createTopics(topic);
@@ -99,24 +96,7 @@ public final class KafkaTestClient implements AutoCloseable {
 
   /** Creates the topics that do not exist yet. */
   public void createTopics(int partitions, String... topics) {
-    List<NewTopic> newTopics = new ArrayList<>();
-    Arrays.stream(topics).forEach(t -> newTopics.add(new NewTopic(t, partitions, (short) 1)));
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-      admin.createTopics(newTopics).values().values().forEach(KafkaTestClient::awaitCreated);
-    }
-  }
-
-  private static void awaitCreated(org.apache.kafka.common.KafkaFuture<Void> creation) {
-    try {
-      creation.get();
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("Topic creation failed", e.getCause());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    KafkaTopics.createMissing(bootstrapServers, partitions, topics);
   }
 
   private synchronized KafkaProducer<String, String> producer() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.cordon.contracts.Topics;
+import io.cordon.embedded.KafkaBrokerControl;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.cordon.local;
 
-import io.cordon.testsupport.KafkaBrokerControl;
-import io.cordon.testsupport.LocalInfrastructure;
-import io.cordon.testsupport.PostgresServerControl;
+import io.cordon.embedded.KafkaBrokerControl;
+import io.cordon.embedded.LocalInfrastructure;
+import io.cordon.embedded.PostgresServerControl;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,7 +1,7 @@
 package io.cordon.local;
 
-import io.cordon.testsupport.KafkaBrokerControl;
-import io.cordon.testsupport.PostgresServerControl;
+import io.cordon.embedded.KafkaBrokerControl;
+import io.cordon.embedded.PostgresServerControl;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;

@@ -2,7 +2,7 @@ package io.cordon.notification.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.cordon.testsupport.FreePorts;
+import io.cordon.embedded.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.cordon.testsupport;
+package io.cordon.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

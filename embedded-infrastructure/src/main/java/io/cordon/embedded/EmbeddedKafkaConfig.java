@@ -1,4 +1,4 @@
-package io.cordon.testsupport;
+package io.cordon.embedded;
 
 import java.nio.file.Path;
 import java.util.Properties;

@@ -1,7 +1,8 @@
-package io.cordon.testsupport;
+package io.cordon.embedded;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -9,12 +10,18 @@ import java.util.List;
 /**
  * PostgreSQL (one database per service) and a Kafka broker for running the service jars outside
  * tests: the local stack starts them through {@link #postgres(int)} and {@link #kafka(int, int)};
- * {@code java -cp <test-support classpath> io.cordon.testsupport.LocalInfrastructure} starts both
- * on free ports and prints the settings to give each service.
+ * {@code java -cp <embedded-infrastructure classpath> io.cordon.embedded.LocalInfrastructure}
+ * starts both on free ports and prints the settings to give each service.
  */
 public final class LocalInfrastructure {
   public static final List<String> DATABASES =
       List.of("cordon_account", "cordon_playbook", "cordon_notification");
+
+  // the embedded server trusts local connections; the driver still wants a password
+  private static final String USERNAME = "postgres";
+  private static final String PASSWORD = "postgres";
+
+  private static final int PARTITIONS = 3;
 
   private LocalInfrastructure() {}
 
@@ -32,15 +39,9 @@ public final class LocalInfrastructure {
    * killed launcher left running.
    */
   public static PostgresServerControl postgres(int port, Path dataDirectory) {
-    PostgresServerControl server =
-        JvmWideRegistry.getOrCreate(
-            "EmbeddedPostgres",
-            PostgresServerControl.class,
-            () ->
-                dataDirectory == null
-                    ? EmbeddedPostgresServer.startNew(port)
-                    : EmbeddedPostgresServer.startNew(port, dataDirectory));
-    try (Connection connection = EmbeddedPostgresResource.dataSource("postgres").getConnection();
+    PostgresServerControl server = JvmWideServers.postgres(port, dataDirectory);
+    try (Connection connection =
+            DriverManager.getConnection(jdbcUrl(server, "postgres"), USERNAME, PASSWORD);
         Statement statement = connection.createStatement()) {
       for (String database : DATABASES) {
         statement.execute("drop database if exists " + database + " with (force)");
@@ -52,6 +53,10 @@ public final class LocalInfrastructure {
     return server;
   }
 
+  private static String jdbcUrl(PostgresServerControl server, String database) {
+    return "jdbc:postgresql://localhost:" + server.getPort() + "/" + database;
+  }
+
   /** An in-process Kafka broker on {@code port} (0: a free one), topics auto-created. */
   public static KafkaBrokerControl kafka(int port, int partitions) {
     return kafka(port, partitions, null);
@@ -61,21 +66,15 @@ public final class LocalInfrastructure {
    * Like {@link #kafka(int, int)}, with the broker's log in {@code logDir} (null: a temporary one).
    */
   public static KafkaBrokerControl kafka(int port, int partitions, Path logDir) {
-    return JvmWideRegistry.getOrCreate(
-        "EmbeddedKafka",
-        KafkaBrokerControl.class,
-        () ->
-            logDir == null
-                ? EmbeddedKafkaBroker.startNew(partitions, port)
-                : EmbeddedKafkaBroker.startNew(partitions, port, logDir));
+    return JvmWideServers.kafka(partitions, port, logDir);
   }
 
   public static void main(String[] args) throws InterruptedException {
     PostgresServerControl postgres = postgres(0);
-    String kafka = kafka(0, EmbeddedKafkaResource.DEFAULT_PARTITIONS).getBootstrapServers();
+    String kafka = kafka(0, PARTITIONS).getBootstrapServers();
     System.out.println("postgres.port=" + postgres.getPort());
     for (String database : DATABASES) {
-      System.out.println("jdbc." + database + "=" + EmbeddedPostgresResource.jdbcUrl(database));
+      System.out.println("jdbc." + database + "=" + jdbcUrl(postgres, database));
     }
     System.out.println("kafka.bootstrap.servers=" + kafka);
     System.out.println("ready");

@@ -1,4 +1,4 @@
-package io.cordon.testsupport;
+package io.cordon.embedded;
 
 import io.cordon.contracts.Topics;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +18,9 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.jboss.logging.Logger;
 
-/** A combined broker+controller KRaft node running inside the test JVM. */
+/**
+ * A combined broker+controller KRaft node running inside this JVM (a test's, the local stack's).
+ */
 final class EmbeddedKafkaBroker implements KafkaBrokerControl {
 
   private static final Logger LOG = Logger.getLogger(EmbeddedKafkaBroker.class);
@@ -145,9 +147,8 @@ final class EmbeddedKafkaBroker implements KafkaBrokerControl {
    * topics up front with auto-creation off; the in-process broker does the same for these.
    */
   private void createContractTopics() {
-    try (KafkaTestClient admin = new KafkaTestClient(bootstrapServers)) {
-      admin.createTopics(defaultPartitions, Topics.ALL.toArray(String[]::new));
-    }
+    KafkaTopics.createMissing(
+        bootstrapServers, defaultPartitions, Topics.ALL.toArray(String[]::new));
   }
 
   private void shutdown() {

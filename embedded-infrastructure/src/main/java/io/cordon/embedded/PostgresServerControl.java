@@ -1,4 +1,4 @@
-package io.cordon.testsupport;
+package io.cordon.embedded;
 
 /**
  * The JVM-wide embedded PostgreSQL server, as seen from any class loader. Outage tests use {@link

@@ -1,4 +1,4 @@
-package io.cordon.testsupport;
+package io.cordon.embedded;
 
 import java.lang.management.ManagementFactory;
 import java.util.function.Supplier;
@@ -16,9 +16,8 @@ import javax.management.StandardMBean;
 final class JvmWideRegistry {
 
   // A string literal is interned JVM-wide, so every class loader's copy of this class locks the
-  // same
-  // object; that is exactly the point here.
-  private static final Object JVM_WIDE_LOCK = "io.cordon.testsupport.JvmWideRegistry.lock";
+  // same object; that is exactly the point here.
+  private static final Object JVM_WIDE_LOCK = "io.cordon.embedded.JvmWideRegistry.lock";
 
   private JvmWideRegistry() {}
 
@@ -49,7 +48,7 @@ final class JvmWideRegistry {
 
   private static ObjectName objectName(String name) {
     try {
-      return new ObjectName("io.cordon.testsupport:type=" + name);
+      return new ObjectName("io.cordon.embedded:type=" + name);
     } catch (JMException e) {
       throw new IllegalArgumentException(name, e);
     }

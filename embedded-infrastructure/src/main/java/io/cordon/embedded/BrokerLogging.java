@@ -1,4 +1,4 @@
-package io.cordon.testsupport;
+package io.cordon.embedded;
 
 import java.util.ArrayList;
 import java.util.List;
