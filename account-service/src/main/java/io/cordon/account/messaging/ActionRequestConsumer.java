@@ -1,7 +1,7 @@
 package io.cordon.account.messaging;
 
-import io.cordon.account.service.ActionDispatcher;
-import io.cordon.account.service.ActionIntakeService;
+import io.cordon.account.service.execution.ActionDispatcher;
+import io.cordon.account.service.intake.ActionIntakeService;
 import io.cordon.commons.inbox.ResilientConsumption;
 import io.cordon.contracts.EventFormatException;
 import io.cordon.contracts.events.ActionRequested;

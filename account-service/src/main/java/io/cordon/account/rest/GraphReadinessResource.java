@@ -1,8 +1,8 @@
 package io.cordon.account.rest;
 
-import io.cordon.account.service.TenantService;
 import io.cordon.account.service.readiness.GraphReadiness;
 import io.cordon.account.service.readiness.ReadinessService;
+import io.cordon.account.service.tenant.TenantService;
 import io.cordon.commons.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.cordon.account.rest;
 
-import io.cordon.account.service.IntakeReceipt;
+import io.cordon.account.service.intake.IntakeReceipt;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 

@@ -1,7 +1,7 @@
 package io.cordon.account.rest;
 
-import io.cordon.account.service.TenantService;
-import io.cordon.account.service.TenantView;
+import io.cordon.account.service.tenant.TenantService;
+import io.cordon.account.service.tenant.TenantView;
 import io.cordon.commons.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -10,7 +10,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.cordon.account.repository.ActionLedger;
 import io.cordon.account.repository.ClaimTime;
-import io.cordon.account.service.ActionDispatcher;
+import io.cordon.account.service.execution.ActionDispatcher;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ReasonCode;
 import io.cordon.contracts.events.ActionCompleted;

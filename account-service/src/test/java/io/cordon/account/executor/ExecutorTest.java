@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.cordon.account.service.ActionDispatcher;
+import io.cordon.account.service.execution.ActionDispatcher;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ActionType;
 import io.cordon.contracts.ReasonCode;

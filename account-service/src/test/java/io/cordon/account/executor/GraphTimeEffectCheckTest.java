@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.cordon.account.repository.ActionLedger;
-import io.cordon.account.service.ActionDispatcher;
+import io.cordon.account.service.execution.ActionDispatcher;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ReasonCode;
 import io.cordon.contracts.events.ActionCompleted;

@@ -13,7 +13,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cordon.account.config.GraphConfig;
 import io.cordon.account.config.GraphTenant;
 import io.cordon.account.config.TenantRegistry;
-import io.cordon.account.service.GraphBudget;
+import io.cordon.account.service.budget.GraphBudget;
 import io.cordon.account.service.readiness.GraphReadiness;
 import io.cordon.account.service.readiness.ReadinessService;
 import io.cordon.contracts.ActionOutcome;

@@ -1,7 +1,7 @@
 package io.cordon.account.service.detection;
 
 import io.cordon.account.model.EntryRejection;
-import io.cordon.account.service.RawEntry;
+import io.cordon.account.service.intake.RawEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

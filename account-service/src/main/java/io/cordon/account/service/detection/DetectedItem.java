@@ -1,7 +1,7 @@
 package io.cordon.account.service.detection;
 
 import io.cordon.account.model.EntryRejection;
-import io.cordon.account.service.RawEntry;
+import io.cordon.account.service.intake.RawEntry;
 import io.cordon.contracts.Severity;
 import io.cordon.contracts.events.Indicator;
 import java.time.Instant;

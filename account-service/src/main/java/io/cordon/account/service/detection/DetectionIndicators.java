@@ -1,7 +1,7 @@
 package io.cordon.account.service.detection;
 
 import io.cordon.account.model.AccountIdentifier;
-import io.cordon.account.service.IndicatorClassifier;
+import io.cordon.account.service.intake.IndicatorClassifier;
 import io.cordon.contracts.IndicatorType;
 import io.cordon.contracts.events.Indicator;
 import java.time.Instant;

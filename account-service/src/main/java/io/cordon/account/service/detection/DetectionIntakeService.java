@@ -1,10 +1,10 @@
 package io.cordon.account.service.detection;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cordon.account.service.CompromiseIntakeService;
-import io.cordon.account.service.DeliveryKey;
-import io.cordon.account.service.IntakeReceipt;
-import io.cordon.account.service.ReportSubmission;
+import io.cordon.account.service.intake.CompromiseIntakeService;
+import io.cordon.account.service.intake.DeliveryKey;
+import io.cordon.account.service.intake.IntakeReceipt;
+import io.cordon.account.service.intake.ReportSubmission;
 import io.cordon.commons.problem.ProblemException;
 import io.cordon.commons.problem.ProblemType;
 import io.cordon.contracts.ReportSource;

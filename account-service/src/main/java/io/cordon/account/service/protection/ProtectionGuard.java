@@ -3,7 +3,7 @@ package io.cordon.account.service.protection;
 import io.cordon.account.config.GraphTenant;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.account.repository.ProtectionOverrides;
-import io.cordon.account.service.Verdict;
+import io.cordon.account.service.verdict.Verdict;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ReasonCode;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,7 +4,6 @@ import io.cordon.account.client.TemporaryAccessPassClient.IssuedPass;
 import io.cordon.account.repository.ActionLedgerEntity;
 import io.cordon.account.repository.TemporaryAccessPassEntity;
 import io.cordon.account.repository.TemporaryAccessPasses;
-import io.cordon.account.service.PassSeal;
 import io.cordon.commons.audit.Audit;
 import io.cordon.commons.audit.AuditEntry;
 import io.cordon.commons.audit.AuditKind;

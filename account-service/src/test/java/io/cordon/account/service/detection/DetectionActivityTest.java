@@ -3,7 +3,7 @@ package io.cordon.account.service.detection;
 import static io.cordon.account.service.detection.DetectionFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cordon.account.service.RawEntry;
+import io.cordon.account.service.intake.RawEntry;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.cordon.account.service.detection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cordon.account.model.EntryRejection;
-import io.cordon.account.service.RawEntry;
+import io.cordon.account.service.intake.RawEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

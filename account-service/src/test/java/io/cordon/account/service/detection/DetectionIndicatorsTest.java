@@ -4,7 +4,7 @@ import static io.cordon.account.service.detection.DetectionFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.cordon.account.service.RawEntry;
+import io.cordon.account.service.intake.RawEntry;
 import io.cordon.contracts.IndicatorType;
 import io.cordon.contracts.events.Indicator;
 import java.time.Instant;

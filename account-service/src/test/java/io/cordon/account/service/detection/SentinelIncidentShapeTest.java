@@ -13,7 +13,7 @@ import static io.cordon.account.service.detection.DetectionFixtures.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cordon.account.service.RawEntry;
+import io.cordon.account.service.intake.RawEntry;
 import io.cordon.contracts.Severity;
 import org.junit.jupiter.api.Test;
 
