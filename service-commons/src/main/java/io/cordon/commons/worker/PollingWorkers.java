@@ -1,6 +1,7 @@
 package io.cordon.commons.worker;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,7 +13,8 @@ import org.jboss.logging.Logger;
 /**
  * Threads that repeat a unit of durable work (claim due rows, act, record) as long as there is
  * some, idle for a poll interval when there is none, and wake up early when told new work arrived
- * or when waiting work becomes due.
+ * or when waiting work becomes due. Optionally they also run a periodic check once every poll
+ * interval (see {@link #everyPollInterval}).
  */
 public final class PollingWorkers {
   private static final Logger LOG = Logger.getLogger(PollingWorkers.class);
@@ -30,7 +32,12 @@ public final class PollingWorkers {
   private final Semaphore wakeUps = new Semaphore(0);
   // System.nanoTime() of the pending timed wake-up (0: none); only the earliest one is kept
   private final AtomicLong timedWakeUp = new AtomicLong();
+  private Runnable periodic;
+  // System.nanoTime() at which the periodic check is due next
+  private final AtomicLong periodicDue = new AtomicLong();
   private volatile boolean running;
+  // ends the pause after a failed round when the workers stop
+  private volatile CountDownLatch stopped = new CountDownLatch(0);
   private ExecutorService executor;
   private ScheduledExecutorService timer;
 
@@ -41,8 +48,21 @@ public final class PollingWorkers {
     this.round = round;
   }
 
+  /**
+   * Also runs {@code check} once every poll interval, counted from the end of its previous run:
+   * work too costly to repeat on every wake-up (a query for what timed out, say). It runs on a
+   * worker thread between rounds, first right at the start, one worker at a time, and neither
+   * wake-ups nor busy rounds make it run more often or hold it off. Call before {@link #start()}.
+   */
+  public synchronized PollingWorkers everyPollInterval(Runnable check) {
+    this.periodic = check;
+    return this;
+  }
+
   public synchronized void start() {
     running = true;
+    stopped = new CountDownLatch(1);
+    periodicDue.set(System.nanoTime());
     executor =
         Executors.newFixedThreadPool(
             threads,
@@ -63,11 +83,41 @@ public final class PollingWorkers {
             });
   }
 
+  /** Stops at once: a round in flight is interrupted. */
   public synchronized void stop() {
     running = false;
+    stopped.countDown();
     if (executor != null) {
       executor.shutdownNow();
       timer.shutdownNow();
+    }
+  }
+
+  /**
+   * Stops without interrupting a round in flight, so its transaction commits rather than being
+   * repeated by the next instance; a round still running after {@code grace} is interrupted. Idle
+   * workers stop at once. Returns once every worker stopped or was interrupted.
+   */
+  public void stopGracefully(Duration grace) {
+    ExecutorService stopping;
+    synchronized (this) {
+      running = false;
+      stopped.countDown();
+      if (executor == null) {
+        return;
+      }
+      timer.shutdownNow();
+      executor.shutdown();
+      stopping = executor;
+    }
+    wakeUps.release(threads);
+    try {
+      if (!stopping.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS)) {
+        stopping.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopping.shutdownNow();
     }
   }
 
@@ -102,9 +152,10 @@ public final class PollingWorkers {
   private void loop() {
     while (running) {
       try {
-        if (!round.run()) {
-          wakeUps.tryAcquire(idlePoll.toMillis(), TimeUnit.MILLISECONDS);
-          wakeUps.drainPermits();
+        runPeriodicIfDue();
+        boolean foundWork = running && round.run();
+        if (!foundWork && running) {
+          idle();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -113,12 +164,50 @@ public final class PollingWorkers {
         // the database or a remote service is away: keep trying, every poll interval
         LOG.warnf("%s round failed, retrying: %s", name, e.toString());
         try {
-          Thread.sleep(idlePoll.toMillis());
+          stopped.await(idlePoll.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           return;
         }
       }
+    }
+  }
+
+  /**
+   * Waits for a wake-up, the poll interval, or the periodic check's turn, whichever comes first.
+   */
+  private void idle() throws InterruptedException {
+    long wait = idlePoll.toNanos();
+    if (periodic != null) {
+      wait = Math.min(wait, periodicDue.get() - System.nanoTime());
+    }
+    if (wait > 0) {
+      wakeUps.tryAcquire(wait, TimeUnit.NANOSECONDS);
+    }
+    wakeUps.drainPermits();
+    if (!running) {
+      // the permits a graceful stop released may just have been drained: pass the stop on to the
+      // workers still idling
+      wakeUps.release(threads);
+    }
+  }
+
+  private void runPeriodicIfDue() {
+    if (periodic == null) {
+      return;
+    }
+    long due = periodicDue.get();
+    long now = System.nanoTime();
+    // claiming the run pushes the due time out, so the other workers neither run it too nor spin
+    if (now - due < 0 || !periodicDue.compareAndSet(due, now + idlePoll.toNanos())) {
+      return;
+    }
+    try {
+      periodic.run();
+    } catch (RuntimeException e) {
+      LOG.warnf("%s periodic check failed, retrying on the next poll: %s", name, e.toString());
+    } finally {
+      periodicDue.set(System.nanoTime() + idlePoll.toNanos());
     }
   }
 }
