@@ -60,6 +60,8 @@ final class ReliabilityStack {
               "kafka.heartbeat.interval.ms", "3000",
               "cordon.notification.delivery.claim-lease", "30s"));
 
+  private static final String SNAPSHOT_PREFIX = "reliability-snapshot-";
+
   private static RunningStack running;
   private static Map<String, JsonNode> partners;
   private static JsonNode partnerDefinitions;
@@ -100,16 +102,17 @@ final class ReliabilityStack {
   /**
    * Hard links to the four built applications and the demo files: the tests restart killed services
    * many minutes after the start, and a rebuild of a module in the same tree meanwhile (which
-   * deletes and rewrites {@code target/quarkus-app}) must not pull the jars from under them.
+   * deletes and rewrites {@code target/quarkus-app}) must not pull the jars from under them. One
+   * snapshot per JVM, named by its pid: a whole run starts reliability stacks in two failsafe forks
+   * at once, and each stack's work directory lives in its snapshot. Snapshots of JVMs that are gone
+   * are removed.
    */
   private static Path snapshotOfTheBuiltJars() throws IOException {
     Path repository = RunningStack.repositoryRoot();
-    Path snapshot = repository.resolve("system-tests/target/reliability-snapshot");
-    if (Files.exists(snapshot)) {
-      try (Stream<Path> old = Files.walk(snapshot)) {
-        old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    Path target = repository.resolve("system-tests/target");
+    removeSnapshotsOfEndedJvms(target);
+    Path snapshot = target.resolve(SNAPSHOT_PREFIX + ProcessHandle.current().pid());
+    delete(snapshot);
     for (String module :
         List.of("account-service", "playbook-service", "notification-service", "graph-simulator")) {
       link(
@@ -118,6 +121,37 @@ final class ReliabilityStack {
     }
     link(repository.resolve("deploy/local/demo"), snapshot.resolve("deploy/local/demo"));
     return snapshot;
+  }
+
+  private static void removeSnapshotsOfEndedJvms(Path target) throws IOException {
+    if (!Files.isDirectory(target)) {
+      return;
+    }
+    try (Stream<Path> children = Files.list(target)) {
+      for (Path child : (Iterable<Path>) children::iterator) {
+        String name = child.getFileName().toString();
+        if (name.startsWith(SNAPSHOT_PREFIX)
+            && !jvmAlive(name.substring(SNAPSHOT_PREFIX.length()))) {
+          delete(child);
+        }
+      }
+    }
+  }
+
+  private static boolean jvmAlive(String pid) {
+    try {
+      return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException notOurs) {
+      return true;
+    }
+  }
+
+  private static void delete(Path tree) throws IOException {
+    if (Files.exists(tree)) {
+      try (Stream<Path> old = Files.walk(tree)) {
+        old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
   }
 
   private static void link(Path from, Path to) throws IOException {
