@@ -25,6 +25,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -50,6 +56,46 @@ class AuditTest {
     assertThat(OutboxTest.count("select count(*) from widget where name like '" + dropped + "%'"))
         .isZero();
     assertChainIntact();
+  }
+
+  /**
+   * The entries are appended on the transaction's own connection and give it back before the
+   * commit: the pool finds no connection still open when the transaction commits (it warns "Closing
+   * open connection(s) prior to commit" when it does).
+   */
+  @Test
+  void appendingEntriesLeavesNoConnectionOpenAtCommit() {
+    List<String> poolWarnings = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+              poolWarnings.add(new SimpleFormatter().formatMessage(record));
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger pool = Logger.getLogger("io.agroal.pool");
+    pool.addHandler(capture);
+    try {
+      String unaudited = "incident-" + UUID.randomUUID();
+      String audited = "incident-" + UUID.randomUUID();
+      widgets.createUnaudited(unaudited, 2);
+      assertThat(poolWarnings).as("the pool's warnings without auditing").isEmpty();
+
+      widgets.create(audited, 2, false);
+
+      assertThat(entries(audited)).hasSize(2);
+      assertThat(poolWarnings).as("the pool's warnings with auditing").isEmpty();
+    } finally {
+      pool.removeHandler(capture);
+    }
   }
 
   @Test

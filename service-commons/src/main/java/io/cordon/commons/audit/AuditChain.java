@@ -1,5 +1,6 @@
 package io.cordon.commons.audit;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * Appends entries to the chain inside the current transaction: locks the chain head row (so
@@ -28,6 +28,7 @@ public class AuditChain {
           + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   @Inject EntityManager entityManager;
+  @Inject AgroalDataSource dataSource;
 
   /** An entry stamped with its id, time, actor and correlation id, not yet in the chain. */
   record Draft(
@@ -75,7 +76,14 @@ public class AuditChain {
   void append(List<Draft> drafts) {
     // the state change reaches the database first: the head lock is the transaction's last lock
     entityManager.flush();
-    entityManager.unwrap(Session.class).doWork(connection -> append(connection, drafts));
+    // This runs in a before-completion callback, after Hibernate may already have handed its
+    // connection back; through the session it would take one again and leave it open at the
+    // commit. The pool gives this transaction's enlisted connection, and the handle is closed here.
+    try (Connection connection = dataSource.getConnection()) {
+      append(connection, drafts);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not append to the audit chain", e);
+    }
   }
 
   static void append(Connection connection, List<Draft> drafts) throws SQLException {
