@@ -10,6 +10,7 @@ import io.cordon.local.demo.SimulatorApi;
 import io.cordon.local.demo.WebhookReceiver;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -85,6 +86,9 @@ final class RunningStack implements AutoCloseable {
             .withGeneratedUsers(generatedUsers);
     Stack stack = new Stack(options, line -> System.out.println("[" + name + "] " + line));
     settings.apply(ports).forEach(stack::withExtraProperties);
+    // C1 only, as the test JVMs (root pom's argLine): the system tests run two stacks at once on
+    // two cores and pay mostly for starts; the benchmarks and run.sh keep the JVM's default
+    stack.withExtraJvmOptions(List.of("-XX:TieredStopAtLevel=1"));
     try {
       stack.start();
       WebhookReceiver receiver =

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,24 @@ public final class ManagedProcess implements AutoCloseable {
       Map<String, String> properties,
       Map<String, String> environment,
       Path logFile,
-      List<String> jvmOptions) {}
+      List<String> jvmOptions) {
+
+    /**
+     * This spec with {@code extraProperties} over its own {@code -D} options and {@code
+     * extraJvmOptions} after its JVM options (the JVM takes the last of two that disagree).
+     */
+    public ProcessSpec with(Map<String, String> extraProperties, List<String> extraJvmOptions) {
+      if (extraProperties.isEmpty() && extraJvmOptions.isEmpty()) {
+        return this;
+      }
+      Map<String, String> mergedProperties = new LinkedHashMap<>(properties);
+      mergedProperties.putAll(extraProperties);
+      List<String> mergedJvmOptions = new ArrayList<>(jvmOptions);
+      mergedJvmOptions.addAll(extraJvmOptions);
+      return new ProcessSpec(
+          name, jar, mergedProperties, environment, logFile, List.copyOf(mergedJvmOptions));
+    }
+  }
 
   private ManagedProcess(ProcessSpec spec) {
     this.name = spec.name();

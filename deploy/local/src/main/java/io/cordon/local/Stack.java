@@ -40,6 +40,7 @@ public final class Stack implements AutoCloseable {
   private ServiceSpecs specs;
   // per process: extra -D options on top of ServiceSpecs' documented keys (benchmarks, load runs)
   private final Map<String, Map<String, String>> extraProperties = new LinkedHashMap<>();
+  private final List<String> extraJvmOptions = new ArrayList<>();
   private final StalePids pids;
   private final Postmaster postmaster;
   // held by each start step, and taken by close(): a stop waits for the step under way (a
@@ -62,6 +63,15 @@ public final class Stack implements AutoCloseable {
    */
   public Stack withExtraProperties(String process, Map<String, String> properties) {
     extraProperties.computeIfAbsent(process, p -> new LinkedHashMap<>()).putAll(properties);
+    return this;
+  }
+
+  /**
+   * Extra JVM options for every process of the stack, after ServiceSpecs' own (the system tests
+   * compile with C1 only, docs/reliability.md). Call before {@link #start()}.
+   */
+  public Stack withExtraJvmOptions(List<String> options) {
+    extraJvmOptions.addAll(options);
     return this;
   }
 
@@ -130,14 +140,7 @@ public final class Stack implements AutoCloseable {
   }
 
   private ManagedProcess.ProcessSpec withExtras(ManagedProcess.ProcessSpec spec) {
-    Map<String, String> extras = extraProperties.getOrDefault(spec.name(), Map.of());
-    if (extras.isEmpty()) {
-      return spec;
-    }
-    Map<String, String> properties = new LinkedHashMap<>(spec.properties());
-    properties.putAll(extras);
-    return new ManagedProcess.ProcessSpec(
-        spec.name(), spec.jar(), properties, spec.environment(), spec.logFile(), spec.jvmOptions());
+    return spec.with(extraProperties.getOrDefault(spec.name(), Map.of()), extraJvmOptions);
   }
 
   /**
