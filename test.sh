@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# The README's test command: every test of every module (`./mvnw verify`), on a Debian machine that
-# has only a JDK 17.
+# The README's test command: every test of every module (`./mvnw -T 3 verify`), on a Debian machine
+# that has only a JDK 17.
 #   ./test.sh                      all tests
 #   ./test.sh -pl playbook-service -am     any Maven arguments are passed on to ./mvnw verify
+#
+# Three modules at a time: the service modules' suites mostly wait (Graph timeouts, leases), so
+# account-, playbook- and notification-service test side by side; system-tests depends on every
+# application it launches, so it starts only when their suites are done and has the machine alone.
 #
 # The dashboard's browser tests drive Debian's headless Chromium through chromedriver
 # (/usr/bin/chromium, /usr/bin/chromedriver). When either is missing this script installs the
@@ -46,4 +50,4 @@ provision_chromium() {
 }
 
 provision_chromium
-exec ./mvnw verify "$@"
+exec ./mvnw -T 3 verify "$@"
