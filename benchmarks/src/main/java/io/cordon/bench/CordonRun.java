@@ -41,6 +41,7 @@ final class CordonRun {
       Instant submittedAt,
       JsonNode counts,
       Map<String, String> timeline,
+      List<String> identityProtectionCalls,
       JsonNode run) {
     double accountsPerSecond() {
       return accounts / seconds;
@@ -110,6 +111,7 @@ final class CordonRun {
           "run " + runId + " holds " + inRun + " of the " + upns.size() + " accounts reported");
     }
     JsonNode counts = simulator.counts();
+    JsonNode journal = simulator.journal(null, null);
     return new Result(
         upns.size(),
         seconds,
@@ -120,7 +122,8 @@ final class CordonRun {
         cpuUsed(cpuBefore, cpuSeconds(stack)),
         submittedAt,
         counts,
-        timeline(simulator.journal(null, null), submittedAt),
+        timeline(journal, submittedAt),
+        identityProtectionCalls(journal, submittedAt),
         run);
   }
 
@@ -150,6 +153,32 @@ final class CordonRun {
                 String.format(
                     java.util.Locale.ROOT, "%.0f calls, %.1f–%.1f s", span[2], span[0], span[1])));
     return timeline;
+  }
+
+  /**
+   * Each confirmCompromised or dismiss call (one per tenant and second at most): when the simulator
+   * recorded it and how many users it named. A reset waits for its account's confirmation, so how
+   * full these calls are decides when the last reset can leave.
+   */
+  static List<String> identityProtectionCalls(JsonNode journal, Instant submittedAt) {
+    List<String> calls = new java.util.ArrayList<>();
+    for (JsonNode entry : journal) {
+      String action = entry.path("action").asText();
+      if (action.equals("confirmCompromised") || action.equals("dismiss")) {
+        double at =
+            java.time.Duration.between(submittedAt, DetectionLatency.time(entry.path("time")))
+                    .toNanos()
+                / 1e9;
+        calls.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%.2f s: %d users (%s)",
+                at,
+                entry.path("userIds").size(),
+                entry.path("status").asText()));
+      }
+    }
+    return calls;
   }
 
   static final List<String> PROCESSES =

@@ -61,6 +61,10 @@ final class Report {
     line("Graph calls by action and status: `" + r.counts().path("byAction") + "`");
     line("");
     line("Timeline (seconds after the report was posted): " + r.timeline());
+    line("");
+    line(
+        "Identity Protection calls (seconds after the report was posted): "
+            + r.identityProtectionCalls());
     flush();
   }
 
