@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -13,8 +14,9 @@ import org.jboss.logging.Logger;
 /**
  * Threads that repeat a unit of durable work (claim due rows, act, record) as long as there is
  * some, idle for a poll interval when there is none, and wake up early when told new work arrived
- * or when waiting work becomes due. Optionally they also run a periodic check once every poll
- * interval (see {@link #everyPollInterval}).
+ * or when waiting work becomes due. The poll is only a safety net, so idle workers take turns: one
+ * of them looks per interval, and wakes the others when it finds work. Optionally they also run a
+ * periodic check once every poll interval (see {@link #everyPollInterval}).
  */
 public final class PollingWorkers {
   private static final Logger LOG = Logger.getLogger(PollingWorkers.class);
@@ -32,9 +34,10 @@ public final class PollingWorkers {
   private final Semaphore wakeUps = new Semaphore(0);
   // System.nanoTime() of the pending timed wake-up (0: none); only the earliest one is kept
   private final AtomicLong timedWakeUp = new AtomicLong();
-  private Runnable periodic;
-  // System.nanoTime() at which the periodic check is due next
-  private final AtomicLong periodicDue = new AtomicLong();
+  private PeriodicCheck periodic;
+  // System.nanoTime() from which an idle worker whose interval ran out may look (the others idle
+  // on)
+  private final AtomicLong idleLookDue = new AtomicLong();
   private volatile boolean running;
   // ends the pause after a failed round when the workers stop
   private volatile CountDownLatch stopped = new CountDownLatch(0);
@@ -55,32 +58,30 @@ public final class PollingWorkers {
    * wake-ups nor busy rounds make it run more often or hold it off. Call before {@link #start()}.
    */
   public synchronized PollingWorkers everyPollInterval(Runnable check) {
-    this.periodic = check;
+    this.periodic = new PeriodicCheck(name, check, idlePoll.toNanos());
     return this;
   }
 
   public synchronized void start() {
     running = true;
     stopped = new CountDownLatch(1);
-    periodicDue.set(System.nanoTime());
-    executor =
-        Executors.newFixedThreadPool(
-            threads,
-            runnable -> {
-              Thread thread = new Thread(runnable, name);
-              thread.setDaemon(true);
-              return thread;
-            });
+    idleLookDue.set(System.nanoTime());
+    if (periodic != null) {
+      periodic.start();
+    }
+    executor = Executors.newFixedThreadPool(threads, daemonThreads(name));
     for (int i = 0; i < threads; i++) {
       executor.execute(this::loop);
     }
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, name + "-timer");
-              thread.setDaemon(true);
-              return thread;
-            });
+    timer = Executors.newSingleThreadScheduledExecutor(daemonThreads(name + "-timer"));
+  }
+
+  private static ThreadFactory daemonThreads(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   /** Stops at once: a round in flight is interrupted. */
@@ -150,12 +151,18 @@ public final class PollingWorkers {
   }
 
   private void loop() {
+    boolean idleLook = false;
     while (running) {
       try {
         runPeriodicIfDue();
         boolean foundWork = running && round.run();
+        if (foundWork && idleLook) {
+          // work that nobody woke the workers for: the others help, as they would have found it
+          wakeUp();
+        }
+        idleLook = false;
         if (!foundWork && running) {
-          idle();
+          idleLook = idle();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -174,40 +181,48 @@ public final class PollingWorkers {
   }
 
   /**
-   * Waits for a wake-up, the poll interval, or the periodic check's turn, whichever comes first.
+   * Waits for a wake-up, the periodic check's turn, or the poll interval, whichever comes first;
+   * when the interval ran out and another worker already looks for this one, waits on. True when
+   * this worker looks because its interval ran out (not because it was woken).
    */
-  private void idle() throws InterruptedException {
-    long wait = idlePoll.toNanos();
-    if (periodic != null) {
-      wait = Math.min(wait, periodicDue.get() - System.nanoTime());
-    }
-    if (wait > 0) {
-      wakeUps.tryAcquire(wait, TimeUnit.NANOSECONDS);
-    }
-    wakeUps.drainPermits();
-    if (!running) {
-      // the permits a graceful stop released may just have been drained: pass the stop on to the
-      // workers still idling
-      wakeUps.release(threads);
+  private boolean idle() throws InterruptedException {
+    while (true) {
+      long wait = idlePoll.toNanos();
+      if (periodic != null) {
+        wait = Math.min(wait, periodic.nanosUntilDue());
+      }
+      boolean woken = wait <= 0 || wakeUps.tryAcquire(wait, TimeUnit.NANOSECONDS);
+      wakeUps.drainPermits();
+      if (!running) {
+        // the permits a graceful stop released may just have been drained: pass the stop on to
+        // the workers still idling
+        wakeUps.release(threads);
+        return false;
+      }
+      if (woken || periodicIsDue()) {
+        return false;
+      }
+      if (takeIdleLook()) {
+        return true;
+      }
     }
   }
 
-  private void runPeriodicIfDue() {
-    if (periodic == null) {
-      return;
-    }
-    long due = periodicDue.get();
+  private boolean periodicIsDue() {
+    return periodic != null && periodic.nanosUntilDue() <= 0;
+  }
+
+  // due again half an interval on: the workers' intervals run out at different moments, and the
+  // next to run out after that looks, so the workers look about once per interval between them
+  private boolean takeIdleLook() {
+    long due = idleLookDue.get();
     long now = System.nanoTime();
-    // claiming the run pushes the due time out, so the other workers neither run it too nor spin
-    if (now - due < 0 || !periodicDue.compareAndSet(due, now + idlePoll.toNanos())) {
-      return;
-    }
-    try {
-      periodic.run();
-    } catch (RuntimeException e) {
-      LOG.warnf("%s periodic check failed, retrying on the next poll: %s", name, e.toString());
-    } finally {
-      periodicDue.set(System.nanoTime() + idlePoll.toNanos());
+    return now - due >= 0 && idleLookDue.compareAndSet(due, now + idlePoll.toNanos() / 2);
+  }
+
+  private void runPeriodicIfDue() {
+    if (periodic != null) {
+      periodic.runIfDue();
     }
   }
 }

@@ -221,6 +221,59 @@ class PollingWorkersTest {
     assertThat(rounds.get()).isEqualTo(1);
   }
 
+  @Test
+  void idleWorkersLookAboutOncePerPollIntervalBetweenThem() throws InterruptedException {
+    workers = polling(4, Duration.ofMillis(100), () -> false);
+    awaitIdle(4);
+    int before = rounds.get();
+
+    Thread.sleep(1_000);
+
+    // ten intervals: about ten looks between the four workers (before: each looked every interval,
+    // some forty); fewer when the machine is slow, never one per worker and interval
+    assertThat(rounds.get() - before).isBetween(1, 20);
+  }
+
+  @Test
+  void anIdleLookThatFindsWorkWakesTheOtherWorkers() {
+    AtomicInteger work = new AtomicInteger();
+    java.util.Set<Long> busyThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    workers =
+        polling(
+            3,
+            Duration.ofMillis(200),
+            () -> {
+              if (work.getAndUpdate(w -> Math.max(0, w - 1)) == 0) {
+                return false;
+              }
+              busyThreads.add(Thread.currentThread().getId());
+              Thread.sleep(50);
+              return true;
+            });
+    awaitIdle(3);
+
+    // nobody is told: only an idle look can find it
+    work.set(30);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> work.get() == 0);
+    assertThat(busyThreads).hasSizeGreaterThan(1);
+  }
+
+  /** Workers whose rounds count and then do {@code round}. */
+  private PollingWorkers polling(int threads, Duration idlePoll, PollingWorkers.Round round) {
+    PollingWorkers polling =
+        new PollingWorkers(
+            "test-workers",
+            threads,
+            idlePoll,
+            () -> {
+              rounds.incrementAndGet();
+              return round.run();
+            });
+    polling.start();
+    return polling;
+  }
+
   /** Workers that never find work: every round counts and returns false. */
   private PollingWorkers idleWorkers(int threads) {
     return idleWorkers(threads, null);
