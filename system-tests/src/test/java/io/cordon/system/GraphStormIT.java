@@ -12,7 +12,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * A Graph storm from the start of a run: 20% 503, 10% 429 with Retry-After, drawn per request as
  * Graph throttles them (each request inside a $batch on its own, never the envelope), and 2% of
- * HTTP requests held past account-service's timeout (10 s on the drill stack, see {@link
+ * HTTP requests held past account-service's timeout (5 s on the drill stack, see {@link
  * ReliabilityStack#DRILL_SETTINGS}). Every eligible account still ends SUCCEEDED, nothing is done
  * twice, each affected partner gets one notice, and the storm costs at most 1.5 times the requests
  * of the same incident without it, counted as Graph counts them ({@link DrillChecks.GraphTraffic}).
@@ -21,7 +21,7 @@ class GraphStormIT {
   static final String STORM =
       "{\"unavailableProbability\": 0.2, \"throttleProbability\": 0.1,"
           + " \"throttleRetryAfterSeconds\": 1, \"timeoutProbability\": 0.02,"
-          + " \"timeoutHoldMs\": 12000, \"applyToBatchItems\": true}";
+          + " \"timeoutHoldMs\": 7000, \"applyToBatchItems\": true}";
   static final String CALM =
       "{\"unavailableProbability\": 0, \"throttleProbability\": 0, \"timeoutProbability\": 0}";
 

@@ -32,13 +32,14 @@ final class ReliabilityStack {
    *       leaves its consumer group, and its restarted self gets the partitions only once the dead
    *       member's session has run out. 10 s, heartbeats every 3 s.
    *   <li>account-service's Graph request timeout (30 s): the storm holds requests past it ({@link
-   *       GraphStormIT#STORM}), so each held request costs the timeout. 10 s.
+   *       GraphStormIT#STORM}), so each held request costs the timeout. 5 s: a simulator answer
+   *       takes milliseconds, so only held requests reach it.
    *   <li>account-service's claim lease (20 s): a killed executor's claims, and those whose outcome
    *       a PostgreSQL crash lost, are checked in Graph once it runs out. 10 s (extended every 2.5
    *       s by a live executor).
    *   <li>account-service's longest retry backoff (60 s): with 30 % of requests refused a few
-   *       requests see five or six refusals in a row, and the run waits for its slowest account; 8
-   *       s at most between two attempts.
+   *       requests see five or six refusals in a row, and the run waits for its slowest account; 4
+   *       s at most between two attempts (the storm's Retry-After is 1 s).
    *   <li>notification-service's delivery claim lease (2 min): a killed instance's claimed
    *       deliveries are taken over once it runs out. 30 s, still twice the delivery timeout.
    * </ul>
@@ -49,9 +50,9 @@ final class ReliabilityStack {
           Map.of(
               "kafka.session.timeout.ms", "10000",
               "kafka.heartbeat.interval.ms", "3000",
-              "cordon.graph.request-timeout", "10s",
+              "cordon.graph.request-timeout", "5s",
               "cordon.executor.claim-lease", "10s",
-              "cordon.graph.retry.max-backoff", "8s"),
+              "cordon.graph.retry.max-backoff", "4s"),
           "playbook-service",
           Map.of("kafka.session.timeout.ms", "10000", "kafka.heartbeat.interval.ms", "3000"),
           "notification-service",
