@@ -134,10 +134,7 @@ final class CordonRun {
   static Map<String, String> timeline(JsonNode journal, Instant submittedAt) {
     Map<String, double[]> spans = new java.util.TreeMap<>();
     for (JsonNode entry : journal) {
-      double at =
-          java.time.Duration.between(submittedAt, DetectionLatency.time(entry.path("time")))
-                  .toNanos()
-              / 1e9;
+      double at = secondsAfter(submittedAt, entry);
       double[] span =
           spans.computeIfAbsent(
               entry.path("action").asText(), a -> new double[] {Double.MAX_VALUE, 0, 0});
@@ -165,10 +162,7 @@ final class CordonRun {
     for (JsonNode entry : journal) {
       String action = entry.path("action").asText();
       if (action.equals("confirmCompromised") || action.equals("dismiss")) {
-        double at =
-            java.time.Duration.between(submittedAt, DetectionLatency.time(entry.path("time")))
-                    .toNanos()
-                / 1e9;
+        double at = secondsAfter(submittedAt, entry);
         calls.add(
             String.format(
                 java.util.Locale.ROOT,
@@ -179,6 +173,11 @@ final class CordonRun {
       }
     }
     return calls;
+  }
+
+  /** When the simulator recorded a journal entry, in seconds after the report was posted. */
+  private static double secondsAfter(Instant submittedAt, JsonNode entry) {
+    return Duration.between(submittedAt, DetectionLatency.time(entry.path("time"))).toNanos() / 1e9;
   }
 
   static final List<String> PROCESSES =
