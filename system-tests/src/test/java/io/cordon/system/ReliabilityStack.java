@@ -1,6 +1,7 @@
 package io.cordon.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cordon.local.FileTrees;
 import io.cordon.local.demo.CordonApi;
 import io.cordon.local.demo.DemoPartners;
 import io.cordon.local.demo.IncidentCsv;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -113,7 +113,7 @@ final class ReliabilityStack {
     Path target = repository.resolve("system-tests/target");
     removeSnapshotsOfEndedJvms(target);
     Path snapshot = target.resolve(SNAPSHOT_PREFIX + ProcessHandle.current().pid());
-    delete(snapshot);
+    FileTrees.delete(snapshot);
     for (String module :
         List.of("account-service", "playbook-service", "notification-service", "graph-simulator")) {
       link(
@@ -133,7 +133,7 @@ final class ReliabilityStack {
         String name = child.getFileName().toString();
         if (name.startsWith(SNAPSHOT_PREFIX)
             && !jvmAlive(name.substring(SNAPSHOT_PREFIX.length()))) {
-          delete(child);
+          FileTrees.delete(child);
         }
       }
     }
@@ -144,14 +144,6 @@ final class ReliabilityStack {
       return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
     } catch (NumberFormatException notOurs) {
       return true;
-    }
-  }
-
-  private static void delete(Path tree) throws IOException {
-    if (Files.exists(tree)) {
-      try (Stream<Path> old = Files.walk(tree)) {
-        old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
     }
   }
 

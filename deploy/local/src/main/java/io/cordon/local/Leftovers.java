@@ -1,12 +1,9 @@
 package io.cordon.local;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * What a launcher killed without its stop (kill -9, a crash) leaves in its work directory: the
@@ -34,18 +31,7 @@ final class Leftovers {
         .stop(Duration.ofSeconds(5))
         .ifPresent(
             pid -> log.accept("Stopped PostgreSQL (pid " + pid + ") left by an earlier run"));
-    deleteRecursively(postmaster.dataDirectory());
-    deleteRecursively(kafkaLog);
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(path);
-      }
-    }
+    FileTrees.delete(postmaster.dataDirectory());
+    FileTrees.delete(kafkaLog);
   }
 }
