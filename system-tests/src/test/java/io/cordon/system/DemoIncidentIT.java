@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +40,7 @@ class DemoIncidentIT {
 
   @BeforeAll
   static void runTheDemo() throws Exception {
-    running = RunningStack.start("demo");
+    running = DemoStack.get();
     var options = running.stack.options();
     outcome =
         new DemoRunner(running.stack, System.out, false)
@@ -50,13 +49,6 @@ class DemoIncidentIT {
     accountsById = new HashMap<>();
     for (JsonNode account : running.follower.runAccounts(outcome.run().path("id").asText())) {
       accountsById.put(account.path("objectId").asText(), account);
-    }
-  }
-
-  @AfterAll
-  static void stop() {
-    if (running != null) {
-      running.close();
     }
   }
 

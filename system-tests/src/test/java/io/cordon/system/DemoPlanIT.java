@@ -8,7 +8,6 @@ import io.cordon.local.demo.CordonApi;
 import io.cordon.local.demo.IncidentCsv;
 import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +20,7 @@ class DemoPlanIT {
 
   @BeforeAll
   static void start() throws Exception {
-    running = RunningStack.start("plan");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (running != null) {
-      running.close();
-    }
+    running = DemoStack.get();
   }
 
   @Test
