@@ -99,7 +99,7 @@ public final class Benchmarks {
     Settings settings = Settings.parse(args);
     report.header(Machine.describe(), quick, LATENCY_MS, settings.tenantUsers());
     report.line("- Settings: " + settings);
-    startStack(root, settings.tenantUsers());
+    startStack(root, settings);
     registerPlaybook();
     List<JsonNode> users = members(settings.membersNeeded());
     log("Tenant: " + settings.tenantUsers() + " users, " + users.size() + " cloud-only members");
@@ -207,7 +207,8 @@ public final class Benchmarks {
     }
   }
 
-  private void startStack(Path root, int tenantUsers) throws IOException, InterruptedException {
+  private void startStack(Path root, Settings settings) throws IOException, InterruptedException {
+    int tenantUsers = settings.tenantUsers();
     StackOptions.Ports ports =
         new StackOptions.Ports(
             freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
@@ -224,6 +225,9 @@ public final class Benchmarks {
             "sim.faults.latency",
             LATENCY_MS + "ms"));
     stack.withExtraProperties("account-service", Map.of("cordon.graph.budget.scale", "1.0"));
+    for (String service : List.of("account-service", "playbook-service", "notification-service")) {
+      stack.withExtraJvmOptions(service, settings.serviceJvm());
+    }
     stack.start();
     api = new CordonApi(stack.httpClient());
     simulator = new SimulatorApi(api, stack.simulatorUrl());

@@ -88,7 +88,10 @@ final class RunningStack implements AutoCloseable {
     settings.apply(ports).forEach(stack::withExtraProperties);
     // C1 only, as the test JVMs (root pom's argLine): the system tests run two stacks at once on
     // two cores and pay mostly for starts; the benchmarks and run.sh keep the JVM's default
-    stack.withExtraJvmOptions(List.of("-XX:TieredStopAtLevel=1"));
+    for (String process :
+        List.of("graph-simulator", "account-service", "playbook-service", "notification-service")) {
+      stack.withExtraJvmOptions(process, List.of("-XX:TieredStopAtLevel=1"));
+    }
     try {
       stack.start();
       WebhookReceiver receiver =

@@ -40,7 +40,7 @@ public final class Stack implements AutoCloseable {
   private ServiceSpecs specs;
   // per process: extra -D options on top of ServiceSpecs' documented keys (benchmarks, load runs)
   private final Map<String, Map<String, String>> extraProperties = new LinkedHashMap<>();
-  private final List<String> extraJvmOptions = new ArrayList<>();
+  private final Map<String, List<String>> extraJvmOptions = new LinkedHashMap<>();
   private final StalePids pids;
   private final Postmaster postmaster;
   // held by each start step, and taken by close(): a stop waits for the step under way (a
@@ -67,11 +67,11 @@ public final class Stack implements AutoCloseable {
   }
 
   /**
-   * Extra JVM options for every process of the stack, after ServiceSpecs' own (the system tests
-   * compile with C1 only, docs/reliability.md). Call before {@link #start()}.
+   * Extra JVM options for one process, after ServiceSpecs' own (the system tests' simulator on C1,
+   * the benchmark's trials of the services' JVM). Call before {@link #start()}.
    */
-  public Stack withExtraJvmOptions(List<String> options) {
-    extraJvmOptions.addAll(options);
+  public Stack withExtraJvmOptions(String process, List<String> options) {
+    extraJvmOptions.computeIfAbsent(process, p -> new ArrayList<>()).addAll(options);
     return this;
   }
 
@@ -139,8 +139,10 @@ public final class Stack implements AutoCloseable {
     return options.workDirectory().resolve("kafka");
   }
 
-  private ManagedProcess.ProcessSpec withExtras(ManagedProcess.ProcessSpec spec) {
-    return spec.with(extraProperties.getOrDefault(spec.name(), Map.of()), extraJvmOptions);
+  ManagedProcess.ProcessSpec withExtras(ManagedProcess.ProcessSpec spec) {
+    return spec.with(
+        extraProperties.getOrDefault(spec.name(), Map.of()),
+        extraJvmOptions.getOrDefault(spec.name(), List.of()));
   }
 
   /**
