@@ -86,12 +86,9 @@ final class RunningStack implements AutoCloseable {
             .withGeneratedUsers(generatedUsers);
     Stack stack = new Stack(options, line -> System.out.println("[" + name + "] " + line));
     settings.apply(ports).forEach(stack::withExtraProperties);
-    // C1 only, as the test JVMs (root pom's argLine): the system tests run two stacks at once on
-    // two cores and pay mostly for starts; the benchmarks and run.sh keep the JVM's default
-    for (String process :
-        List.of("graph-simulator", "account-service", "playbook-service", "notification-service")) {
-      stack.withExtraJvmOptions(process, List.of("-XX:TieredStopAtLevel=1"));
-    }
+    // the simulator on C1 too, as the services (ServiceSpecs) and the test JVMs (root pom's
+    // argLine): the system tests run two stacks at once on two cores and pay mostly for starts
+    stack.withExtraJvmOptions("graph-simulator", List.of("-XX:TieredStopAtLevel=1"));
     try {
       stack.start();
       WebhookReceiver receiver =
