@@ -63,41 +63,43 @@ final class ReliabilityStack {
 
   private static final String SNAPSHOT_PREFIX = "reliability-snapshot-";
 
-  private static RunningStack running;
+  private static final StackPerJvm STACK =
+      new StackPerJvm("reliability", ReliabilityStack::startWithPartners);
   private static Map<String, JsonNode> partners;
   private static JsonNode partnerDefinitions;
   private static Path incidentCsv;
-  private static Exception startFailure;
 
   private ReliabilityStack() {}
 
-  static synchronized RunningStack get() throws IOException, InterruptedException {
-    if (startFailure != null) {
-      // one failed start is enough: the next class would only wait as long again
-      throw new IllegalStateException("the reliability stack did not start", startFailure);
-    }
-    if (running == null) {
-      try {
-        running =
-            RunningStack.start(
-                "reliability",
-                ACCOUNTS > 380 ? ACCOUNTS + 100 : 0,
-                snapshotOfTheBuiltJars(),
-                DRILL_SETTINGS);
-      } catch (IOException | RuntimeException e) {
-        startFailure = e;
-        throw e;
-      }
-      Runtime.getRuntime().addShutdownHook(new Thread(running::close));
+  static RunningStack get() throws IOException, InterruptedException {
+    return STACK.get();
+  }
+
+  private static RunningStack startWithPartners() throws IOException, InterruptedException {
+    RunningStack running =
+        RunningStack.start(
+            "reliability",
+            ACCOUNTS > 380 ? ACCOUNTS + 100 : 0,
+            snapshotOfTheBuiltJars(),
+            DRILL_SETTINGS);
+    try {
       Path partnersFile = running.stack.options().partnersFile();
-      partnerDefinitions = CordonApi.json().readTree(Files.readString(partnersFile));
-      partners =
+      JsonNode definitions = CordonApi.json().readTree(Files.readString(partnersFile));
+      Map<String, JsonNode> registered =
           new DemoPartners(
                   running.api, running.stack.serviceUrl("notification-service"), running.receiver)
               .register(partnersFile, running.token("admin"));
-      incidentCsv = writeIncidentCsv(running);
+      Path csv = writeIncidentCsv(running);
+      synchronized (ReliabilityStack.class) {
+        partnerDefinitions = definitions;
+        partners = registered;
+        incidentCsv = csv;
+      }
+      return running;
+    } catch (IOException | RuntimeException e) {
+      running.close();
+      throw e;
     }
-    return running;
   }
 
   /**
