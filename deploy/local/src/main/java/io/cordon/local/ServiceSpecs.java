@@ -57,15 +57,24 @@ final class ServiceSpecs {
   }
 
   /**
-   * The three services' JVM, sized for what they hold (docs/benchmarks.md, "Memory"): the serial
-   * collector, which the JVM itself picks in a container of under 2 CPUs or 1.75 GiB, a heap that
-   * starts small, and a young generation large enough that short-lived objects die young (a tighter
-   * heap cost the engine a sixth of its throughput in collections of the old generation). C1 only:
-   * on two cores C2 spent more CPU compiling Quarkus, Hibernate and Kafka than its code saved
-   * within an incident's hours, and its code and arenas took some 80 MiB.
+   * The three services' JVM, sized for what they hold (docs/benchmarks.md, "Memory" and "The
+   * services on C1"): the serial collector, which the JVM itself picks in a container of under 2
+   * CPUs or 1.75 GiB; a heap that starts small and whose old generation is kept within 10–40 % free
+   * (the live heap stays under 100 MiB); a young generation large enough that short-lived objects
+   * die young (without it, the tight heap cost the engine a sixth of its throughput in collections
+   * of the old generation). C1 only: on two cores C2 spent more CPU compiling Quarkus, Hibernate
+   * and Kafka than its code saved within an incident's hours, and its code and arenas took some 80
+   * MiB.
    */
   static final List<String> SERVICE_JVM =
-      List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx384m", "-Xmn64m", "-XX:TieredStopAtLevel=1");
+      List.of(
+          "-XX:+UseSerialGC",
+          "-Xms32m",
+          "-Xmx384m",
+          "-Xmn64m",
+          "-XX:MinHeapFreeRatio=10",
+          "-XX:MaxHeapFreeRatio=40",
+          "-XX:TieredStopAtLevel=1");
 
   /** glibc's malloc keeps an arena per thread otherwise, which the JVM's many threads inflate. */
   private static Map<String, String> serviceEnvironment(String... secrets) {
