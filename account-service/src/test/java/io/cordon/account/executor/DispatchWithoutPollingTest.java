@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.cordon.account.service.budget.GraphBudget;
 import io.cordon.account.service.execution.ActionDispatcher;
 import io.cordon.contracts.ActionOutcome;
 import io.cordon.contracts.ActionType;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -55,6 +57,11 @@ class DispatchWithoutPollingTest {
 
   @InjectGraphWireMock WireMockServer graph;
   @Inject ActionDispatcher dispatcher;
+  @Inject GraphBudget budget;
+
+  @ConfigProperty(name = "cordon.graph.tenant-id")
+  String tenantId;
+
   ActionTraffic traffic;
 
   public static class OnePollPerHour implements QuarkusTestProfile {
@@ -99,19 +106,27 @@ class DispatchWithoutPollingTest {
   @Test
   @Order(2)
   void confirmationsArrivingWhileTheIdentityProtectionWindowIsSpentLeaveInOneCall()
-      throws SQLException {
+      throws SQLException, InterruptedException {
     ActionRequested first = traffic.request(10, ActionType.CONFIRM_COMPROMISED);
     traffic.send(first);
     assertThat(completed(first).outcome()).isEqualTo(ActionOutcome.SUCCEEDED);
-    // the tenant's one Identity Protection call of this 3 s window is spent
     List<ActionRequested> second = confirmations(11, 16);
     List<ActionRequested> third = confirmations(16, 21);
 
-    traffic.send(second);
-    // every one of them has been claimed (held, or put off until the window has room) ...
-    await().atMost(SENT_WITHIN).until(() -> inLedger(second, CLAIMED_OR_PUT_OFF) == 5);
-    // ... before the next ones arrive; held back from the workers until all are in the ledger,
-    // so that however slow the machine, the window cannot open between the two groups
+    // the second group waits in the ledger while a whole window is spent (as another instance's
+    // call would spend it) just before the workers may claim: however long the bus took to bring
+    // the group, the window is spent when they claim it
+    dispatcher.pause();
+    try {
+      traffic.send(second);
+      await().atMost(SENT_WITHIN).until(() -> inLedger(second, "state = 'PENDING'") == 5);
+      spendAnIdentityProtectionWindow();
+    } finally {
+      dispatcher.resume();
+    }
+    // every one of them is claimed and put back unsent until the window has room ...
+    await().atMost(SENT_WITHIN).until(() -> inLedger(second, PUT_OFF) == 5);
+    // ... and the next ones join them, held back from the workers until all are in the ledger
     dispatcher.pause();
     try {
       traffic.send(third);
@@ -128,6 +143,11 @@ class DispatchWithoutPollingTest {
         .allMatch(r -> r.url().endsWith("/identityProtection/riskyUsers/confirmCompromised"));
     assertThat(calls).hasSize(2);
     assertThat(calls.get(1).body().path("userIds")).hasSize(10);
+  }
+
+  /** Waits for the window the first call spent to pass, then spends the next one whole. */
+  private void spendAnIdentityProtectionWindow() throws InterruptedException {
+    budget.acquire(tenantId, 1, 1, 1).close();
   }
 
   @Test
@@ -187,8 +207,8 @@ class DispatchWithoutPollingTest {
     return Stream.concat(first.stream(), second.stream()).toList();
   }
 
-  private static final String CLAIMED_OR_PUT_OFF =
-      "not (state = 'PENDING' and next_attempt_at <= now())";
+  private static final String PUT_OFF =
+      "state = 'PENDING' and attempts = 0 and next_attempt_at > now()";
 
   /** How many of these actions are in the ledger in rows meeting {@code condition}. */
   private static int inLedger(List<ActionRequested> requests, String condition)
